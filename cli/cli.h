@@ -1,0 +1,40 @@
+/*
+ * cli.h -- the casus command: shared helpers for the subcommand files.
+ */
+#ifndef CASUS_CLI_H
+#define CASUS_CLI_H
+
+#include "casus.h"
+
+#include <stdio.h>
+
+/* Exit statuses (documented in docs/cli.md). */
+enum { EXIT_OKAY = 0, EXIT_FAIL = 1, EXIT_BADINPUT = 2 };
+
+typedef struct cli {
+    const char *data;   /* data folder */
+    int json;           /* --json */
+    int pretty;         /* --pretty */
+} cli;
+
+/* Prints "casus: MSG" (with FILE:LINE:COL when set) on stderr. */
+void cli_error(const casus_error *e);
+void cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Exit status for a library result code. */
+int cli_exit_for(int code);
+/* The default data folder: $CASUS_DATA, else ../data beside the executable,
+ * else ./data. */
+const char *cli_default_data(void);
+/* Opens the kb or prints the error. */
+casus_kb *cli_open(const cli *c, int *status);
+
+int cmd_obligations(cli *c, int argc, char **argv);
+int cmd_cascade(cli *c, int argc, char **argv);
+int cmd_treaty(cli *c, int argc, char **argv);
+int cmd_treaties(cli *c, int argc, char **argv);
+int cmd_allies(cli *c, int argc, char **argv);
+int cmd_check(cli *c, int argc, char **argv);
+int cmd_states(cli *c, int argc, char **argv);
+int cmd_main(cli *c, int argc, char **argv);
+
+#endif

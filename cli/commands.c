@@ -1,0 +1,503 @@
+/*
+ * commands.c -- the query subcommands: obligations, cascade, treaty,
+ * treaties, allies, states, check, main. Each reads its arguments, makes one
+ * library call and prints a table (or the library's JSON with --json).
+ */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct opts {
+    const char *date;
+    const char *where;
+    int certain;
+    const char *pos[8];
+    int npos;
+} opts;
+
+/* Options may come anywhere after the command name. */
+static int parse(cli *c, int argc, char **argv, opts *o, int minpos, int maxpos,
+                 const char *usage)
+{
+    memset(o, 0, sizeof *o);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--date") || !strcmp(a, "--where") || !strcmp(a, "--data")) {
+            if (i + 1 >= argc) {
+                cli_errorf("option '%s' needs a value; usage: casus %s %s", a, argv[0], usage);
+                return EXIT_BADINPUT;
+            }
+            const char *v = argv[++i];
+            if (!strcmp(a, "--date"))
+                o->date = v;
+            else if (!strcmp(a, "--where"))
+                o->where = v;
+            else
+                c->data = v;
+        } else if (!strcmp(a, "--json"))
+            c->json = 1;
+        else if (!strcmp(a, "--pretty"))
+            c->pretty = 1;
+        else if (!strcmp(a, "--certain"))
+            o->certain = 1;
+        else if (a[0] == '-' && a[1]) {
+            cli_errorf("unknown option '%s'; usage: casus %s %s", a, argv[0], usage);
+            return EXIT_BADINPUT;
+        } else if (o->npos < maxpos)
+            o->pos[o->npos++] = a;
+        else {
+            cli_errorf("unexpected argument '%s'; usage: casus %s %s", a, argv[0], usage);
+            return EXIT_BADINPUT;
+        }
+    }
+    if (o->npos < minpos) {
+        cli_errorf("missing arguments; usage: casus %s %s", argv[0], usage);
+        return EXIT_BADINPUT;
+    }
+    return EXIT_OKAY;
+}
+
+static int get_day(const opts *o, casus_date *d)
+{
+    if (!o->date || !strcmp(o->date, "today")) {
+        *d = casus_date_today();
+        return EXIT_OKAY;
+    }
+    casus_error e = {0};
+    if (casus_date_parse_day(o->date, d, &e)) {
+        cli_error(&e);
+        return EXIT_BADINPUT;
+    }
+    return EXIT_OKAY;
+}
+
+static int flags(const cli *c)
+{
+    return c->pretty ? CASUS_JSON_PRETTY : 0;
+}
+
+/* Builds the attack from ATTACKER TARGET --date --where. */
+static int get_attack(const casus_kb *kb, const opts *o, casus_attack *at)
+{
+    casus_date d;
+    memset(at, 0, sizeof *at);
+    if (get_day(o, &d))
+        return EXIT_BADINPUT;
+    casus_error e = {0};
+    at->day = d.lo;
+    at->attacker = casus_kb_state(kb, o->pos[0], &d, &e);
+    if (!at->attacker) {
+        cli_error(&e);
+        return EXIT_BADINPUT;
+    }
+    at->target = casus_kb_state(kb, o->pos[1], &d, &e);
+    if (!at->target) {
+        cli_error(&e);
+        return EXIT_BADINPUT;
+    }
+    if (o->where) {
+        at->place = casus_kb_place(kb, o->where, NULL);
+        if (!at->place) {
+            at->where_state = casus_kb_state(kb, o->where, &d, NULL);
+            if (!at->where_state) {
+                casus_kb_place(kb, o->where, &e);
+                cli_error(&e);
+                return EXIT_BADINPUT;
+            }
+        }
+    }
+    at->certain_only = o->certain;
+    return EXIT_OKAY;
+}
+
+static const char *day_str(int32_t day, char buf[11])
+{
+    casus_date d = casus_date_from_days(day);
+    return casus_date_format(&d, buf);
+}
+
+static void print_header(const casus_attack *at)
+{
+    char b[11];
+    printf("If %s (%s) attacks %s (%s) on %s", at->attacker->iso3, at->attacker->name,
+           at->target->iso3, at->target->name, day_str(at->day, b));
+    if (at->place)
+        printf(", at %s", at->place->name);
+    else if (at->where_state)
+        printf(", on %s's territory", at->where_state->name);
+    printf(":\n");
+}
+
+static const char *mark(casus_cond_status s)
+{
+    return s == CASUS_MET ? "met" : s == CASUS_NOT_MET ? "NOT MET" : "unknown";
+}
+
+static void print_bindings(const char *title, const casus_binding *b, size_t n,
+                           int show_conds)
+{
+    printf("\n%s (%zu)\n", title, n);
+    if (!n) {
+        printf("  none\n");
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const casus_binding *x = &b[i];
+        printf("  %-4s %-18s Art. %-6s %-13s %s%s%s%s\n", x->state->iso3, x->treaty->id,
+               x->ob->article, casus_obtype_name(x->ob->type), x->duty,
+               x->why_pending ? " -- " : "", x->why_pending ? x->why_pending : "",
+               x->overall == CASUS_UNKNOWN && !x->why_pending ? " (if conditions hold)" : "");
+        if (!x->treaty->binding)
+            printf("       note: a political commitment, not binding in law\n");
+        if (x->frozen)
+            printf("       note: %s's participation is frozen\n", x->state->iso3);
+        if (x->rests_on_partial_date)
+            printf("       note: rests on a date known only to the year or month\n");
+        if (show_conds)
+            for (size_t k = 0; k < x->nconds; k++)
+                printf("       %-24s %-8s %s\n", casus_condkind_name(x->conds[k].cond->kind),
+                       mark(x->conds[k].status), x->conds[k].explain);
+    }
+}
+
+int cmd_obligations(cli *c, int argc, char **argv)
+{
+    static const char *U = "ATTACKER TARGET [--date YYYY-MM-DD] [--where PLACE] [--json]";
+    opts o;
+    int st = parse(c, argc, argv, &o, 2, 2, U);
+    if (st)
+        return st;
+    casus_kb *kb = cli_open(c, &st);
+    if (!kb)
+        return st;
+    casus_attack at;
+    casus_arena *A = casus_arena_new();
+    casus_obligations *r = NULL;
+    casus_error e = {0};
+    if (!A) {
+        st = EXIT_FAIL;
+    } else if ((st = get_attack(kb, &o, &at)) == EXIT_OKAY) {
+        int rc = casus_query_obligations(kb, A, &at, &r, &e);
+        if (rc) {
+            cli_error(&e);
+            st = cli_exit_for(rc);
+        } else if (c->json) {
+            puts(casus_json_obligations(A, &at, r, flags(c)));
+        } else {
+            print_header(&at);
+            print_bindings("BOUND TO ACT", r->bound, r->nbound, 1);
+            print_bindings("SIGNED, NOT YET IN FORCE", r->pending, r->npending, 0);
+            print_bindings("IN FORCE BUT NOT TRIGGERED", r->not_triggered, r->nnot_triggered, 1);
+            if (r->nviolations) {
+                printf("\nVIOLATIONS\n");
+                for (size_t i = 0; i < r->nviolations; i++)
+                    printf("  %s\n", r->violations[i]);
+            }
+        }
+    }
+    casus_arena_free(A);
+    casus_kb_close(kb);
+    return st;
+}
+
+static void print_cascade(const casus_attack *at, const casus_cascade *cs)
+{
+    print_header(at);
+    for (size_t r = 1; r <= cs->nrounds; r++) {
+        printf("\nround %zu\n", r);
+        for (size_t i = 0; i < cs->njoiners; i++) {
+            const casus_joiner *j = &cs->joiners[i];
+            if ((size_t)j->round != r)
+                continue;
+            printf("  %-4s joins the %-8s side: %s (%s Art. %s%s)\n", j->state->iso3,
+                   j->side == CASUS_SIDE_TARGET ? "target" : "attacker", j->reason->duty,
+                   j->reason->treaty->id, j->reason->ob->article,
+                   j->reason->overall == CASUS_MET ? "" : "; if its conditions hold");
+        }
+    }
+    if (!cs->nrounds)
+        printf("\nno state is bound to join either side\n");
+    printf("\nattacker side (%zu):", cs->nattacker_side);
+    for (size_t i = 0; i < cs->nattacker_side; i++)
+        printf(" %s", cs->attacker_side[i]->iso3);
+    printf("\ntarget side (%zu):", cs->ntarget_side);
+    for (size_t i = 0; i < cs->ntarget_side; i++)
+        printf(" %s", cs->target_side[i]->iso3);
+    printf("\n");
+    if (cs->nconflicted) {
+        printf("conflicted (bound to both sides):\n");
+        for (size_t i = 0; i < cs->nconflicted; i++)
+            printf("  %-4s bound to the %s side toward %s by %s Art. %s\n",
+                   cs->conflicted[i].state->iso3,
+                   cs->conflicted[i].side == CASUS_SIDE_TARGET ? "target" : "attacker",
+                   cs->conflicted[i].toward->iso3, cs->conflicted[i].treaty->id,
+                   cs->conflicted[i].ob->article);
+    }
+}
+
+int cmd_cascade(cli *c, int argc, char **argv)
+{
+    static const char *U = "ATTACKER TARGET [--date YYYY-MM-DD] [--where PLACE] [--certain] [--json]";
+    opts o;
+    int st = parse(c, argc, argv, &o, 2, 2, U);
+    if (st)
+        return st;
+    casus_kb *kb = cli_open(c, &st);
+    if (!kb)
+        return st;
+    casus_attack at;
+    casus_arena *A = casus_arena_new();
+    casus_cascade *cs = NULL;
+    casus_error e = {0};
+    if (!A) {
+        st = EXIT_FAIL;
+    } else if ((st = get_attack(kb, &o, &at)) == EXIT_OKAY) {
+        int rc = casus_query_cascade(kb, A, &at, &cs, &e);
+        if (rc) {
+            cli_error(&e);
+            st = cli_exit_for(rc);
+        } else if (c->json)
+            puts(casus_json_cascade(A, &at, cs, flags(c)));
+        else
+            print_cascade(&at, cs);
+    }
+    casus_arena_free(A);
+    casus_kb_close(kb);
+    return st;
+}
+
+int cmd_treaty(cli *c, int argc, char **argv)
+{
+    static const char *U = "ID [--date YYYY-MM-DD] [--json]";
+    opts o;
+    int st = parse(c, argc, argv, &o, 1, 1, U);
+    if (st)
+        return st;
+    casus_date d;
+    if ((st = get_day(&o, &d)))
+        return st;
+    casus_kb *kb = cli_open(c, &st);
+    if (!kb)
+        return st;
+    casus_error e = {0};
+    const casus_treaty *t = casus_kb_treaty(kb, o.pos[0], &e);
+    casus_arena *A = casus_arena_new();
+    if (!t) {
+        cli_error(&e);
+        st = EXIT_BADINPUT;
+    } else if (!A) {
+        st = EXIT_FAIL;
+    } else if (c->json) {
+        puts(casus_json_treaty(A, kb, t, d.lo, flags(c)));
+    } else {
+        char b1[11], b2[11], b3[11];
+        printf("%s\n%s\n", t->short_name, t->name);
+        printf("kind: %s%s; confidence: %s\n", t->kind, t->binding ? "" : " (not binding in law)",
+               t->confidence);
+        printf("signed %s%s%s; in force %s; ended %s\n", casus_date_format(&t->signed_on, b1),
+               t->place ? " at " : "", t->place ? t->place : "",
+               t->in_force.precision ? casus_date_format(&t->in_force, b2) : "-",
+               t->ended.precision ? casus_date_format(&t->ended, b3) : "-");
+        if (t->duration)
+            printf("duration: %s\n", t->duration);
+        printf("status on %s: %s\n", casus_date_format(&d, b1), casus_treaty_status(t, d.lo));
+        if (t->superseded_by)
+            printf("superseded by: %s\n", t->superseded_by->id);
+        for (size_t i = 0; i < t->nsupersedes; i++)
+            printf("supersedes: %s on %s\n", t->supersedes[i].treaty_id,
+                   casus_date_format(&t->supersedes[i].date, b1));
+        printf("\nmembers:\n");
+        for (size_t i = 0; i < t->nmembers; i++) {
+            const casus_member *m = &t->members[i];
+            casus_mstatus ms = casus_member_status(t, m, d.lo, NULL);
+            printf("  %-4s %-28s %-32s", m->state->iso3, m->state->name, casus_mstatus_name(ms));
+            for (size_t k = 0; k < m->nspells; k++)
+                printf(" %s..%s", casus_date_format(&m->spells[k].from, b1),
+                       m->spells[k].until.precision ? casus_date_format(&m->spells[k].until, b2) : "");
+            if (m->frozen.precision)
+                printf(" (participation frozen since %s)", casus_date_format(&m->frozen, b1));
+            printf("\n");
+            for (size_t k = 0; k < m->nsteps; k++)
+                printf("         %s  %-20s %s\n", casus_date_format(&m->steps[k].date, b1),
+                       m->steps[k].what, m->steps[k].body ? m->steps[k].body : "");
+        }
+        if (t->nhistory) {
+            printf("\nhistory:\n");
+            for (size_t k = 0; k < t->nhistory; k++)
+                printf("  %-10s %-24s %s%s\n", casus_date_format(&t->history[k].date, b1),
+                       t->history[k].what, t->history[k].note ? t->history[k].note : "",
+                       t->history[k].reported ? " (reported)" : "");
+        }
+        printf("\nobligations:\n");
+        for (size_t k = 0; k < t->nobligations; k++)
+            printf("  Art. %-6s %-13s %s\n", t->obligations[k].article,
+                   casus_obtype_name(t->obligations[k].type), t->obligations[k].text);
+        printf("\nsources:\n");
+        for (size_t k = 0; k < t->nsources; k++)
+            printf("  [%s] %s%s%s\n", t->sources[k].key, t->sources[k].cite,
+                   t->sources[k].url ? " " : "", t->sources[k].url ? t->sources[k].url : "");
+    }
+    casus_arena_free(A);
+    casus_kb_close(kb);
+    return st;
+}
+
+int cmd_treaties(cli *c, int argc, char **argv)
+{
+    opts o;
+    int st = parse(c, argc, argv, &o, 0, 0, "[--date YYYY-MM-DD]");
+    if (st)
+        return st;
+    casus_date d;
+    if ((st = get_day(&o, &d)))
+        return st;
+    casus_kb *kb = cli_open(c, &st);
+    if (!kb)
+        return st;
+    for (size_t i = 0; i < casus_kb_ntreaties(kb); i++) {
+        const casus_treaty *t = casus_kb_treaty_at(kb, i);
+        printf("%-20s %-24s %s\n", t->id, casus_treaty_status(t, d.lo), t->short_name);
+    }
+    casus_kb_close(kb);
+    return EXIT_OKAY;
+}
+
+int cmd_allies(cli *c, int argc, char **argv)
+{
+    static const char *U = "STATE [--date YYYY-MM-DD] [--json]";
+    opts o;
+    int st = parse(c, argc, argv, &o, 1, 1, U);
+    if (st)
+        return st;
+    casus_date d;
+    if ((st = get_day(&o, &d)))
+        return st;
+    casus_kb *kb = cli_open(c, &st);
+    if (!kb)
+        return st;
+    casus_error e = {0};
+    const casus_state *s = casus_kb_state(kb, o.pos[0], &d, &e);
+    casus_arena *A = casus_arena_new();
+    casus_allies *r = NULL;
+    if (!s) {
+        cli_error(&e);
+        st = EXIT_BADINPUT;
+    } else if (!A) {
+        st = EXIT_FAIL;
+    } else if (casus_query_allies(kb, A, s, d.lo, &r, &e)) {
+        cli_error(&e);
+        st = EXIT_FAIL;
+    } else if (c->json) {
+        puts(casus_json_allies(A, r, d.lo, flags(c)));
+    } else {
+        char b[11];
+        printf("Commitments of %s (%s) on %s:\n", r->state->iso3, r->state->name,
+               casus_date_format(&d, b));
+        for (int owes = 1; owes >= 0; owes--) {
+            printf("\n%s\n", owes ? "OWES" : "IS OWED");
+            size_t shown = 0;
+            for (size_t i = 0; i < r->nitems; i++) {
+                const casus_commitment *x = &r->items[i];
+                if (x->owes != owes)
+                    continue;
+                shown++;
+                printf("  %-18s Art. %-6s %-20s %s ", x->treaty->id, x->ob->article,
+                       casus_obtype_name(x->ob->type), owes ? "to" : "by");
+                for (size_t k = 0; k < x->ncounterparts; k++)
+                    printf("%s%s", k ? "," : "", x->counterparts[k]->iso3);
+                printf("%s%s\n", x->pending ? "  (signed, not in force)" : "",
+                       x->treaty->binding ? "" : "  (political commitment)");
+            }
+            if (!shown)
+                printf("  none\n");
+        }
+    }
+    casus_arena_free(A);
+    casus_kb_close(kb);
+    return st;
+}
+
+int cmd_states(cli *c, int argc, char **argv)
+{
+    opts o;
+    int st = parse(c, argc, argv, &o, 0, 1, "[NAME] [--date YYYY-MM-DD]");
+    if (st)
+        return st;
+    casus_date d;
+    if ((st = get_day(&o, &d)))
+        return st;
+    casus_kb *kb = cli_open(c, &st);
+    if (!kb)
+        return st;
+    if (o.npos) {
+        casus_error e = {0};
+        const casus_state *s = casus_kb_state(kb, o.pos[0], &d, &e);
+        if (!s) {
+            cli_error(&e);
+            st = EXIT_BADINPUT;
+        } else
+            printf("%s %d %s%s%s\n", s->iso3, s->cow, s->name, s->continues ? " (continues " : "",
+                   s->continues ? s->continues->iso3 : "");
+    } else {
+        for (size_t i = 0; i < casus_kb_nstates(kb); i++) {
+            const casus_state *s = casus_kb_state_at(kb, i);
+            printf("%s %4d %s\n", s->iso3, s->cow, s->name);
+        }
+    }
+    casus_kb_close(kb);
+    return st;
+}
+
+static void print_diag(void *ud, const casus_error *e)
+{
+    (void)ud;
+    cli_error(e);
+}
+
+int cmd_check(cli *c, int argc, char **argv)
+{
+    opts o;
+    int st = parse(c, argc, argv, &o, 0, 8, "[PATH...]");
+    if (st)
+        return st;
+    const char *def[1] = {c->data};
+    const char *const *paths = o.npos ? o.pos : def;
+    size_t n = o.npos ? (size_t)o.npos : 1;
+    int problems = casus_check(c->data, paths, n, print_diag, NULL);
+    if (problems) {
+        fprintf(stderr, "casus: %d problem%s found\n", problems, problems == 1 ? "" : "s");
+        return EXIT_BADINPUT;
+    }
+    printf("ok: no problems found\n");
+    return EXIT_OKAY;
+}
+
+/* The seeds' question, answered on the bundled data: what an attack on Russia
+ * (Ukraine's Kursk incursion) and an attack on North Korea set off. */
+int cmd_main(cli *c, int argc, char **argv)
+{
+    opts o;
+    int st = parse(c, argc, argv, &o, 0, 0, "[--date YYYY-MM-DD]");
+    if (st)
+        return st;
+    static const char *const scen[][3] = {
+        {"UKR", "RUS", "kursk"},
+        {"USA", "PRK", "PRK"},
+        {"KOR", "PRK", "PRK"},
+    };
+    for (size_t i = 0; i < sizeof scen / sizeof *scen; i++) {
+        char *args[] = {"cascade", (char *)scen[i][0], (char *)scen[i][1], "--where",
+                        (char *)scen[i][2], "--date", (char *)(o.date ? o.date : "today"), NULL};
+        if (i)
+            printf("\n----------------------------------------------------------------\n\n");
+        st = cmd_obligations(c, 7, args);
+        if (st)
+            return st;
+        printf("\n");
+        st = cmd_cascade(c, 7, args);
+        if (st)
+            return st;
+    }
+    return EXIT_OKAY;
+}

@@ -1,0 +1,27 @@
+/*
+ * test_main.c -- the C unit tests (cmocka), one file per module, included
+ * here so they build as one binary. Tests that read the bundled data find it
+ * in $CASUS_DATA or ./data.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "test_date.c"
+#include "test_arena.c"
+#include "test_yaml.c"
+#include "test_load.c"
+#include "test_query.c"
+
+int main(void)
+{
+    int failed = 0;
+    failed += cmocka_run_group_tests_name("date", date_tests, NULL, NULL);
+    failed += cmocka_run_group_tests_name("arena", arena_tests, NULL, NULL);
+    failed += cmocka_run_group_tests_name("yaml", yaml_tests, NULL, NULL);
+    failed += cmocka_run_group_tests_name("load", load_tests, kb_setup, kb_teardown);
+    failed += cmocka_run_group_tests_name("query", query_tests, kb_setup, kb_teardown);
+    return failed ? 1 : 0;
+}
