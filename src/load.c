@@ -809,7 +809,7 @@ static void load_conditions(lctx *c, casus_obligation *ob, const ynode *seq)
             add_ref(c, arg, (void *)x->area, 1);
         } else if (arg) {
             /* a state list: build a tiny map so get_statelist can read it */
-            ynode fake = {Y_MAP, n->line, n->col, 0, NULL, 0, n->items, 1};
+            ynode fake = {Y_MAP, n->line, n->col, 0, NULL, 0, n->items, 2};
             x->states = get_statelist(c, &fake, name->str, &x->nstates, false);
         }
         ob->nconds++;
@@ -1166,6 +1166,7 @@ int casusi_check_treaty_mem(casus_kb *kb, const char *name, const char *buf,
         lerr(&c, root, "expected a mapping at the top of the file, found %s", casusi_ydescribe(root));
     else
         (void)load_treaty_root(&c, name, root);
+    resolve_refs(&c);
     casus_arena_free(c.tmp);
     casus_arena_free(c.A);
     return c.nerr;

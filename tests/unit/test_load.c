@@ -103,7 +103,8 @@ static void load_errors(void **st)
     expect_error("to: all", "to: [USA]", 11, "expected members of the treaty in 'to'");
     expect_error("  - state: RUS\n", "  - state: PRK\n", 9, "found 'PRK' twice");
     expect_error("from: 2020-03-01", "from: 2019-03-01", 9, "on or after the treaty's in_force");
-    expect_error("members:\n", "members: 3\nx:\n", 7, "expected a list for 'members'");
+    expect_error("members:\n  - state: RUS\n  - {state: PRK, from: 2020-03-01}\n", "members: 3\n", 7,
+                 "expected a list for 'members'");
 }
 
 static void load_bad_yaml(void **st)
