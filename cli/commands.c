@@ -437,8 +437,8 @@ int cmd_states(cli *c, int argc, char **argv)
             cli_error(&e);
             st = EXIT_BADINPUT;
         } else
-            printf("%s %d %s%s%s\n", s->iso3, s->cow, s->name, s->continues ? " (continues " : "",
-                   s->continues ? s->continues->iso3 : "");
+            printf("%s %d %s%s%s%s\n", s->iso3, s->cow, s->name, s->continues ? " (continues " : "",
+                   s->continues ? s->continues->iso3 : "", s->continues ? ")" : "");
     } else {
         for (size_t i = 0; i < casus_kb_nstates(kb); i++) {
             const casus_state *s = casus_kb_state_at(kb, i);

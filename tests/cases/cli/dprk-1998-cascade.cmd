@@ -1,0 +1,1 @@
+cascade USA PRK --date 1998-06-01 --where PRK --json

@@ -1,0 +1,1 @@
+obligations UKR RUS --date 2024-08-06 --where kursk --json --pretty

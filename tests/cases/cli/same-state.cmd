@@ -1,0 +1,1 @@
+cascade RUS RUS --date 2024-01-01

@@ -1,0 +1,1 @@
+obligations UKR RUS --where atlantis

@@ -1,0 +1,1 @@
+obligations XXX RUS

@@ -1,0 +1,1 @@
+treaty no-such-treaty
