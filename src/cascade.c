@@ -18,7 +18,9 @@
 
 #include <string.h>
 
-enum { S_NONE = 0, S_ATT = 1, S_TGT = 2, S_CONFLICT = 3 };
+#define S_ATT SIDE_ATT
+#define S_TGT SIDE_TGT
+#define S_CONFLICT SIDE_CONFLICT
 
 int casus_query_cascade(const casus_kb *kb, casus_arena *A,
                         const casus_attack *at, casus_cascade **out,
@@ -54,6 +56,8 @@ int casus_query_cascade(const casus_kb *kb, casus_arena *A,
         q.kb = kb;
         q.arena = A;
         q.day = at->day;
+        q.joiners_only = true;
+        q.side = side;
         for (size_t i = ft_lo; i < ft_hi; i++) {
             bool first = round == 1;
             rc = casusi_collect(&q, tgt[i], ROLE_ATTACKED, a0, at, !first, CASUS_SIDE_TARGET);

@@ -13,6 +13,11 @@
 
 char *casusi_normalize(casus_arena *a, const char *s)
 {
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p && *p < 0x80)
+        p++;
+    if (!*p) /* plain ASCII: no Unicode work needed */
+        return casusi_normalize_ascii(a, s);
     utf8proc_uint8_t *m = NULL;
     utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &m,
                                       UTF8PROC_NULLTERM | UTF8PROC_STABLE |

@@ -422,10 +422,16 @@ int casusi_collect(qctx *q, const casus_state *Y, qrole role,
             if (!trigger_fires(ob, role) || !casusi_ob_valid(ob, day) ||
                 !listed(mY->state, ob->to, ob->nto))
                 continue;
+            if (q->joiners_only && (side_of(ob, yside) == CASUS_SIDE_NONE || !t->binding))
+                continue;
+            unsigned char want = yside == CASUS_SIDE_TARGET ? SIDE_TGT : SIDE_ATT;
             for (size_t j = 0; j < t->nmembers; j++) {
                 const casus_member *mX = &t->members[j];
                 if (mX == mY || !listed(mX->state, ob->by, ob->nby))
                     continue;
+                if (q->side && (q->side[mX->state->lineage] == want ||
+                                q->side[mX->state->lineage] == SIDE_CONFLICT))
+                    continue; /* already on that side (or out of it): nothing new */
                 bool x_is_enemy = casusi_same_lineage(mX->state, enemy);
                 if (x_is_enemy && !(ob->type == CASUS_OB_NONAGGRESSION && role == ROLE_ATTACKED))
                     continue;

@@ -17,7 +17,13 @@ typedef struct qctx {
     casus_binding *pending; size_t npending, cappending;
     casus_binding *not_triggered; size_t nnot, capnot;
     const char **violations; size_t nviolations, capviolations;
+    /* cascade mode: only obligations that make a state join a side, and
+     * only obligors not already on that side (side[] by lineage: SIDE_*) */
+    bool joiners_only;
+    const unsigned char *side;
 } qctx;
+
+enum { SIDE_NONE = 0, SIDE_ATT = 1, SIDE_TGT = 2, SIDE_CONFLICT = 3 };
 
 int casusi_vec_push(casus_arena *a, void **data, size_t *n, size_t *cap,
                     size_t size, const void *item);
