@@ -51,6 +51,29 @@ for cmd in tests/cases/*/*.cmd; do
   if [ -z "$msg" ]; then ok; echo "ok   $name"; else bad "$name:$msg"; fi
 done
 
+# 2b. README examples: each "$ ./build/casus ..." block in README.md is run;
+# every line shown under it (except "...") must appear in the real output.
+echo "== README examples"
+awk -v dir="$TMP" '
+  /^\$ \.\/build\/casus / { n++; cmd = substr($0, 3); print cmd > (dir "/readme" n ".cmd"); inb = 1; next }
+  inb && /^```/ { inb = 0; next }
+  inb && $0 != "..." && $0 !~ /^  \.\.\.$/ { print > (dir "/readme" n ".want") }
+' README.md
+for c in "$TMP"/readme*.cmd; do
+  [ -f "$c" ] || continue
+  cmdline=$(cat "$c")
+  eval "set -- ${cmdline#./build/casus }"
+  "$B/casus" --data data "$@" >"$TMP/rout" 2>&1
+  missing=""
+  if [ -f "${c%.cmd}.want" ]; then
+    while IFS= read -r line; do
+      grep -qxF -- "$line" "$TMP/rout" || missing="$missing
+    $line"
+    done <"${c%.cmd}.want"
+  fi
+  if [ -z "$missing" ]; then ok; echo "ok   README: $cmdline"; else bad "README: $cmdline: lines not in the output:$missing"; fi
+done
+
 # 3. fuzz corpus replay
 echo "== fuzz corpus replay"
 for r in "$B"/fuzz_replay_*; do
