@@ -161,46 +161,6 @@ static void print_bindings(const char *title, const casus_binding *b, size_t n,
     }
 }
 
-int cmd_obligations(cli *c, int argc, char **argv)
-{
-    static const char *U = "ATTACKER TARGET [--date YYYY-MM-DD] [--where PLACE] [--json]";
-    opts o;
-    int st = parse(c, argc, argv, &o, 2, 2, U);
-    if (st)
-        return st;
-    casus_kb *kb = cli_open(c, &st);
-    if (!kb)
-        return st;
-    casus_attack at;
-    casus_arena *A = casus_arena_new();
-    casus_obligations *r = NULL;
-    casus_error e = {0};
-    if (!A) {
-        st = EXIT_FAIL;
-    } else if ((st = get_attack(kb, &o, &at)) == EXIT_OKAY) {
-        int rc = casus_query_obligations(kb, A, &at, &r, &e);
-        if (rc) {
-            cli_error(&e);
-            st = cli_exit_for(rc);
-        } else if (c->json) {
-            puts(casus_json_obligations(A, &at, r, flags(c)));
-        } else {
-            print_header(&at);
-            print_bindings("BOUND TO ACT", r->bound, r->nbound, 1);
-            print_bindings("SIGNED, NOT YET IN FORCE", r->pending, r->npending, 0);
-            print_bindings("IN FORCE BUT NOT TRIGGERED", r->not_triggered, r->nnot_triggered, 1);
-            if (r->nviolations) {
-                printf("\nVIOLATIONS\n");
-                for (size_t i = 0; i < r->nviolations; i++)
-                    printf("  %s\n", r->violations[i]);
-            }
-        }
-    }
-    casus_arena_free(A);
-    casus_kb_close(kb);
-    return st;
-}
-
 static void print_cascade(const casus_attack *at, const casus_cascade *cs)
 {
     print_header(at);
@@ -236,9 +196,25 @@ static void print_cascade(const casus_attack *at, const casus_cascade *cs)
     }
 }
 
-int cmd_cascade(cli *c, int argc, char **argv)
+static void print_obligations(const casus_attack *at, const casus_obligations *r)
 {
-    static const char *U = "ATTACKER TARGET [--date YYYY-MM-DD] [--where PLACE] [--certain] [--json]";
+    print_header(at);
+    print_bindings("BOUND TO ACT", r->bound, r->nbound, 1);
+    print_bindings("SIGNED, NOT YET IN FORCE", r->pending, r->npending, 0);
+    print_bindings("IN FORCE BUT NOT TRIGGERED", r->not_triggered, r->nnot_triggered, 1);
+    if (r->nviolations) {
+        printf("\nVIOLATIONS\n");
+        for (size_t i = 0; i < r->nviolations; i++)
+            printf("  %s\n", r->violations[i]);
+    }
+}
+
+/* obligations and cascade: read ATTACKER TARGET and options, run one query,
+ * print a table or the JSON. */
+static int run_attack_query(cli *c, int argc, char **argv, int cascade)
+{
+    const char *U = cascade ? "ATTACKER TARGET [--date YYYY-MM-DD] [--where PLACE] [--certain] [--json]"
+                            : "ATTACKER TARGET [--date YYYY-MM-DD] [--where PLACE] [--json]";
     opts o;
     int st = parse(c, argc, argv, &o, 2, 2, U);
     if (st)
@@ -248,23 +224,39 @@ int cmd_cascade(cli *c, int argc, char **argv)
         return st;
     casus_attack at;
     casus_arena *A = casus_arena_new();
-    casus_cascade *cs = NULL;
     casus_error e = {0};
     if (!A) {
         st = EXIT_FAIL;
     } else if ((st = get_attack(kb, &o, &at)) == EXIT_OKAY) {
-        int rc = casus_query_cascade(kb, A, &at, &cs, &e);
+        casus_obligations *r = NULL;
+        casus_cascade *cs = NULL;
+        int rc = cascade ? casus_query_cascade(kb, A, &at, &cs, &e)
+                         : casus_query_obligations(kb, A, &at, &r, &e);
         if (rc) {
             cli_error(&e);
             st = cli_exit_for(rc);
-        } else if (c->json)
-            puts(casus_json_cascade(A, &at, cs, flags(c)));
-        else
+        } else if (c->json) {
+            puts(cascade ? casus_json_cascade(A, &at, cs, flags(c))
+                         : casus_json_obligations(A, &at, r, flags(c)));
+        } else if (cascade) {
             print_cascade(&at, cs);
+        } else {
+            print_obligations(&at, r);
+        }
     }
     casus_arena_free(A);
     casus_kb_close(kb);
     return st;
+}
+
+int cmd_obligations(cli *c, int argc, char **argv)
+{
+    return run_attack_query(c, argc, argv, 0);
+}
+
+int cmd_cascade(cli *c, int argc, char **argv)
+{
+    return run_attack_query(c, argc, argv, 1);
 }
 
 int cmd_treaty(cli *c, int argc, char **argv)

@@ -419,24 +419,35 @@ static const ynode *parse_file(lctx *c, const char *path)
     return root;
 }
 
+/* Parses a top-level data file holding `sources` and one list `listkey`;
+ * returns the list, or NULL (problems reported). */
+static const ynode *top_list(lctx *c, const char *path, const char *fname,
+                             const char *listkey, const ynode **rootp)
+{
+    const char *const top[] = {listkey, "sources", NULL};
+    const ynode *root = parse_file(c, path);
+    *rootp = root;
+    if (!root)
+        return NULL;
+    check_keys(c, root, fname, top);
+    load_sources(c, root);
+    const ynode *seq = get_seq(c, root, listkey);
+    if (!seq)
+        lerr(c, root, "expected a list '%s', found none", listkey);
+    return seq;
+}
+
 /* ---------------------------------------------------------------- states */
 
 static void load_states(lctx *c, const char *path)
 {
-    static const char *const top[] = {"states", "sources", NULL};
     static const char *const keys[] = {"iso3", "cow", "cowabb", "name", "official",
         "from", "until", "continues", "areas", "partly", "capital", "demonyms",
         "aliases", "source", "note", NULL};
-    const ynode *root = parse_file(c, path);
-    if (!root)
+    const ynode *root;
+    const ynode *seq = top_list(c, path, "states.yaml", "states", &root);
+    if (!seq)
         return;
-    check_keys(c, root, "states.yaml", top);
-    load_sources(c, root);
-    const ynode *seq = get_seq(c, root, "states");
-    if (!seq) {
-        lerr(c, root, "expected a list 'states', found none");
-        return;
-    }
     casus_kb *kb = c->kb;
     kb->states = casus_arena_alloc(c->A, (seq->n ? seq->n : 1) * sizeof *kb->states);
     const ynode **cont = casus_arena_alloc(c->tmp, (seq->n ? seq->n : 1) * sizeof *cont);
@@ -507,14 +518,9 @@ static void load_states(lctx *c, const char *path)
 
 static void load_areas(lctx *c, const char *path)
 {
-    static const char *const top[] = {"areas", "sources", NULL};
     static const char *const keys[] = {"id", "name", "includes", "states", "source", "note", NULL};
-    const ynode *root = parse_file(c, path);
-    if (!root)
-        return;
-    check_keys(c, root, "areas.yaml", top);
-    load_sources(c, root);
-    const ynode *seq = get_seq(c, root, "areas");
+    const ynode *root;
+    const ynode *seq = top_list(c, path, "areas.yaml", "areas", &root);
     if (!seq)
         return;
     casus_kb *kb = c->kb;
@@ -545,16 +551,11 @@ static void load_areas(lctx *c, const char *path)
 
 static void load_places(lctx *c, const char *path)
 {
-    static const char *const top[] = {"places", "sources", NULL};
     static const char *const keys[] = {"id", "name", "aliases", "sovereign", "admin",
         "admin_from", "areas", "kind", "note", "source", NULL};
     static const char *const kinds[] = {"land", "sea", "air", NULL};
-    const ynode *root = parse_file(c, path);
-    if (!root)
-        return;
-    check_keys(c, root, "places.yaml", top);
-    load_sources(c, root);
-    const ynode *seq = get_seq(c, root, "places");
+    const ynode *root;
+    const ynode *seq = top_list(c, path, "places.yaml", "places", &root);
     if (!seq)
         return;
     casus_kb *kb = c->kb;
