@@ -79,6 +79,12 @@ int casusi_load_files(casus_kb *kb, const char *dir, const char *const *files,
 int casusi_check_treaty_mem(casus_kb *kb, const char *name, const char *buf,
                             size_t len, casus_diag_fn diag, void *ud);
 
+/* Loads states.yaml (kind 0), areas.yaml (1) or places.yaml (2) from memory
+ * against base's states and areas, into scratch memory freed before
+ * returning. Returns the number of problems. */
+int casusi_check_base_mem(const casus_kb *base, int kind, const char *buf,
+                          size_t len, casus_diag_fn diag, void *ud);
+
 /* date.c */
 bool casusi_date_set(const casus_date *d);
 

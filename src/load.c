@@ -35,6 +35,7 @@ typedef struct lctx {
     int nerr;
     casus_source *sources; size_t nsources; /* of the current file */
     pending_ref *refs; size_t nrefs, caprefs;
+    const char *membuf; size_t memlen; /* parse this instead of reading a file */
 } lctx;
 
 static void lerr(lctx *c, const ynode *at, const char *fmt, ...)
@@ -403,11 +404,16 @@ static const ynode *parse_file(lctx *c, const char *path)
     char *buf;
     size_t len;
     c->file = casus_arena_strdup(c->A, path);
-    if (read_file(c, path, &buf, &len))
-        return NULL;
     casus_error e;
-    const ynode *root = casusi_yaml_parse(c->tmp, c->file, buf, len, &e);
-    free(buf);
+    const ynode *root;
+    if (c->membuf) {
+        root = casusi_yaml_parse(c->tmp, c->file, c->membuf, c->memlen, &e);
+    } else {
+        if (read_file(c, path, &buf, &len))
+            return NULL;
+        root = casusi_yaml_parse(c->tmp, c->file, buf, len, &e);
+        free(buf);
+    }
     if (!root) {
         report(c, &e);
         return NULL;
@@ -1167,6 +1173,46 @@ int casusi_check_treaty_mem(casus_kb *kb, const char *name, const char *buf,
         lerr(&c, root, "expected a mapping at the top of the file, found %s", casusi_ydescribe(root));
     else
         (void)load_treaty_root(&c, name, root);
+    resolve_refs(&c);
+    casus_arena_free(c.tmp);
+    casus_arena_free(c.A);
+    return c.nerr;
+}
+
+int casusi_check_base_mem(const casus_kb *base, int kind, const char *buf,
+                          size_t len, casus_diag_fn diag, void *ud)
+{
+    /* a scratch kb that borrows base's states (read-only) and owns the rest */
+    casus_kb scratch;
+    memset(&scratch, 0, sizeof scratch);
+    if (kind != 0) {
+        scratch.states = base->states;
+        scratch.nstates = base->nstates;
+        scratch.areas = base->areas;
+        scratch.nareas = base->nareas;
+    }
+    lctx c;
+    memset(&c, 0, sizeof c);
+    c.kb = &scratch;
+    c.A = scratch.arena = casus_arena_new();
+    c.tmp = casus_arena_new();
+    c.diag = diag;
+    c.ud = ud;
+    c.membuf = buf;
+    c.memlen = len;
+    if (!c.A || !c.tmp) {
+        casus_arena_free(c.A);
+        casus_arena_free(c.tmp);
+        return 1;
+    }
+    if (kind == 0)
+        load_states(&c, "states.yaml");
+    else if (kind == 1) {
+        scratch.areas = NULL;
+        scratch.nareas = 0;
+        load_areas(&c, "areas.yaml");
+    } else
+        load_places(&c, "places.yaml");
     resolve_refs(&c);
     casus_arena_free(c.tmp);
     casus_arena_free(c.A);

@@ -150,7 +150,47 @@ static void load_dir_all_or_nothing(void **st)
     assert_int_equal(e.code, CASUS_EIO);
 }
 
+static diags load_base_text(int kind, const char *text)
+{
+    diags d = {0, {0}};
+    casusi_check_base_mem(KB, kind, text, strlen(text), collect, &d);
+    return d;
+}
+
+/* states.yaml, areas.yaml, places.yaml: the same one-line errors. */
+static void load_base_errors(void **st)
+{
+    (void)st;
+    diags d = load_base_text(0, "states:\n  - {iso3: AAA, name: A}\n  - {iso3: aab, name: B}\n");
+    assert_int_equal(d.n, 1);
+    assert_int_equal(d.first.line, 3);
+    assert_non_null(strstr(d.first.msg, "three capital letters"));
+    d = load_base_text(0, "states:\n  - {iso3: AAA, name: A, continues: ZZZ}\n");
+    assert_int_equal(d.n, 1);
+    assert_non_null(strstr(d.first.msg, "unknown state 'ZZZ'"));
+    d = load_base_text(0, "states:\n  - {iso3: AAA, name: A, areas: [mars]}\n");
+    assert_int_equal(d.n, 1);
+    assert_non_null(strstr(d.first.msg, "unknown area 'mars'"));
+    d = load_base_text(0, "countries: []\n");
+    assert_int_equal(d.first.line, 1);
+    assert_non_null(strstr(d.first.msg, "found 'countries'"));
+    d = load_base_text(2, "places:\n  - {id: x, sovereign: XXX}\n");
+    assert_int_equal(d.n, 1);
+    assert_int_equal(d.first.line, 2);
+    assert_non_null(strstr(d.first.msg, "unknown state 'XXX'"));
+    d = load_base_text(2, "places:\n  - {id: kursk, sovereign: RUS, areas: [europe], kind: lake}\n");
+    assert_int_equal(d.n, 1);
+    assert_non_null(strstr(d.first.msg, "expected one of land, sea, air"));
+    d = load_base_text(1, "areas:\n  - {id: a, includes: [b]}\n");
+    assert_int_equal(d.n, 1);
+    assert_non_null(strstr(d.first.msg, "unknown area 'b'"));
+    /* and a valid file gives none */
+    d = load_base_text(1, "areas:\n  - {id: a, name: A, states: [RUS]}\n");
+    assert_int_equal(d.n, 0);
+}
+
 static const struct CMUnitTest load_tests[] = {
+    cmocka_unit_test(load_base_errors),
     cmocka_unit_test(load_good),
     cmocka_unit_test(load_errors),
     cmocka_unit_test(load_bad_yaml),
