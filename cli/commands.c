@@ -12,7 +12,7 @@ typedef struct opts {
     const char *date;
     const char *where;
     int certain;
-    const char *pos[8];
+    const char *pos[256];
     int npos;
 } opts;
 
@@ -450,7 +450,7 @@ static void print_diag(void *ud, const casus_error *e)
 int cmd_check(cli *c, int argc, char **argv)
 {
     opts o;
-    int st = parse(c, argc, argv, &o, 0, 8, "[PATH...]");
+    int st = parse(c, argc, argv, &o, 0, 256, "[PATH...]");
     if (st)
         return st;
     const char *def[1] = {c->data};

@@ -36,6 +36,7 @@ typedef struct lctx {
     casus_source *sources; size_t nsources; /* of the current file */
     pending_ref *refs; size_t nrefs, caprefs;
     const char *membuf; size_t memlen; /* parse this instead of reading a file */
+    const char *dir;     /* the data folder, for references to files not loaded */
 } lctx;
 
 static void lerr(lctx *c, const ynode *at, const char *fmt, ...)
@@ -1042,6 +1043,18 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* When single files are checked, a treaty they refer to may be a file of the
+ * data folder that was not loaded. */
+static bool treaty_file_exists(const lctx *c, const char *id)
+{
+    char path[4096];
+    struct stat st;
+    if (!c->dir || strchr(id, '/'))
+        return false;
+    snprintf(path, sizeof path, "%s/treaties/%s.yaml", c->dir, id);
+    return stat(path, &st) == 0;
+}
+
 static void resolve_refs(lctx *c)
 {
     casus_kb *kb = c->kb;
@@ -1057,7 +1070,7 @@ static void resolve_refs(lctx *c)
             for (size_t j = 0; j < kb->ntreaties; j++)
                 if (strcmp(kb->treaties[j]->id, s->treaty_id) == 0)
                     s->treaty = kb->treaties[j];
-            if (!s->treaty)
+            if (!s->treaty && !treaty_file_exists(c, s->treaty_id))
                 lerr(c, r->node, "expected a treaty id in 'supersedes', found unknown treaty '%s'", s->treaty_id);
         }
     }
@@ -1086,6 +1099,7 @@ int casusi_load_files(casus_kb *kb, const char *dir, const char *const *files,
     c.ud = ud;
     if (!c.tmp)
         return 1;
+    c.dir = dir;
     load_base(&c, dir);
     kb->treaties = casus_arena_alloc(kb->arena, (nfiles ? nfiles : 1) * sizeof *kb->treaties);
     for (size_t i = 0; i < nfiles; i++) {
