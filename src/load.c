@@ -678,11 +678,17 @@ static const casus_member *find_member(const casus_treaty *t, const casus_state 
     return NULL;
 }
 
-static void check_spell(lctx *c, const ynode *at, const casus_spell *sp)
+static void check_spell(lctx *c, const ynode *at, const casus_spell *sp,
+                        const casus_treaty *t)
 {
     if (casusi_date_set(&sp->from) && casusi_date_set(&sp->until) &&
         sp->until.hi < sp->from.lo)
         lerr(c, at, "expected 'until' on or after 'from', found an earlier date");
+    if (casusi_date_set(&t->ended) && casusi_date_set(&sp->until) &&
+        sp->until.lo > t->ended.hi)
+        lerr(c, at, "expected a member's 'until' on or before the treaty's 'ended' date");
+    if (casusi_date_set(&t->ended) && casusi_date_set(&sp->from) && sp->from.lo > t->ended.hi)
+        lerr(c, at, "expected a member's 'from' on or before the treaty's 'ended' date");
 }
 
 static void load_members(lctx *c, casus_treaty *t, const ynode *root)
@@ -734,7 +740,7 @@ static void load_members(lctx *c, casus_treaty *t, const ynode *root)
                 x->source = source_ref(c, s);
                 if (!casusi_date_set(&x->from))
                     lerr(c, s, "expected a 'from' date for each spell, found none");
-                check_spell(c, s, x);
+                check_spell(c, s, x, t);
                 if (mb->nspells && casusi_date_set(&sp[mb->nspells - 1].until) &&
                     x->from.lo <= sp[mb->nspells - 1].until.hi)
                     lerr(c, s, "expected spells in date order, not overlapping");
@@ -755,7 +761,7 @@ static void load_members(lctx *c, casus_treaty *t, const ynode *root)
                     x->end = t->end;
             }
             if (casusi_date_set(&x->from)) {
-                check_spell(c, m, x);
+                check_spell(c, m, x, t);
                 if (casusi_date_set(&t->in_force) && x->from.hi < t->in_force.lo)
                     lerr(c, casusi_ymap_get(m, "from"),
                          "expected a member's 'from' on or after the treaty's in_force date");

@@ -64,8 +64,12 @@ static bool in_range(const casus_date *from, const casus_date *until, int32_t da
 casus_mstatus casus_member_status(const casus_treaty *t, const casus_member *m,
                                   int32_t day, int *partial)
 {
-    int p = 0;
     bool before_first = true, ended = false;
+    if (t->ended.precision && day > t->ended.hi) { /* no one is bound after the end */
+        if (partial)
+            *partial = 0;
+        return m->nspells ? CASUS_M_ENDED : CASUS_M_NOT_SIGNED;
+    }
     for (size_t i = 0; i < m->nspells; i++) {
         const casus_spell *s = &m->spells[i];
         int sp = 0;
@@ -79,7 +83,6 @@ casus_mstatus casus_member_status(const casus_treaty *t, const casus_member *m,
         if (s->until.precision && day > s->until.hi)
             ended = true;
     }
-    (void)p;
     if (partial)
         *partial = 0;
     if (ended && !before_first)
