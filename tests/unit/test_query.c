@@ -279,7 +279,55 @@ static void allies_today(void **st)
     casus_arena_free(A);
 }
 
+/* The 2000 Russia-DPRK treaty's entry into force is known only to the year
+ * (data/treaties/ru-kp-2000.yaml): answers inside 2000 say they rest on it. */
+static void partial_date_flag(void **st)
+{
+    (void)st;
+    casus_arena *A = casus_arena_new();
+    casus_attack at = attack("USA", "RUS", "2000-06-01", "RUS");
+    casus_obligations *r = obligations(A, &at);
+    const casus_binding *b = find(r->bound, r->nbound, "PRK", "ru-kp-2000", NULL);
+    assert_non_null(b);
+    assert_true(b->rests_on_partial_date);
+    at = attack("USA", "RUS", "2001-06-01", "RUS");
+    r = obligations(A, &at);
+    b = find(r->bound, r->nbound, "PRK", "ru-kp-2000", NULL);
+    assert_non_null(b);
+    assert_false(b->rests_on_partial_date);
+    /* and it ended the day before the 2024 treaty took over */
+    at = attack("USA", "RUS", "2024-12-04", "RUS");
+    r = obligations(A, &at);
+    assert_null(find(r->bound, r->nbound, "PRK", "ru-kp-2000", NULL));
+    casus_arena_free(A);
+}
+
+/* Russia attacking the DPRK breaks the 2024 treaty's pledge; Armenia's CSTO
+ * participation is frozen since 2024-02-22 but it is still bound in law. */
+static void violations_and_frozen(void **st)
+{
+    (void)st;
+    casus_arena *A = casus_arena_new();
+    casus_attack at = attack("RUS", "PRK", "2025-01-01", "PRK");
+    casus_obligations *r = obligations(A, &at);
+    assert_true(r->nviolations >= 1);
+    assert_non_null(strstr(r->violations[0], "RUS's attack on PRK breaks"));
+    at = attack("AZE", "RUS", "2025-01-01", NULL);
+    r = obligations(A, &at);
+    const casus_binding *b = find(r->bound, r->nbound, "ARM", "csto-1992", "4");
+    assert_non_null(b);
+    assert_true(b->frozen);
+    at = attack("AZE", "RUS", "2023-01-01", NULL);
+    r = obligations(A, &at);
+    b = find(r->bound, r->nbound, "ARM", "csto-1992", "4");
+    assert_non_null(b);
+    assert_false(b->frozen);
+    casus_arena_free(A);
+}
+
 static const struct CMUnitTest query_tests[] = {
+    cmocka_unit_test(partial_date_flag),
+    cmocka_unit_test(violations_and_frozen),
     cmocka_unit_test(kursk_before_entry_into_force),
     cmocka_unit_test(kursk_after_entry_into_force),
     cmocka_unit_test(attack_on_dprk_over_time),
