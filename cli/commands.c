@@ -134,6 +134,29 @@ static const char *mark(casus_cond_status s)
     return s == CASUS_MET ? "met" : s == CASUS_NOT_MET ? "NOT MET" : "unknown";
 }
 
+/* "Art. 5", "Art. V", "Art. 42(7)"; other labels ("Commitment to Consult",
+ * "unnumbered") are printed as they are. */
+static const char *art(const char *a)
+{
+    static char buf[96]; /* front-end scratch, one use at a time */
+    int numeric = (a[0] >= '0' && a[0] <= '9') || strspn(a, "IVXLC") == strlen(a);
+    if (!strcmp(a, "unnumbered"))
+        return "(unnumbered article)";
+    if (!numeric)
+        return a;
+    snprintf(buf, sizeof buf, "Art. %s", a);
+    return buf;
+}
+
+static int same_group(const casus_binding *a, const casus_binding *b)
+{
+    return a->treaty == b->treaty && a->ob == b->ob && a->toward == b->toward &&
+           a->overall == b->overall && (a->why_pending == NULL) == (b->why_pending == NULL);
+}
+
+/* Bindings grouped by obligation: one heading per treaty article and duty,
+ * then the states it binds (marked * when their participation is frozen),
+ * then the conditions as evaluated. */
 static void print_bindings(const char *title, const casus_binding *b, size_t n,
                            int show_conds)
 {
@@ -142,23 +165,40 @@ static void print_bindings(const char *title, const casus_binding *b, size_t n,
         printf("  none\n");
         return;
     }
+    char *done = calloc(n, 1);
+    if (!done)
+        return;
     for (size_t i = 0; i < n; i++) {
+        if (done[i])
+            continue;
         const casus_binding *x = &b[i];
-        printf("  %-4s %-18s Art. %-6s %-13s %s%s%s%s\n", x->state->iso3, x->treaty->id,
-               x->ob->article, casus_obtype_name(x->ob->type), x->duty,
-               x->why_pending ? " -- " : "", x->why_pending ? x->why_pending : "",
-               x->overall == CASUS_UNKNOWN && !x->why_pending ? " (if conditions hold)" : "");
+        printf("  %s %s (%s): %s%s\n", x->treaty->id, art(x->ob->article),
+               casus_obtype_name(x->ob->type), x->duty,
+               x->overall == CASUS_UNKNOWN && !x->why_pending ? ", if its conditions hold" : "");
+        printf("   ");
+        int frozen = 0, partial = 0;
+        for (size_t j = i; j < n; j++)
+            if (!done[j] && same_group(x, &b[j])) {
+                done[j] = 1;
+                printf(" %s%s", b[j].state->iso3, b[j].frozen ? "*" : "");
+                frozen |= b[j].frozen;
+                partial |= b[j].rests_on_partial_date;
+            }
+        printf("\n");
+        if (x->why_pending)
+            printf("    pending: %s\n", x->why_pending);
+        if (frozen)
+            printf("    * participation frozen (still bound in law)\n");
         if (!x->treaty->binding)
-            printf("       note: a political commitment, not binding in law\n");
-        if (x->frozen)
-            printf("       note: %s's participation is frozen\n", x->state->iso3);
-        if (x->rests_on_partial_date)
-            printf("       note: rests on a date known only to the year or month\n");
+            printf("    a political commitment, not binding in law\n");
+        if (partial)
+            printf("    rests on a date known only to the year or month\n");
         if (show_conds)
             for (size_t k = 0; k < x->nconds; k++)
-                printf("       %-24s %-8s %s\n", casus_condkind_name(x->conds[k].cond->kind),
+                printf("    %-24s %-8s %s\n", casus_condkind_name(x->conds[k].cond->kind),
                        mark(x->conds[k].status), x->conds[k].explain);
     }
+    free(done);
 }
 
 static void print_cascade(const casus_attack *at, const casus_cascade *cs)
@@ -170,9 +210,9 @@ static void print_cascade(const casus_attack *at, const casus_cascade *cs)
             const casus_joiner *j = &cs->joiners[i];
             if ((size_t)j->round != r)
                 continue;
-            printf("  %-4s joins the %-8s side: %s (%s Art. %s%s)\n", j->state->iso3,
+            printf("  %-4s joins the %-8s side: %s (%s %s%s)\n", j->state->iso3,
                    j->side == CASUS_SIDE_TARGET ? "target" : "attacker", j->reason->duty,
-                   j->reason->treaty->id, j->reason->ob->article,
+                   j->reason->treaty->id, art(j->reason->ob->article),
                    j->reason->overall == CASUS_MET ? "" : "; if its conditions hold");
         }
     }
@@ -188,11 +228,11 @@ static void print_cascade(const casus_attack *at, const casus_cascade *cs)
     if (cs->nconflicted) {
         printf("conflicted (bound to both sides):\n");
         for (size_t i = 0; i < cs->nconflicted; i++)
-            printf("  %-4s bound to the %s side toward %s by %s Art. %s\n",
+            printf("  %-4s bound to the %s side toward %s by %s %s\n",
                    cs->conflicted[i].state->iso3,
                    cs->conflicted[i].side == CASUS_SIDE_TARGET ? "target" : "attacker",
                    cs->conflicted[i].toward->iso3, cs->conflicted[i].treaty->id,
-                   cs->conflicted[i].ob->article);
+                   art(cs->conflicted[i].ob->article));
     }
 }
 
@@ -323,7 +363,7 @@ int cmd_treaty(cli *c, int argc, char **argv)
         }
         printf("\nobligations:\n");
         for (size_t k = 0; k < t->nobligations; k++)
-            printf("  Art. %-6s %-13s %s\n", t->obligations[k].article,
+            printf("  %-22s %-13s %s\n", art(t->obligations[k].article),
                    casus_obtype_name(t->obligations[k].type), t->obligations[k].text);
         printf("\nsources:\n");
         for (size_t k = 0; k < t->nsources; k++)
@@ -394,7 +434,7 @@ int cmd_allies(cli *c, int argc, char **argv)
                 if (x->owes != owes)
                     continue;
                 shown++;
-                printf("  %-18s Art. %-6s %-20s %s ", x->treaty->id, x->ob->article,
+                printf("  %-18s %-22s %-20s %s ", x->treaty->id, art(x->ob->article),
                        casus_obtype_name(x->ob->type), owes ? "to" : "by");
                 for (size_t k = 0; k < x->ncounterparts; k++)
                     printf("%s%s", k ? "," : "", x->counterparts[k]->iso3);
