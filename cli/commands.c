@@ -139,7 +139,8 @@ static const char *mark(casus_cond_status s)
 static const char *art(const char *a)
 {
     static char buf[96]; /* front-end scratch, one use at a time */
-    int numeric = (a[0] >= '0' && a[0] <= '9') || strspn(a, "IVXLC") == strlen(a);
+    size_t roman = strspn(a, "IVXLC");
+    int numeric = (a[0] >= '0' && a[0] <= '9') || (roman && (!a[roman] || a[roman] == '('));
     if (!strcmp(a, "unnumbered"))
         return "(unnumbered article)";
     if (!numeric)
