@@ -34,18 +34,28 @@ int main(int argc, char **argv)
     const char *dir = argc > 1 ? argv[1] : "data";
     casus_error e;
     casus_kb *kb = NULL;
-    int n = 200;
-    double t0 = now();
-    for (int i = 0; i < n; i++) {
-        casus_kb_close(kb);
-        if (casus_kb_open(dir, &kb, &e)) {
-            fprintf(stderr, "bench: %s\n", e.msg);
-            return 1;
+    /* 10 batches of 20 loads; the machine is shared, so report the best
+     * batch (least disturbed) beside the mean of all */
+    int n = 20, batches = 10;
+    double best = 1e9, total = 0;
+    for (int b = 0; b < batches; b++) {
+        double t0 = now();
+        for (int i = 0; i < n; i++) {
+            casus_kb_close(kb);
+            if (casus_kb_open(dir, &kb, &e)) {
+                fprintf(stderr, "bench: %s\n", e.msg);
+                return 1;
+            }
         }
+        double t = (now() - t0) / n;
+        total += t;
+        if (t < best)
+            best = t;
     }
-    double t = (now() - t0) / n;
-    printf("%-12s %8d x %10.3f ms   (%zu treaties, %zu states, %zu places)\n", "load", n,
-           t * 1e3, casus_kb_ntreaties(kb), casus_kb_nstates(kb), casus_kb_nplaces(kb));
+    printf("%-12s %8d x %10.3f ms   (mean %.3f ms; %zu treaties, %zu states, %zu places)\n",
+           "load", n * batches, best * 1e3, total / batches * 1e3, casus_kb_ntreaties(kb),
+           casus_kb_nstates(kb), casus_kb_nplaces(kb));
+    double t0, t;
 
     static const char *const q[][4] = {
         {"UKR", "RUS", "2025-01-01", "kursk"}, {"USA", "PRK", "1970-06-25", "PRK"},
@@ -108,6 +118,7 @@ int main(int argc, char **argv)
     printf("%-12s %8d x %10.3f us   (%.1f joiners per cascade)\n", "cascade", iters, t * 1e6,
            (double)found / iters);
     printf("checksum %016llx\n", (unsigned long long)sum);
+    printf("(load: best batch of %d, then mean; queries: mean over all)\n", n);
     casus_arena_free(A);
     casus_kb_close(kb);
     return 0;

@@ -82,7 +82,18 @@ void casus_arena_free(casus_arena *a)
     free(a);
 }
 
+/* Like casus_arena_alloc, without zeroing (for bytes about to be copied). */
+static void *arena_alloc_raw(casus_arena *a, size_t size);
+
 void *casus_arena_alloc(casus_arena *a, size_t size)
+{
+    void *p = arena_alloc_raw(a, size);
+    if (p)
+        memset(p, 0, size);
+    return p;
+}
+
+static void *arena_alloc_raw(casus_arena *a, size_t size)
 {
     if (size > SIZE_MAX / 2)
         return NULL;
@@ -104,13 +115,12 @@ void *casus_arena_alloc(casus_arena *a, size_t size)
     }
     void *p = (char *)b->data + b->used;
     b->used += need;
-    memset(p, 0, size);
     return p;
 }
 
 char *casus_arena_strndup(casus_arena *a, const char *s, size_t n)
 {
-    char *p = casus_arena_alloc(a, n + 1);
+    char *p = arena_alloc_raw(a, n + 1);
     if (!p)
         return NULL;
     memcpy(p, s, n);

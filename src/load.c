@@ -94,8 +94,8 @@ static void check_keys(lctx *c, const ynode *map, const char *what,
         const ynode *k = map->items[i];
         bool ok = false;
         if (k->type == Y_SCALAR)
-            for (const char *const *a = allowed; *a; a++)
-                if (strcmp(k->str, *a) == 0)
+            for (const char *const *a = allowed; *a && !ok; a++)
+                if (k->str[0] == (*a)[0] && strcmp(k->str, *a) == 0)
                     ok = true;
         if (!ok) {
             char list[300] = "";
@@ -108,7 +108,7 @@ static void check_keys(lctx *c, const ynode *map, const char *what,
         }
         for (size_t j = 0; j < i; j += 2)
             if (k->type == Y_SCALAR && map->items[j]->type == Y_SCALAR &&
-                strcmp(map->items[j]->str, k->str) == 0)
+                map->items[j]->str[0] == k->str[0] && strcmp(map->items[j]->str, k->str) == 0)
                 lerr(c, k, "expected each field once, found '%s' again", k->str);
     }
 }

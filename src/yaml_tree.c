@@ -145,7 +145,7 @@ const ynode *casusi_ymap_get(const ynode *map, const char *key)
         return NULL;
     for (size_t i = 0; i + 1 < map->n; i += 2) {
         const ynode *k = map->items[i];
-        if (k->type == Y_SCALAR && strcmp(k->str, key) == 0)
+        if (k->type == Y_SCALAR && k->str[0] == key[0] && strcmp(k->str, key) == 0)
             return map->items[i + 1];
     }
     return NULL;
