@@ -165,7 +165,8 @@ static void nato_follows_accession(void **st)
 }
 
 /* Art. 6 limits Art. 5 to Europe, North America and the North Atlantic north
- * of the Tropic of Cancer: Hawaii is outside, Alaska inside. */
+ * of the Tropic of Cancer (and forces in the Mediterranean): Hawaii is
+ * outside, Alaska inside. */
 static void nato_article6_area(void **st)
 {
     (void)st;
@@ -179,6 +180,13 @@ static void nato_article6_area(void **st)
     at = attack("RUS", "USA", "2025-01-01", "alaska");
     r = obligations(A, &at);
     assert_non_null(find(r->bound, r->nbound, "GBR", "nato-1949", "5"));
+    /* Ceuta is Spanish but in Africa: outside; ships in the Mediterranean: inside (6(ii)) */
+    at = attack("MAR", "ESP", "2025-01-01", "ceuta");
+    r = obligations(A, &at);
+    assert_non_null(find(r->not_triggered, r->nnot_triggered, "FRA", "nato-1949", "5"));
+    at = attack("RUS", "ITA", "2025-01-01", "mediterranean-sea");
+    r = obligations(A, &at);
+    assert_non_null(find(r->bound, r->nbound, "FRA", "nato-1949", "5"));
     /* no location: the area condition is unknown, not met or unmet */
     at = attack("RUS", "USA", "2025-01-01", NULL);
     r = obligations(A, &at);
