@@ -42,8 +42,8 @@ $(B)/test_unit: tests/unit/test_main.c tests/unit/*.c $(B)/libcasus.a
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(shell pkg-config --cflags cmocka) -o $@ \
 	    tests/unit/test_main.c $(B)/libcasus.a $(PKG_LIBS) $(shell pkg-config --libs cmocka)
 
-$(B)/fuzz_replay_%: fuzz/fuzz_%.c fuzz/replay.c $(B)/libcasus.a
-	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $< fuzz/replay.c $(B)/libcasus.a $(PKG_LIBS)
+$(B)/fuzz_replay_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/fuzz_kb.c $(B)/libcasus.a
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $< fuzz/replay.c fuzz/fuzz_kb.c $(B)/libcasus.a $(PKG_LIBS)
 
 FUZZERS := treaty_file yaml base_file
 
@@ -68,7 +68,7 @@ fuzz:
 	@mkdir -p build/fuzz
 	for f in $(FUZZERS); do \
 	  clang -std=c11 -D_DEFAULT_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined $(CPPFLAGS) \
-	    -o build/fuzz/fuzz_$$f fuzz/fuzz_$$f.c $(LIB_SRC) $(PKG_LIBS) || exit 1; \
+	    -o build/fuzz/fuzz_$$f fuzz/fuzz_$$f.c fuzz/fuzz_kb.c $(LIB_SRC) $(PKG_LIBS) || exit 1; \
 	  mkdir -p build/fuzz/corpus_$$f; \
 	  ./build/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus_$$f fuzz/corpus/$$f || exit 1; \
 	done

@@ -1,0 +1,27 @@
+/*
+ * fuzz_kb.c -- the bundled knowledge base for fuzz targets that load data
+ * against it: read once from $CASUS_DATA or ./data, closed at exit. This is
+ * harness state, not the library's (which keeps none).
+ */
+#include "fuzz_kb.h"
+
+#include <stdlib.h>
+
+static casus_kb *kb;
+
+static void close_kb(void)
+{
+    casus_kb_close(kb);
+}
+
+casus_kb *fuzz_kb(void)
+{
+    if (!kb) {
+        const char *dir = getenv("CASUS_DATA");
+        casus_error e;
+        if (casus_kb_open(dir ? dir : "data", &kb, &e) != CASUS_OK)
+            abort();
+        atexit(close_kb);
+    }
+    return kb;
+}

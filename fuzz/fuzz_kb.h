@@ -1,0 +1,6 @@
+/* fuzz_kb.h -- the bundled knowledge base, for fuzz targets (fuzz_kb.c). */
+#ifndef CASUS_FUZZ_KB_H
+#define CASUS_FUZZ_KB_H
+#include "casus_int.h"
+casus_kb *fuzz_kb(void);
+#endif
