@@ -382,10 +382,7 @@ static const casus_state *by_iso(const casus_kb *kb, const char *code)
 /* Finds the range of name entries with the key of `name`. */
 static size_t name_range(const casus_kb *kb, const char *name, size_t *first)
 {
-    char buf[512];
-    casus_arena *tmp = NULL;
-    (void)buf;
-    tmp = casus_arena_new();
+    casus_arena *tmp = casus_arena_new(); /* for the normalised key */
     if (!tmp)
         return 0;
     char *key = casusi_normalize(tmp, name);

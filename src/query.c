@@ -255,8 +255,6 @@ static casus_cond_status eval_cond(qctx *q, const casus_treaty *t,
         }
         if (casusi_same_lineage(w->admin, Y) &&
             (c->kind == CASUS_COND_ADMINISTERED || casusi_same_lineage(w->sovereign, Y))) {
-            *explain = casus_arena_printf(A, "%s is %s territory", w->label,
-                                          c->kind == CASUS_COND_ADMINISTERED ? "administered by" : "");
             if (c->kind == CASUS_COND_TERRITORY)
                 *explain = casus_arena_printf(A, "%s is %s's territory", w->label, yn);
             else
