@@ -507,7 +507,8 @@ int cmd_check(cli *c, int argc, char **argv)
 }
 
 /* The seeds' question, answered on the bundled data: what an attack on Russia
- * (Ukraine's Kursk incursion) and an attack on North Korea set off. */
+ * (Ukraine's Kursk incursion) and an attack on North Korea set off. With
+ * --json: one JSON document per line (obligations, cascade, for each). */
 int cmd_main(cli *c, int argc, char **argv)
 {
     opts o;
@@ -522,12 +523,13 @@ int cmd_main(cli *c, int argc, char **argv)
     for (size_t i = 0; i < sizeof scen / sizeof *scen; i++) {
         char *args[] = {"cascade", (char *)scen[i][0], (char *)scen[i][1], "--where",
                         (char *)scen[i][2], "--date", (char *)(o.date ? o.date : "today"), NULL};
-        if (i)
+        if (i && !c->json)
             printf("\n----------------------------------------------------------------\n\n");
         st = cmd_obligations(c, 7, args);
         if (st)
             return st;
-        printf("\n");
+        if (!c->json)
+            printf("\n");
         st = cmd_cascade(c, 7, args);
         if (st)
             return st;
