@@ -340,11 +340,25 @@ int cmd_treaty(cli *c, int argc, char **argv)
         for (size_t i = 0; i < t->nsupersedes; i++)
             printf("supersedes: %s on %s\n", t->supersedes[i].treaty_id,
                    casus_date_format(&t->supersedes[i].date, b1));
+        int32_t ends[64];
+        size_t nends = casus_treaty_term_ends(t, d.lo, ends, 64);
+        if (nends) {
+            printf("terms end:");
+            for (size_t k = 0; k < nends && k < 64; k++) {
+                casus_date te = casus_date_from_days(ends[k]);
+                printf(" %s", casus_date_format(&te, b1));
+            }
+            printf("\n");
+        }
         printf("\nmembers:\n");
         for (size_t i = 0; i < t->nmembers; i++) {
             const casus_member *m = &t->members[i];
             casus_mstatus ms = casus_member_status(t, m, d.lo, NULL);
-            printf("  %-4s %-28s %-32s", m->state->iso3, m->state->name, casus_mstatus_name(ms));
+            const casus_state *now = casus_kb_state_on(kb, m->state, d.lo);
+            char who[16];
+            snprintf(who, sizeof who, now != m->state ? "%.3s>%.3s" : "%.3s", m->state->iso3,
+                     now->iso3);
+            printf("  %-7s %-28s %-32s", who, m->state->name, casus_mstatus_name(ms));
             for (size_t k = 0; k < m->nspells; k++)
                 printf(" %s..%s", casus_date_format(&m->spells[k].from, b1),
                        m->spells[k].until.precision ? casus_date_format(&m->spells[k].until, b2) : "");
@@ -352,15 +366,21 @@ int cmd_treaty(cli *c, int argc, char **argv)
                 printf(" (participation frozen since %s)", casus_date_format(&m->frozen, b1));
             printf("\n");
             for (size_t k = 0; k < m->nsteps; k++)
-                printf("         %s  %-20s %s\n", casus_date_format(&m->steps[k].date, b1),
-                       m->steps[k].what, m->steps[k].body ? m->steps[k].body : "");
+                printf("          %s  %s%s%s\n", casus_date_format(&m->steps[k].date, b1),
+                       m->steps[k].what, m->steps[k].body ? ", " : "",
+                       m->steps[k].body ? m->steps[k].body : "");
         }
         if (t->nhistory) {
             printf("\nhistory:\n");
-            for (size_t k = 0; k < t->nhistory; k++)
-                printf("  %-10s %-24s %s%s\n", casus_date_format(&t->history[k].date, b1),
-                       t->history[k].what, t->history[k].note ? t->history[k].note : "",
-                       t->history[k].reported ? " (reported)" : "");
+            for (size_t k = 0; k < t->nhistory; k++) {
+                const casus_step *h = &t->history[k];
+                printf("  %-10s %s", casus_date_format(&h->date, b1), h->what);
+                if (h->place)
+                    printf(", %s", h->place);
+                if (h->note)
+                    printf(": %s", h->note);
+                printf("%s\n", h->reported ? " (reported, not a legal event)" : "");
+            }
         }
         printf("\nobligations:\n");
         for (size_t k = 0; k < t->nobligations; k++)

@@ -425,6 +425,13 @@ casus_mstatus casus_member_status(const casus_treaty *t, const casus_member *m,
  * "in force", "ended". */
 const char *casus_treaty_status(const casus_treaty *t, int32_t day);
 
+/* The days on which the treaty's terms end under its renewal rule (`term`),
+ * up to the treaty's end or `day`, whichever comes first: at most max of
+ * them go into out. Returns how many there are (0 without a rule or a full
+ * entry-into-force date). */
+size_t casus_treaty_term_ends(const casus_treaty *t, int32_t day, int32_t *out,
+                              size_t max);
+
 /* Every commitment a state has and is owed on a day. */
 typedef struct casus_commitment {
     const casus_treaty *treaty;

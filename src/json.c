@@ -233,21 +233,12 @@ char *casus_json_treaty(casus_arena *a, const casus_kb *kb, const casus_treaty *
     json_object_set_new(o, "duration", jstr(t->duration));
     json_object_set_new(o, "date", jday(day));
     json_object_set_new(o, "status", jstr(casus_treaty_status(t, day)));
-    if (t->term_initial && t->in_force.precision == 3) {
+    int32_t ends[64];
+    size_t nends = casus_treaty_term_ends(t, day, ends, 64);
+    if (t->term_initial) {
         json_t *r = json_array();
-        int y, m, d;
-        casus_civil_from_days(t->in_force.lo, &y, &m, &d);
-        int yy = y + t->term_initial;
-        int32_t stop = t->ended.precision ? t->ended.hi + 1 : day;
-        for (int k = 0; k < 200; k++) {
-            int32_t e = casus_days_from_civil(yy, m, d > 28 && m == 2 ? 28 : d);
-            if (e > stop)
-                break;
-            json_array_append_new(r, jday(e));
-            if (!t->term_renew)
-                break;
-            yy += t->term_renew;
-        }
+        for (size_t k = 0; k < nends && k < 64; k++)
+            json_array_append_new(r, jday(ends[k]));
         json_object_set_new(o, "term_ends", r);
     }
     json_t *ms = json_array();

@@ -111,6 +111,28 @@ const char *casus_treaty_status(const casus_treaty *t, int32_t day)
     return "not yet signed";
 }
 
+size_t casus_treaty_term_ends(const casus_treaty *t, int32_t day, int32_t *out,
+                              size_t max)
+{
+    if (!t->term_initial || t->in_force.precision != 3)
+        return 0;
+    int y, m, d;
+    casus_civil_from_days(t->in_force.lo, &y, &m, &d);
+    int32_t stop = t->ended.precision ? t->ended.hi + 1 : day;
+    size_t n = 0;
+    for (int yy = y + t->term_initial; n < 1000; yy += t->term_renew) {
+        int32_t e = casus_days_from_civil(yy, m, (m == 2 && d == 29) ? 28 : d);
+        if (e > stop)
+            break;
+        if (n < max)
+            out[n] = e;
+        n++;
+        if (!t->term_renew)
+            break;
+    }
+    return n;
+}
+
 /* ------------------------------------------------------------ vectors */
 
 int casusi_vec_push(casus_arena *a, void **data, size_t *n, size_t *cap,
