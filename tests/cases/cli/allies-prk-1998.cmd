@@ -1,0 +1,1 @@
+allies PRK --date 1998-06-01 --json

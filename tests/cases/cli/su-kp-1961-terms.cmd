@@ -1,0 +1,1 @@
+treaty su-kp-1961 --date 1995-01-01
