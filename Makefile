@@ -45,7 +45,7 @@ $(B)/test_unit: tests/unit/test_main.c tests/unit/*.c $(B)/libcasus.a
 $(B)/fuzz_replay_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/fuzz_kb.c $(B)/libcasus.a
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $< fuzz/replay.c fuzz/fuzz_kb.c $(B)/libcasus.a $(PKG_LIBS)
 
-FUZZERS := treaty_file yaml base_file
+FUZZERS := treaty_file yaml base_file query_args
 
 SAN := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
