@@ -252,23 +252,16 @@ static void print_obligations(const casus_attack *at, const casus_obligations *r
 
 /* obligations and cascade: read ATTACKER TARGET and options, run one query,
  * print a table or the JSON. */
-static int run_attack_query(cli *c, int argc, char **argv, int cascade)
+/* One attack query on an open kb: print a table or the JSON. */
+static int attack_query(cli *c, const casus_kb *kb, const opts *o, int cascade)
 {
-    const char *U = cascade ? "ATTACKER TARGET [--date YYYY-MM-DD] [--where PLACE] [--certain] [--json]"
-                            : "ATTACKER TARGET [--date YYYY-MM-DD] [--where PLACE] [--json]";
-    opts o;
-    int st = parse(c, argc, argv, &o, 2, 2, U);
-    if (st)
-        return st;
-    casus_kb *kb = cli_open(c, &st);
-    if (!kb)
-        return st;
     casus_attack at;
     casus_arena *A = casus_arena_new();
     casus_error e = {0};
-    if (!A) {
-        st = EXIT_FAIL;
-    } else if ((st = get_attack(kb, &o, &at)) == EXIT_OKAY) {
+    int st;
+    if (!A)
+        return EXIT_FAIL;
+    if ((st = get_attack(kb, o, &at)) == EXIT_OKAY) {
         casus_obligations *r = NULL;
         casus_cascade *cs = NULL;
         int rc = cascade ? casus_query_cascade(kb, A, &at, &cs, &e)
@@ -286,6 +279,22 @@ static int run_attack_query(cli *c, int argc, char **argv, int cascade)
         }
     }
     casus_arena_free(A);
+    return st;
+}
+
+/* obligations and cascade: read ATTACKER TARGET and options, run one query. */
+static int run_attack_query(cli *c, int argc, char **argv, int cascade)
+{
+    const char *U = cascade ? "ATTACKER TARGET [--date YYYY-MM-DD] [--where PLACE] [--certain] [--json]"
+                            : "ATTACKER TARGET [--date YYYY-MM-DD] [--where PLACE] [--json]";
+    opts o;
+    int st = parse(c, argc, argv, &o, 2, 2, U);
+    if (st)
+        return st;
+    casus_kb *kb = cli_open(c, &st);
+    if (!kb)
+        return st;
+    st = attack_query(c, kb, &o, cascade);
     casus_kb_close(kb);
     return st;
 }
@@ -540,19 +549,23 @@ int cmd_main(cli *c, int argc, char **argv)
         {"USA", "PRK", "PRK"},
         {"KOR", "PRK", "PRK"},
     };
-    for (size_t i = 0; i < sizeof scen / sizeof *scen; i++) {
-        char *args[] = {"cascade", (char *)scen[i][0], (char *)scen[i][1], "--where",
-                        (char *)scen[i][2], "--date", (char *)(o.date ? o.date : "today"), NULL};
+    casus_kb *kb = cli_open(c, &st);
+    if (!kb)
+        return st;
+    for (size_t i = 0; i < sizeof scen / sizeof *scen && !st; i++) {
+        opts q = o;
+        q.pos[0] = scen[i][0];
+        q.pos[1] = scen[i][1];
+        q.npos = 2;
+        q.where = scen[i][2];
         if (i && !c->json)
             printf("\n----------------------------------------------------------------\n\n");
-        st = cmd_obligations(c, 7, args);
-        if (st)
-            return st;
-        if (!c->json)
+        st = attack_query(c, kb, &q, 0);
+        if (!st && !c->json)
             printf("\n");
-        st = cmd_cascade(c, 7, args);
-        if (st)
-            return st;
+        if (!st)
+            st = attack_query(c, kb, &q, 1);
     }
-    return EXIT_OKAY;
+    casus_kb_close(kb);
+    return st;
 }

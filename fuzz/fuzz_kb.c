@@ -1,6 +1,6 @@
 /*
  * fuzz_kb.c -- the bundled knowledge base for fuzz targets that load data
- * against it: read once from $CASUS_DATA or ./data, closed at exit. This is
+ * against it: read on first use from $CASUS_DATA or ./data, closed at exit. This is
  * harness state, not the library's (which keeps none).
  */
 #include "fuzz_kb.h"

@@ -496,8 +496,6 @@ static void load_states(lctx *c, const char *path)
         kb->nstates++;
     }
     /* sort, remembering where each `continues` node went */
-    for (size_t i = 0; i < kb->nstates; i++)
-        kb->states[i].note = kb->states[i].note; /* no-op: keeps order below explicit */
     typedef struct { casus_state s; const ynode *cont; } pair;
     pair *tmp = casus_arena_alloc(c->tmp, (kb->nstates ? kb->nstates : 1) * sizeof *tmp);
     for (size_t i = 0; i < kb->nstates; i++) {
@@ -1093,17 +1091,43 @@ static void load_base(lctx *c, const char *dir)
     load_places(c, path);
 }
 
+/* Starts a load into kb. Records go into `records` (the kb's arena), or,
+ * when it is NULL, into a scratch arena that lctx_end frees. Returns -1 when
+ * out of memory. */
+static int lctx_begin(lctx *c, casus_kb *kb, casus_arena *records,
+                      casus_diag_fn diag, void *ud)
+{
+    memset(c, 0, sizeof *c);
+    c->kb = kb;
+    c->A = records ? records : casus_arena_new();
+    c->tmp = casus_arena_new();
+    c->diag = diag;
+    c->ud = ud;
+    if (!c->A || !c->tmp) {
+        if (!records)
+            casus_arena_free(c->A);
+        casus_arena_free(c->tmp);
+        return -1;
+    }
+    return 0;
+}
+
+/* Resolves what was referred to, frees the scratch memory, and returns the
+ * number of problems found. */
+static int lctx_end(lctx *c, bool scratch_records)
+{
+    resolve_refs(c);
+    casus_arena_free(c->tmp);
+    if (scratch_records)
+        casus_arena_free(c->A);
+    return c->nerr;
+}
+
 int casusi_load_files(casus_kb *kb, const char *dir, const char *const *files,
                       size_t nfiles, casus_diag_fn diag, void *ud)
 {
     lctx c;
-    memset(&c, 0, sizeof c);
-    c.kb = kb;
-    c.A = kb->arena;
-    c.tmp = casus_arena_new();
-    c.diag = diag;
-    c.ud = ud;
-    if (!c.tmp)
+    if (lctx_begin(&c, kb, kb->arena, diag, ud))
         return 1;
     c.dir = dir;
     load_base(&c, dir);
@@ -1113,21 +1137,13 @@ int casusi_load_files(casus_kb *kb, const char *dir, const char *const *files,
         if (t)
             kb->treaties[kb->ntreaties++] = t;
     }
-    resolve_refs(&c);
-    casus_arena_free(c.tmp);
-    return c.nerr;
+    return lctx_end(&c, false);
 }
 
 int casusi_load_dir(casus_kb *kb, const char *dir, casus_diag_fn diag, void *ud)
 {
     lctx c;
-    memset(&c, 0, sizeof c);
-    c.kb = kb;
-    c.A = kb->arena;
-    c.tmp = casus_arena_new();
-    c.diag = diag;
-    c.ud = ud;
-    if (!c.tmp)
+    if (lctx_begin(&c, kb, kb->arena, diag, ud))
         return 1;
     char path[4096];
     load_base(&c, dir);
@@ -1164,39 +1180,19 @@ int casusi_load_dir(casus_kb *kb, const char *dir, casus_diag_fn diag, void *ud)
                 kb->treaties[kb->ntreaties++] = t;
         }
     }
-    resolve_refs(&c);
-    casus_arena_free(c.tmp);
-    return c.nerr;
+    return lctx_end(&c, false);
 }
 
 int casusi_check_treaty_mem(casus_kb *kb, const char *name, const char *buf,
                             size_t len, casus_diag_fn diag, void *ud)
 {
     lctx c;
-    memset(&c, 0, sizeof c);
-    c.kb = kb;
-    c.A = casus_arena_new();
-    c.tmp = casus_arena_new();
-    c.diag = diag;
-    c.ud = ud;
-    if (!c.A || !c.tmp) {
-        casus_arena_free(c.A);
-        casus_arena_free(c.tmp);
+    if (lctx_begin(&c, kb, NULL, diag, ud))
         return 1;
-    }
-    c.file = name;
-    casus_error e;
-    const ynode *root = casusi_yaml_parse(c.tmp, name, buf, len, &e);
-    if (!root)
-        report(&c, &e);
-    else if (root->type != Y_MAP)
-        lerr(&c, root, "expected a mapping at the top of the file, found %s", casusi_ydescribe(root));
-    else
-        (void)load_treaty_root(&c, name, root);
-    resolve_refs(&c);
-    casus_arena_free(c.tmp);
-    casus_arena_free(c.A);
-    return c.nerr;
+    c.membuf = buf;
+    c.memlen = len;
+    (void)load_treaty(&c, name);
+    return lctx_end(&c, true);
 }
 
 int casusi_check_base_mem(const casus_kb *base, int kind, const char *buf,
@@ -1212,19 +1208,11 @@ int casusi_check_base_mem(const casus_kb *base, int kind, const char *buf,
         scratch.nareas = base->nareas;
     }
     lctx c;
-    memset(&c, 0, sizeof c);
-    c.kb = &scratch;
-    c.A = scratch.arena = casus_arena_new();
-    c.tmp = casus_arena_new();
-    c.diag = diag;
-    c.ud = ud;
+    if (lctx_begin(&c, &scratch, NULL, diag, ud))
+        return 1;
+    scratch.arena = c.A;
     c.membuf = buf;
     c.memlen = len;
-    if (!c.A || !c.tmp) {
-        casus_arena_free(c.A);
-        casus_arena_free(c.tmp);
-        return 1;
-    }
     if (kind == 0)
         load_states(&c, "states.yaml");
     else if (kind == 1) {
@@ -1233,8 +1221,5 @@ int casusi_check_base_mem(const casus_kb *base, int kind, const char *buf,
         load_areas(&c, "areas.yaml");
     } else
         load_places(&c, "places.yaml");
-    resolve_refs(&c);
-    casus_arena_free(c.tmp);
-    casus_arena_free(c.A);
-    return c.nerr;
+    return lctx_end(&c, true);
 }
