@@ -3,7 +3,7 @@
 # ASan+UBSan build; `make bench` runs the benchmarks on an -O2 build.
 
 CC      ?= cc
-PKGS    := yaml-0.1 jansson libutf8proc
+PKGS    := yaml-0.1 jansson libutf8proc sqlite3 libxml-2.0 nettle
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -Wstrict-prototypes -Wshadow
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -11,7 +11,8 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS := -Iinclude -Isrc $(PKG_CFLAGS)
 
 LIB_SRC := src/arena.c src/error.c src/date.c src/name.c src/yaml_tree.c \
-           src/load.c src/kb.c src/query.c src/cascade.c src/json.c
+           src/load.c src/kb.c src/query.c src/cascade.c src/json.c \
+           src/html.c src/store.c
 CLI_SRC := cli/main.c cli/commands.c
 
 # Each build flavour lives in its own folder: build/ (default), build/san/

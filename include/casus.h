@@ -452,6 +452,201 @@ int casus_query_allies(const casus_kb *kb, casus_arena *arena,
                        casus_allies **out, casus_error *err);
 
 /* ------------------------------------------------------------------------
+ * Reading the news (news.c, lexicon.c, html.c, story.c, kbdiff.c)
+ *
+ * casus_read() turns one article (plain text or HTML, UTF-8) into sourced
+ * events, treaty mentions and actors. The dictionaries it matches with
+ * (leaders with their terms, bodies, organisations, event verbs, cue words)
+ * are the YAML files of data/lexicon/ plus the kb's state names, aliases,
+ * demonyms and capitals. See docs/news.md.
+ * ---------------------------------------------------------------------- */
+
+typedef struct casus_lexicon casus_lexicon;
+
+/* Compiles the dictionaries of `dir` (usually DATA/lexicon) against `kb`
+ * (which must outlive the lexicon). All or nothing, like casus_kb_open. */
+int casus_lexicon_open(const casus_kb *kb, const char *dir,
+                       casus_lexicon **out, casus_error *err);
+void casus_lexicon_close(casus_lexicon *lx);
+/* Number of patterns in the compiled automaton (for benchmarks). */
+size_t casus_lexicon_npatterns(const casus_lexicon *lx);
+
+typedef enum casus_evtype {
+    CASUS_EV_TREATY_SIGNED, CASUS_EV_TREATY_RATIFIED, CASUS_EV_TREATY_IN_FORCE,
+    CASUS_EV_TREATY_WITHDRAWN, CASUS_EV_ALLIANCE_JOINED,
+    CASUS_EV_MUTUAL_DEFENSE_PLEDGE, CASUS_EV_TROOPS_DEPLOYED,
+    CASUS_EV_ARMS_TRANSFERRED, CASUS_EV_MILITARY_EXERCISE,
+    CASUS_EV_INTELLIGENCE_SHARING, CASUS_EV_MISSILE_TEST, CASUS_EV_CONDEMN,
+    CASUS_EV_WARN, CASUS_EV_SUMMON_AMBASSADOR, CASUS_EV_DENY_ACCUSATION,
+    CASUS_EV_AID_PLEDGED, CASUS_EV_SANCTIONS,
+    CASUS_EV__COUNT
+} casus_evtype;
+
+const char *casus_evtype_name(casus_evtype t);   /* "treaty_ratified", ... */
+/* The type named `name`; CASUS_EINVAL if none. */
+int casus_evtype_parse(const char *name, casus_evtype *out, casus_error *err);
+
+typedef enum casus_modality {
+    CASUS_MOD_ACTUAL, CASUS_MOD_PLANNED, CASUS_MOD_POSSIBLE
+} casus_modality;
+const char *casus_modality_name(casus_modality m);
+
+/* A span of the article: byte offsets [start, end) into the input as given
+ * (for HTML: into the text extracted from it, see casus_article.html). */
+typedef struct casus_span {
+    size_t start, end;
+} casus_span;
+
+/* Details of an event; NULL / -1 where the text gives none. */
+typedef struct casus_event_details {
+    const char *body;          /* acting body: "State Duma", "Federation Council" */
+    const char *treaty;        /* kb treaty id the event is about */
+    int treaty_ref;            /* index into casus_article.treaties, -1 if none */
+    int64_t count;             /* troops: how many */
+    const char *count_text;    /* as written: "10,000", "around 12,000" */
+    const char *place;         /* where: "Kursk region" */
+    const char *place_id;      /* kb place id, when the place is known */
+    const char *item;          /* arms, missiles, aid: "artillery shells" */
+    int64_t quantity;          /* arms: how many */
+    const char *quantity_text; /* as written: "around 1.6 million" */
+    int approx;                /* count or quantity is approximate */
+    const char *denies;        /* deny_accusation: event type denied, or NULL */
+} casus_event_details;
+
+typedef struct casus_event {
+    casus_evtype type;
+    const char *const *source; size_t nsource;  /* actor codes, sorted */
+    const char *const *target; size_t ntarget;
+    casus_date date;           /* precision 0: not given */
+    int denied;                /* status: 1 = denied, 0 = reported */
+    int hedged;                /* "reportedly", "accused", "intelligence says" */
+    casus_modality modality;
+    casus_event_details details;
+    const char *sentence;      /* the sentence, exactly as in the text */
+    casus_span span;           /* its offsets */
+    const casus_span *restated; size_t nrestated; /* the same fact, again */
+    int fuzzy;                 /* an actor was resolved from a misspelling */
+} casus_event;
+
+typedef struct casus_treaty_mention {
+    const char *const *parties; size_t nparties; /* actor codes, sorted */
+    const char *kind;          /* "mutual-defense", "partnership", ... or NULL */
+    int year_signed;           /* 0 if the text does not give it */
+    const casus_treaty *kb;    /* the matching kb treaty, or NULL */
+    casus_span first;          /* first mention */
+    size_t nmentions;
+} casus_treaty_mention;
+
+typedef struct casus_article {
+    const char *name;          /* file name as given ("-" for stdin) */
+    const char *title;         /* first line / <title>, or NULL */
+    casus_date date;           /* article date, precision 0 if unknown */
+    const char *date_from;     /* "option", "text", "html" or NULL */
+    int html;                  /* read as HTML (spans refer to `text`) */
+    const char *text;          /* the text events were read from */
+    size_t len;
+    char sha256[65];           /* of `text`: the identity used by the store */
+    const char *const *actors; size_t nactors;   /* sorted codes */
+    const casus_event *events; size_t nevents;
+    const casus_treaty_mention *treaties; size_t ntreaties;
+} casus_article;
+
+typedef struct casus_read_opts {
+    casus_date date;           /* article date if known (precision 3), else 0 */
+    int html;                  /* 1: HTML, 0: plain text, -1: guess */
+} casus_read_opts;
+
+/* Reads one article of `len` bytes. Bad input (invalid UTF-8, binary data,
+ * over CASUS_READ_MAX bytes) is CASUS_EPARSE/CASUS_ELIMIT with `name` and
+ * the line in err; an article with nothing in it is a clean empty result. */
+#define CASUS_READ_MAX ((size_t)256 << 20)
+int casus_read(const casus_lexicon *lx, casus_arena *a, const char *name,
+               const char *buf, size_t len, const casus_read_opts *opts,
+               casus_article **out, casus_error *err);
+
+/* Several articles' events merged into facts. */
+typedef struct casus_report {
+    const casus_article *article;
+    const casus_event *event;
+} casus_report;
+
+typedef struct casus_disagreement {
+    const char *field;         /* "status", "count", "quantity", "date", "place", "body" */
+    const char *const *values; size_t nvalues;  /* each value as text */
+    const char *const *const *articles;          /* per value: NULL-terminated names */
+} casus_disagreement;
+
+typedef struct casus_fact {
+    casus_evtype type;
+    const char *const *source; size_t nsource;
+    const char *const *target; size_t ntarget;
+    casus_date date;           /* the most precise date the reports agree on */
+    const casus_report *reports; size_t nreports;
+    const casus_disagreement *disagreements; size_t ndisagreements;
+} casus_fact;
+
+typedef struct casus_story {
+    const casus_fact *facts; size_t nfacts;
+} casus_story;
+
+int casus_story_merge(casus_arena *a, const casus_article *const *arts,
+                      size_t n, casus_story **out, casus_error *err);
+
+/* An article's treaty events held against the knowledge base. */
+typedef enum casus_verdict {
+    CASUS_KB_CONFIRMS, CASUS_KB_NEW, CASUS_KB_CONFLICTS
+} casus_verdict;
+const char *casus_verdict_name(casus_verdict v);
+
+typedef struct casus_kbcheck {
+    const casus_event *event;
+    const casus_treaty *treaty;
+    const casus_state *state;  /* the member the step belongs to, or NULL */
+    casus_verdict verdict;
+    const casus_step *step;    /* the kb step it confirms or conflicts with */
+    const char *explain;       /* one line */
+    const char *add;           /* NEW: the YAML line to add to the treaty file */
+} casus_kbcheck;
+
+int casus_kb_diff(const casus_kb *kb, casus_arena *a, const casus_article *art,
+                  casus_kbcheck **out, size_t *n, casus_error *err);
+
+/* ------------------------------------------------------------------------
+ * The event store (SQLite, WAL; store.c)
+ * ---------------------------------------------------------------------- */
+
+typedef struct casus_store casus_store;
+
+/* Opens (creating if needed) the store at `path`. */
+int casus_store_open(const char *path, casus_store **out, casus_error *err);
+void casus_store_close(casus_store *st);
+/* Adds one article and its events in one transaction. *added is 0 when an
+ * article with the same sha256 is already stored (nothing is written). */
+int casus_store_add(casus_store *st, const casus_article *art, int *added,
+                    casus_error *err);
+
+typedef struct casus_event_filter {
+    const char *actor;         /* code in source or target, or NULL */
+    int has_type; casus_evtype type;
+    casus_date since;          /* events dated on/after; precision 0 = all */
+} casus_event_filter;
+
+typedef struct casus_stored_event {
+    int64_t id;
+    const char *article;       /* the article's name when stored */
+    const char *sha256;
+    casus_date article_date;
+    casus_event event;
+} casus_stored_event;
+
+int casus_store_events(casus_store *st, casus_arena *a,
+                       const casus_event_filter *f, casus_stored_event **out,
+                       size_t *n, casus_error *err);
+/* Counts of stored articles and events. */
+int casus_store_counts(casus_store *st, int64_t *articles, int64_t *events,
+                       casus_error *err);
+
+/* ------------------------------------------------------------------------
  * JSON (rendered with jansson). Strings are allocated in the arena.
  * ---------------------------------------------------------------------- */
 
@@ -466,6 +661,14 @@ char *casus_json_treaty(casus_arena *a, const casus_kb *kb,
                         const casus_treaty *t, int32_t day, int flags);
 char *casus_json_allies(casus_arena *a, const casus_allies *r, int32_t day,
                         int flags);
+
+char *casus_json_article(casus_arena *a, const casus_article *art,
+                         const casus_kbcheck *checks, size_t nchecks, int flags);
+char *casus_json_story(casus_arena *a, const casus_story *s, int flags);
+char *casus_json_kbdiff(casus_arena *a, const casus_article *art,
+                        const casus_kbcheck *checks, size_t n, int flags);
+char *casus_json_stored_events(casus_arena *a, const casus_stored_event *ev,
+                               size_t n, int flags);
 
 #ifdef __cplusplus
 }

@@ -14,6 +14,8 @@
 #include "test_yaml.c"
 #include "test_load.c"
 #include "test_query.c"
+#include "test_html.c"
+#include "test_store.c"
 
 int main(void)
 {
@@ -23,5 +25,7 @@ int main(void)
     failed += cmocka_run_group_tests_name("yaml", yaml_tests, NULL, NULL);
     failed += cmocka_run_group_tests_name("load", load_tests, kb_setup, kb_teardown);
     failed += cmocka_run_group_tests_name("query", query_tests, kb_setup, kb_teardown);
+    failed += cmocka_run_group_tests_name("html", html_tests, NULL, NULL);
+    failed += cmocka_run_group_tests_name("store", store_tests, NULL, NULL);
     return failed ? 1 : 0;
 }

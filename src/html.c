@@ -1,0 +1,2 @@
+/* html.c -- placeholder, being written. */
+#include "news_int.h"
