@@ -36,5 +36,7 @@ int cmd_allies(cli *c, int argc, char **argv);
 int cmd_check(cli *c, int argc, char **argv);
 int cmd_states(cli *c, int argc, char **argv);
 int cmd_main(cli *c, int argc, char **argv);
+int cmd_read(cli *c, int argc, char **argv);
+int cmd_events(cli *c, int argc, char **argv);
 
 #endif

@@ -28,6 +28,10 @@ static const command COMMANDS[] = {
     {"allies", "STATE [--date D]", "every commitment STATE has and is owed on day D", cmd_allies},
     {"states", "[NAME]", "the states casus knows, or the one NAME resolves to", cmd_states},
     {"check", "[PATH...]", "validate data files or folders (default: the data folder)", cmd_check},
+    {"read", "FILE... [--date D] [--kb-diff] [--store DB]",
+     "read news articles (text or HTML): events, treaties, the story across them, the kb diff", cmd_read},
+    {"events", "[--store DB] [--actor X] [--type T] [--since D]",
+     "events stored by 'read --store' (default store: $CASUS_DB, else ./casus.db)", cmd_events},
     {"main", "[--date D]", "the seeds' question: what attacks on Russia and on North Korea set off", cmd_main},
 };
 

@@ -8,6 +8,7 @@
 #include "casus_int.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 
 /* html.c: the readable text of an HTML page. Scripts, styles, navigation,
  * headers, footers, asides, forms and elements whose class or id names page
@@ -30,5 +31,137 @@ bool casusi_looks_html(const char *buf, size_t len);
 /* Extracts the text. err gets `name` when the input cannot be parsed at all. */
 int casusi_html_extract(casus_arena *a, const char *name, const char *buf,
                         size_t len, casusi_html *out, casus_error *err);
+
+
+/* ---- tokens (token.c) -------------------------------------------------- */
+
+enum { TK_WORD = 1, TK_NUM = 2, TK_PUNCT = 3 };
+/* token flags */
+enum {
+    TF_CAP = 1,     /* starts with an upper-case letter */
+    TF_ALLCAP = 2,  /* every letter upper-case (2+ letters) */
+    TF_POSS = 4,    /* followed by 's or ' (possessive) */
+    TF_HYPH = 8,    /* joined to the previous token by a hyphen */
+    TF_ORD = 16,    /* 24th */
+    TF_FIXED = 32   /* id set by fuzzy correction */
+};
+
+typedef struct ntok {
+    uint32_t s, e;      /* byte offsets in the text */
+    int32_t id;         /* vocabulary id, -1 if not in the lexicon */
+    uint16_t fl;
+    uint8_t kind;
+    char punct;         /* TK_PUNCT: ',', ';', ':', '(', ')', '"', '-' (dash), '.', '?', '!', '/' */
+    double num;         /* TK_NUM value */
+} ntok;
+
+typedef struct casusi_lexicon casusi_lexicon;
+/* Tokenises text[0..len) appending to *toks (grown with realloc; *cap is
+ * its capacity). Word ids are looked up in lx (NULL: all -1). Returns the
+ * number of tokens or -1 when out of memory. */
+long casusi_tokenize(const casusi_lexicon *lx, const char *text, size_t len,
+                     size_t base, ntok **toks, size_t *cap);
+/* The normalised form of a word (lower-case, accents stripped) into buf;
+ * returns its length, or 0 if it does not fit. */
+size_t casusi_word_norm(const char *s, size_t n, char *buf, size_t cap);
+
+/* ---- the lexicon (lexicon.c) ------------------------------------------- */
+
+/* Pattern categories. */
+enum {
+    LX_ACTOR = 1, LX_TRIGGER, LX_CUE, LX_PLACE
+};
+/* Cue classes (LX_CUE sub). */
+enum {
+    CUE_NEG = 1, CUE_HEDGE, CUE_PLANNED, CUE_POSSIBLE, CUE_COND, CUE_WOULD, CUE_SAY,
+    CUE_DENYREF, CUE_PLURAL, CUE_SINGULAR, CUE_PEOPLE, CUE_FORMER, CUE_TROOPS,
+    CUE_ARMS, CUE_AID, CUE_MISSILE, CUE_AMBASSADOR, CUE_EXERCISE, CUE_INTEL,
+    CUE_SANCTION, CUE_TREATY, CUE_KIND, CUE_NEW, CUE_BOUNDARY, CUE_PREP, CUE_CONJ,
+    CUE_APPROX, CUE_NUMBER, CUE_MULT, CUE_PLACESUFFIX, CUE_MONTH, CUE_WEEKDAY,
+    CUE_RELDAY, CUE_BE, CUE_DET, CUE_LIGHT, CUE__COUNT
+};
+/* What a trigger needs in its clause (lx_trigger.needs). */
+enum {
+    NEED_NONE = 0, NEED_TREATY, NEED_TROOPS, NEED_ARMS, NEED_AID, NEED_MISSILE,
+    NEED_AMBASSADOR, NEED_ORG, NEED_EXERCISE, NEED_INTEL, NEED_SANCTION
+};
+/* Word forms of a trigger. */
+enum { FORM_BASE = 1, FORM_S, FORM_PAST, FORM_PART, FORM_PASTPART, FORM_ING, FORM_NOUN };
+/* Kinds of actor names. */
+enum { AK_STATE = 1, AK_DEMONYM, AK_CAPITAL, AK_ALIAS, AK_LEADER, AK_BODY, AK_ORG };
+
+typedef struct lx_actor {
+    const char *code;       /* ISO3 or organisation code */
+    const char *name;       /* canonical name (body name, leader name) */
+    const char *role;       /* leaders: role in this term */
+    uint8_t kind;           /* AK_* */
+    int32_t from, until;    /* valid days (INT32_MIN / INT32_MAX if always) */
+    const casus_state *state; /* NULL for organisations */
+} lx_actor;
+
+typedef struct lx_trigger {
+    casus_evtype type;
+    const char *lemma;
+    uint8_t form;           /* FORM_* */
+    uint8_t needs;          /* NEED_* */
+    uint8_t subj_target;    /* the subject is the target (receive) */
+    uint8_t with_target;    /* "with X" is a target, not a co-source */
+    uint8_t accuse;         /* accuse/blame: what follows is hedged */
+} lx_trigger;
+
+typedef struct lx_payload {
+    uint8_t cat;            /* LX_* */
+    uint8_t sub;            /* CUE_* for cues */
+    uint32_t idx;           /* actor, trigger or place index; cue value */
+} lx_payload;
+
+/* A pattern: a token sequence with one or more payloads. */
+typedef struct lx_pattern {
+    uint16_t ntok;
+    uint16_t npay;
+    uint32_t pay;           /* first payload index in lx->pays */
+} lx_pattern;
+
+/* A match: pattern p covers tokens [s, e). */
+typedef struct lx_match {
+    uint32_t s, e;
+    uint32_t p;
+    uint8_t fuzzy;
+} lx_match;
+
+struct casusi_lexicon {
+    casus_arena *arena;
+    const casus_kb *kb;
+    /* vocabulary: open addressing, normalised word -> id */
+    char **words; uint32_t nwords, wcap;
+    int32_t *wtab; uint32_t wmask;
+    /* Aho-Corasick over token ids: goto as a hash of (state, id) */
+    uint64_t *gkey; uint32_t *gval; uint32_t gmask, ngoto;
+    uint32_t *fail, *out, *dict; /* out: pattern ending here or UINT32_MAX; dict: next state with output */
+    uint32_t nstates;
+    lx_pattern *pats; uint32_t npats;
+    lx_payload *pays; uint32_t npays;
+    lx_actor *actors; uint32_t nactors;
+    lx_trigger *triggers; uint32_t ntriggers;
+    const char **kinds; uint32_t nkinds;   /* treaty kinds (CUE_KIND idx) */
+    const char **furniture; uint32_t nfurniture; /* normalised prefixes */
+    const char **abbrevs; uint32_t nabbrevs;
+    const char **openers; uint32_t nopeners;
+    /* fuzzy names: symmetric-delete index over leader-name words */
+    uint64_t *fkey; int32_t *fval; uint32_t fmask;
+};
+
+struct casus_lexicon { casusi_lexicon lx; };
+
+int32_t casusi_lex_word(const casusi_lexicon *lx, const char *w, size_t n);
+/* Runs the automaton over toks[0..n) and appends every match to *m (grown
+ * with realloc). Returns the number of matches or -1 when out of memory. */
+long casusi_lex_match(const casusi_lexicon *lx, const ntok *toks, size_t n,
+                      lx_match **m, size_t *cap);
+/* A word one edit away from a leader-name word: its id, or -1. */
+int32_t casusi_lex_fuzzy(const casusi_lexicon *lx, const char *w, size_t n);
+bool casusi_lex_is_abbrev(const casusi_lexicon *lx, const char *w, size_t n);
+bool casusi_lex_is_opener(const casusi_lexicon *lx, const char *w, size_t n);
+bool casusi_lex_is_furniture(const casusi_lexicon *lx, const char *line, size_t n);
 
 #endif

@@ -1,0 +1,2290 @@
+/*
+ * news.c -- casus_read: one article in, sourced events out.
+ *
+ * The pipeline (docs/news.md has the rules in prose):
+ *   1. check the bytes (UTF-8, no NULs); HTML goes through html.c;
+ *   2. lines -> units: page furniture dropped, headings kept as their own
+ *      sentence, wrapped lines joined into paragraphs;
+ *   3. units -> sentences (abbreviation-aware);
+ *   4. per sentence: tokens, one automaton pass over the lexicon, actor
+ *      mentions grouped ("the U.S., Japan and South Korea"), treaty
+ *      mentions, date expressions, then each event trigger with its
+ *      clause: negation, conditionals, hypotheticals, modality, hedges,
+ *      voice, source/target by position and preposition, details;
+ *   5. per article: denials applied, restated events merged, treaties
+ *      matched to the kb, actors listed.
+ */
+#include "news_int.h"
+
+#include <limits.h>
+#include <nettle/sha2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXC 12      /* codes in one set */
+#define MAXSENT 8192 /* bytes in one sentence; longer ones are cut */
+
+typedef struct cset {
+    const char *c[MAXC];
+    uint8_t n;
+} cset;
+
+static int cs_has(const cset *s, const char *c)
+{
+    for (int i = 0; i < s->n; i++)
+        if (!strcmp(s->c[i], c))
+            return 1;
+    return 0;
+}
+static void cs_add(cset *s, const char *c)
+{
+    if (c && !cs_has(s, c) && s->n < MAXC)
+        s->c[s->n++] = c;
+}
+static void cs_union(cset *s, const cset *t)
+{
+    for (int i = 0; i < t->n; i++)
+        cs_add(s, t->c[i]);
+}
+static int cs_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+static void cs_sort(cset *s) { qsort(s->c, s->n, sizeof *s->c, cs_cmp); }
+static int cs_eq(const cset *a, const cset *b)
+{
+    if (a->n != b->n)
+        return 0;
+    for (int i = 0; i < a->n; i++)
+        if (!cs_has(b, a->c[i]))
+            return 0;
+    return 1;
+}
+static void cs_minus(cset *s, const cset *t)
+{
+    cset r = {{0}, 0};
+    for (int i = 0; i < s->n; i++)
+        if (!cs_has(t, s->c[i]))
+            r.c[r.n++] = s->c[i];
+    *s = r;
+}
+static int cs_meets(const cset *a, const cset *b)
+{
+    for (int i = 0; i < a->n; i++)
+        if (cs_has(b, a->c[i]))
+            return 1;
+    return 0;
+}
+
+/* An actor mention in a sentence: tokens [s, e). */
+typedef struct amen {
+    uint32_t s, e;
+    const char *code;
+    const lx_actor *actor;  /* the name matched (first of a merged run) */
+    const char *body;       /* a body's canonical name */
+    uint8_t poss, fuzzy, org;
+    int prep;               /* token index of the preposition before, -1 */
+    int group;              /* group index */
+} amen;
+
+typedef struct group {
+    uint32_t s, e;          /* tokens */
+    int first, last;        /* amen indexes */
+    cset codes;
+    int prep;               /* preposition token before it, -1 */
+    int people;             /* a people noun ("leaders") right before "of"/"from" */
+    int hyph;               /* members joined by hyphens ("Russia-North Korea") */
+} group;
+
+/* A treaty entity of the article. */
+typedef struct ent {
+    cset parties;
+    const char *kind;
+    int year;
+    int isnew;
+    const casus_treaty *kb;
+    size_t fs, fe;          /* first mention, bytes */
+    size_t n;
+} ent;
+
+/* A date expression in a sentence. */
+typedef struct dmen {
+    uint32_t s, e;
+    casus_date d;
+    int treatyyear;         /* a year that modifies a treaty noun */
+} dmen;
+
+typedef struct rev {
+    casus_evtype type;
+    cset src, tgt;
+    casus_date date;
+    int denied, hedged, fuzzy;
+    casus_modality mod;
+    casus_event_details d;
+    size_t ss, se;
+    casus_span *rs; size_t nrs, rscap;
+    int sent;               /* sentence number */
+    int ent;
+    int dead;
+} rev;
+
+typedef struct rd {
+    const casusi_lexicon *lx;
+    const casus_kb *kb;
+    casus_arena *a;
+    const char *text;
+    size_t len;
+    int err;                /* out of memory */
+    /* current sentence */
+    size_t ss, se;
+    ntok *t; size_t nt, tcap;
+    lx_match *m; size_t nm, mcap;
+    int32_t *cov; size_t covcap;     /* per token: selected match, -1 */
+    lx_match *sel; size_t nsel, selcap;
+    amen *am; size_t nam, amcap;
+    group *g; size_t ng, gcap;
+    dmen *dm; size_t ndm, dmcap;
+    int *tm; size_t ntm, tmcap;      /* treaty mentions: match idx */
+    int *tment; size_t tmentcap;     /* their entity */
+    /* article */
+    rev *ev; size_t nev, evcap;
+    ent *en; size_t nen, encap;
+    int cur_ent;
+    int sentno;
+    cset last_multi, last_single;
+    casus_date artdate;
+    int32_t refday;
+    /* denials waiting to be applied */
+    struct denial { cset who; casus_evtype type; int any; int sent; } *dn;
+    size_t ndn, dncap;
+} rd;
+
+#define GROW(p, n, cap)                                                        \
+    ((n) < (cap) ? 0 : growv((void **)&(p), &(cap), sizeof *(p)))
+
+static int growv(void **p, size_t *cap, size_t elem)
+{
+    size_t nc = *cap ? *cap * 2 : 32;
+    void *q = realloc(*p, nc * elem);
+    if (!q)
+        return -1;
+    *p = q;
+    *cap = nc;
+    return 0;
+}
+
+/* ---- payload helpers --------------------------------------------------- */
+
+static const lx_payload *pays_of(const rd *r, const lx_match *m, uint32_t *n)
+{
+    const lx_pattern *p = &r->lx->pats[m->p];
+    *n = p->npay;
+    return &r->lx->pays[p->pay];
+}
+
+/* The selected match covering token i, or NULL. */
+static const lx_match *at(const rd *r, long i)
+{
+    if (i < 0 || (size_t)i >= r->nt || r->cov[i] < 0)
+        return NULL;
+    return &r->sel[r->cov[i]];
+}
+
+/* Does the match at token i carry cue class c? Returns its value + 1, 0 if not. */
+static long cue_at(const rd *r, long i, int c)
+{
+    const lx_match *m = at(r, i);
+    if (!m)
+        return 0;
+    uint32_t n;
+    const lx_payload *p = pays_of(r, m, &n);
+    for (uint32_t k = 0; k < n; k++)
+        if (p[k].cat == LX_CUE && p[k].sub == c)
+            return (long)p[k].idx + 1;
+    return 0;
+}
+
+/* Does a match starting exactly at token i carry cue class c? */
+static int cue_starts(const rd *r, long i, int c)
+{
+    const lx_match *m = at(r, i);
+    return m && (long)m->s == i && cue_at(r, i, c);
+}
+
+static const lx_match *cue_match(const rd *r, long i, int c)
+{
+    return cue_at(r, i, c) ? at(r, i) : NULL;
+}
+
+/* Is token i the word w (normalised)? */
+static int is_word(const rd *r, long i, const char *w)
+{
+    if (i < 0 || (size_t)i >= r->nt || r->t[i].kind != TK_WORD)
+        return 0;
+    size_t n = strlen(w);
+    const ntok *t = &r->t[i];
+    if (t->e - t->s != n)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        char c = r->text[t->s + k];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != w[k])
+            return 0;
+    }
+    return 1;
+}
+
+static int is_punct(const rd *r, long i, char p)
+{
+    return i >= 0 && (size_t)i < r->nt && r->t[i].kind == TK_PUNCT && r->t[i].punct == p;
+}
+
+/* Clause boundary at token i: ';', a dash, a boundary word. */
+static int is_boundary(const rd *r, long i)
+{
+    if (is_punct(r, i, ';') || is_punct(r, i, '-') || is_punct(r, i, ':'))
+        return 1;
+    return cue_starts(r, i, CUE_BOUNDARY);
+}
+
+/* ---- sentence analysis: matches, actors, groups ----------------------- */
+
+static int day_ok(const rd *r, const lx_actor *a)
+{
+    if (a->kind != AK_LEADER)
+        return 1;
+    if (!r->artdate.precision)
+        return 1;
+    return r->artdate.hi >= a->from && r->artdate.lo <= a->until;
+}
+
+/* The actor a match stands for on the article's date, or NULL. */
+static const lx_actor *actor_of(const rd *r, const lx_match *m)
+{
+    uint32_t n;
+    const lx_payload *p = pays_of(r, m, &n);
+    const lx_actor *best = NULL;
+    for (uint32_t k = 0; k < n; k++) {
+        if (p[k].cat != LX_ACTOR)
+            continue;
+        const lx_actor *a = &r->lx->actors[p[k].idx];
+        if (!day_ok(r, a))
+            continue;
+        if (!best)
+            best = a;
+        else if (best->state && a->state && best->state != a->state) {
+            /* the state that exists on the reference day wins (Kremlin: RUS, not SUN) */
+            const casus_state *s = a->state;
+            if (!s->until.precision || s->until.hi >= r->refday)
+                if (best->state->until.precision && best->state->until.hi < r->refday)
+                    best = a;
+        }
+    }
+    if (best && m->fuzzy) {
+        /* a misspelling counts only for a person's name, or a long name */
+        if (best->kind != AK_LEADER && best->kind != AK_STATE && best->kind != AK_DEMONYM &&
+            best->kind != AK_ALIAS)
+            return NULL;
+        if (m->e - m->s == 1) {
+            const ntok *t = &r->t[m->s];
+            if (t->e - t->s < 5)
+                return NULL;
+        }
+    }
+    return best;
+}
+
+static int has_cat(const rd *r, const lx_match *m, int cat)
+{
+    uint32_t n;
+    const lx_payload *p = pays_of(r, m, &n);
+    for (uint32_t k = 0; k < n; k++)
+        if (p[k].cat == cat)
+            return 1;
+    return 0;
+}
+
+/* Leftmost-longest selection of the automaton's matches. */
+static int select_matches(rd *r)
+{
+    if (r->nt > r->covcap) {
+        size_t nc = r->nt * 2;
+        int32_t *c = realloc(r->cov, nc * sizeof *c);
+        if (!c)
+            return -1;
+        r->cov = c;
+        r->covcap = nc;
+    }
+    for (size_t i = 0; i < r->nt; i++)
+        r->cov[i] = -1;
+    r->nsel = 0;
+    /* matches come ordered by end; pick for each start the longest */
+    size_t i = 0;
+    /* best match starting at each token: reuse cov as scratch (index into m) */
+    for (size_t k = 0; k < r->nm; k++) {
+        const lx_match *m = &r->m[k];
+        int32_t cur = r->cov[m->s];
+        if (cur < 0 || r->m[cur].e < m->e)
+            r->cov[m->s] = (int32_t)k;
+    }
+    /* walk left to right, taking the longest at each free position */
+    int32_t *best = r->cov;
+    size_t next_free = 0;
+    for (i = 0; i < r->nt; i++) {
+        int32_t b = best[i];
+        best[i] = -1;
+        if (b < 0 || i < next_free)
+            continue;
+        const lx_match *m = &r->m[b];
+        /* skip a fuzzy match that resolves to nothing */
+        if (m->fuzzy && (!has_cat(r, m, LX_ACTOR) || !actor_of(r, m)))
+            continue;
+        if (GROW(r->sel, r->nsel, r->selcap))
+            return -1;
+        r->sel[r->nsel++] = *m;
+        next_free = m->e;
+    }
+    for (size_t k = 0; k < r->nsel; k++)
+        for (uint32_t j = r->sel[k].s; j < r->sel[k].e; j++)
+            r->cov[j] = (int32_t)k;
+    return 0;
+}
+
+/* The preposition token before token i (skipping determiners), or -1. */
+static long prep_before(const rd *r, long i)
+{
+    long j = i - 1;
+    while (j >= 0 && cue_starts(r, j, CUE_DET) && at(r, j)->e == (uint32_t)(j + 1))
+        j--;
+    /* "the three", "both": determiners that are multiword are fine to skip once */
+    if (j >= 0 && cue_at(r, j, CUE_PREP) && at(r, j)->e == (uint32_t)(j + 1))
+        return j;
+    return -1;
+}
+
+static int build_actors(rd *r)
+{
+    r->nam = 0;
+    r->ng = 0;
+    for (size_t k = 0; k < r->nsel; k++) {
+        const lx_match *m = &r->sel[k];
+        if (!has_cat(r, m, LX_ACTOR))
+            continue;
+        const lx_actor *a = actor_of(r, m);
+        if (!a)
+            continue;
+        /* a former office-holder is not an actor */
+        if (a->kind == AK_LEADER) {
+            long j = (long)m->s - 1;
+            while (j >= 0 && (cue_at(r, j, CUE_PEOPLE) || cue_at(r, j, CUE_DET)))
+                j = (long)at(r, j)->s - 1;
+            if (j >= 0 && cue_at(r, j, CUE_FORMER))
+                continue;
+        }
+        /* a name inside quotes as part of a title: kept */
+        if (GROW(r->am, r->nam, r->amcap))
+            return -1;
+        amen *x = &r->am[r->nam++];
+        memset(x, 0, sizeof *x);
+        x->s = m->s;
+        x->e = m->e;
+        x->code = a->code;
+        x->actor = a;
+        x->body = a->kind == AK_BODY ? a->name : NULL;
+        x->org = a->kind == AK_ORG;
+        x->fuzzy = m->fuzzy;
+        x->poss = (r->t[m->e - 1].fl & TF_POSS) != 0;
+        x->prep = (int)prep_before(r, (long)m->s);
+        x->group = -1;
+    }
+    /* merge runs that name one state: "U.S. President Joe Biden",
+     * "South Korea's Yoon Suk-yeol" */
+    size_t o = 0;
+    for (size_t k = 0; k < r->nam; k++) {
+        amen *x = &r->am[k];
+        if (o) {
+            amen *p = &r->am[o - 1];
+            long j = p->e;
+            while ((size_t)j < x->s && cue_at(r, j, CUE_PEOPLE))
+                j = at(r, j)->e;
+            if ((size_t)j == x->s && !strcmp(p->code, x->code) && !(r->t[x->s].fl & TF_HYPH)) {
+                p->e = x->e;
+                p->poss = x->poss;
+                p->fuzzy |= x->fuzzy;
+                if (x->body)
+                    p->body = x->body;
+                continue;
+            }
+        }
+        r->am[o++] = *x;
+    }
+    r->nam = o;
+    /* people nouns after a mention belong to it ("North Korean troops" stays
+     * separate: troops are not people nouns) */
+    for (size_t k = 0; k < r->nam; k++) {
+        amen *x = &r->am[k];
+        while (x->e < r->nt && cue_starts(r, x->e, CUE_PEOPLE) && !x->poss) {
+            const lx_match *pm = at(r, x->e);
+            x->poss = (r->t[pm->e - 1].fl & TF_POSS) != 0;
+            x->e = pm->e;
+        }
+    }
+    /* groups: mentions joined by ',', 'and', '&', hyphens, or people nouns */
+    for (size_t k = 0; k < r->nam; k++) {
+        amen *x = &r->am[k];
+        int join = 0;
+        if (k && r->ng) {
+            const amen *p = &r->am[k - 1];
+            long j = p->e;
+            int ok = 1, conj = 0;
+            if (r->t[x->s].fl & TF_HYPH && (size_t)j == x->s)
+                join = 1;
+            else if (!p->poss) {
+                while ((size_t)j < x->s) {
+                    if (is_punct(r, j, ',')) {
+                        j++;
+                        conj = 1;
+                        continue;
+                    }
+                    const lx_match *mm = at(r, j);
+                    if (mm && (cue_at(r, j, CUE_CONJ) || cue_at(r, j, CUE_DET) || cue_at(r, j, CUE_PEOPLE))) {
+                        conj |= cue_at(r, j, CUE_CONJ) != 0;
+                        j = mm->e;
+                        continue;
+                    }
+                    ok = 0;
+                    break;
+                }
+                join = ok && conj;
+            }
+        }
+        if (join) {
+            group *g = &r->g[r->ng - 1];
+            if (r->t[x->s].fl & TF_HYPH)
+                g->hyph = 1;
+            g->e = x->e;
+            g->last = (int)k;
+            cs_add(&g->codes, x->code);
+        } else {
+            if (GROW(r->g, r->ng, r->gcap))
+                return -1;
+            group *g = &r->g[r->ng++];
+            memset(g, 0, sizeof *g);
+            g->s = x->s;
+            g->e = x->e;
+            g->first = g->last = (int)k;
+            cs_add(&g->codes, x->code);
+            g->prep = x->prep;
+            /* "both X and Y": the determiner is no preposition */
+            if (g->prep >= 0 && (is_word(r, g->prep, "of") || is_word(r, g->prep, "from"))) {
+                long j = g->prep - 1;
+                while (j >= 0 && cue_at(r, j, CUE_DET))
+                    j--;
+                if (j >= 0 && cue_at(r, j, CUE_PEOPLE))
+                    g->people = 1;
+            }
+        }
+        x->group = (int)r->ng - 1;
+    }
+    return 0;
+}
+
+/* ---- numbers, dates ---------------------------------------------------- */
+
+/* A number ending at token i (inclusive): 10,000 | 1.6 million | three.
+ * Returns the value, -1 if none; *first gets its first token; *approx. */
+static double number_before(const rd *r, long i, long *first, int *approx)
+{
+    double v = -1;
+    long s = i;
+    if (i < 0)
+        return -1;
+    long mult = cue_at(r, i, CUE_MULT);
+    if (mult && i >= 1 && r->t[i - 1].kind == TK_NUM) {
+        v = r->t[i - 1].num * (double)(mult - 1);
+        s = i - 1;
+    } else if (r->t[i].kind == TK_NUM && !(r->t[i].fl & TF_ORD)) {
+        v = r->t[i].num;
+    } else {
+        long nv = cue_at(r, i, CUE_NUMBER);
+        if (nv) {
+            v = (double)(nv - 1);
+            s = (long)at(r, i)->s;
+        }
+    }
+    if (v < 0)
+        return -1;
+    *approx = 0;
+    long j = s - 1;
+    if (j >= 0 && cue_at(r, j, CUE_APPROX)) {
+        *approx = 1;
+        s = (long)at(r, j)->s;
+    }
+    *first = s;
+    return v;
+}
+
+static int weekday_of(int32_t day) /* 0 = Monday */
+{
+    return (int)(((day % 7) + 7 + 3) % 7); /* 1970-01-01 was a Thursday */
+}
+
+static casus_date mkdate(int y, int m, int d)
+{
+    casus_date x;
+    memset(&x, 0, sizeof x);
+    if (y < 1000 || y > 9999)
+        return x;
+    char buf[16];
+    if (d)
+        snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    else if (m)
+        snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+    else
+        snprintf(buf, sizeof buf, "%04d", y);
+    casus_error e;
+    if (casus_date_parse(buf, &x, &e))
+        memset(&x, 0, sizeof x);
+    return x;
+}
+
+/* A span of days as a date of the best precision that covers it. */
+static casus_date cover_days(int32_t lo, int32_t hi)
+{
+    int y1, m1, d1, y2, m2, d2;
+    casus_civil_from_days(lo, &y1, &m1, &d1);
+    casus_civil_from_days(hi, &y2, &m2, &d2);
+    if (lo == hi)
+        return mkdate(y1, m1, d1);
+    if (y1 == y2 && m1 == m2)
+        return mkdate(y1, m1, 0);
+    if (y1 == y2)
+        return mkdate(y1, 0, 0);
+    casus_date z;
+    memset(&z, 0, sizeof z);
+    return z;
+}
+
+static int is_year(const ntok *t)
+{
+    return t->kind == TK_NUM && t->num >= 1900 && t->num <= 2100 && t->num == (int)t->num &&
+           t->e - t->s == 4;
+}
+static int is_dom(const ntok *t)
+{
+    return t->kind == TK_NUM && t->num >= 1 && t->num <= 31 && t->num == (int)t->num;
+}
+
+/* Month-day with the year taken from the article's date (the closest). */
+static casus_date month_day(const rd *r, int m, int d)
+{
+    casus_date z;
+    memset(&z, 0, sizeof z);
+    if (r->artdate.precision < 3)
+        return z;
+    int best = 0;
+    int32_t bd = 0;
+    for (int y = r->artdate.year - 1; y <= r->artdate.year + 1; y++) {
+        casus_date c = mkdate(y, m, d);
+        if (!c.precision)
+            continue;
+        int32_t dist = c.lo > r->artdate.lo ? c.lo - r->artdate.lo : r->artdate.lo - c.lo;
+        if (!best || dist < bd) {
+            best = y;
+            bd = dist;
+        }
+    }
+    return best ? mkdate(best, m, d) : z;
+}
+
+static int find_dates(rd *r)
+{
+    r->ndm = 0;
+    int range = 0;
+    for (long i = 0; (size_t)i < r->nt; i++) {
+        casus_date d;
+        memset(&d, 0, sizeof d);
+        long s = i, e = i + 1;
+        const ntok *t = &r->t[i];
+        long mon = (t->fl & TF_CAP) ? cue_at(r, i, CUE_MONTH) : 0;
+        if (mon && cue_starts(r, i, CUE_MONTH)) {
+            long j = (long)at(r, i)->e;
+            if (is_punct(r, j, '.'))
+                j++;
+            if ((size_t)j < r->nt && is_dom(&r->t[j]) && !is_year(&r->t[j])) {
+                int dd = (int)r->t[j].num;
+                long k = j + 1;
+                if (is_punct(r, k, ','))
+                    k++;
+                if ((size_t)k < r->nt && is_year(&r->t[k])) {
+                    d = mkdate((int)r->t[k].num, (int)mon - 1, dd);
+                    e = k + 1;
+                } else {
+                    d = month_day(r, (int)mon - 1, dd);
+                    e = j + 1;
+                }
+            } else if ((size_t)j < r->nt && is_year(&r->t[j])) {
+                d = mkdate((int)r->t[j].num, (int)mon - 1, 0);
+                e = j + 1;
+            } else if (!is_word(r, i, "may")) {
+                /* a month alone: "in October" -> the closest such month */
+                if (r->artdate.precision >= 2 && (is_word(r, i - 1, "in") || is_word(r, i - 1, "since"))) {
+                    casus_date c = month_day(r, (int)mon - 1, 1);
+                    if (c.precision)
+                        d = mkdate(c.year, c.month, 0);
+                }
+                e = j;
+            }
+        } else if (is_dom(t) && !is_year(t) && (size_t)i + 1 < r->nt && (r->t[i + 1].fl & TF_CAP) &&
+                   cue_starts(r, i + 1, CUE_MONTH)) {
+            long mm = cue_at(r, i + 1, CUE_MONTH);
+            long k = (long)at(r, i + 1)->e;
+            if ((size_t)k < r->nt && is_year(&r->t[k])) {
+                d = mkdate((int)r->t[k].num, (int)mm - 1, (int)t->num);
+                e = k + 1;
+            } else {
+                d = month_day(r, (int)mm - 1, (int)t->num);
+                e = k;
+            }
+        } else if (is_year(t) && (size_t)i + 2 < r->nt && (r->t[i + 1].fl & TF_HYPH) &&
+                   (r->t[i + 2].fl & TF_HYPH) && r->t[i + 1].kind == TK_NUM && r->t[i + 2].kind == TK_NUM) {
+            d = mkdate((int)t->num, (int)r->t[i + 1].num, (int)r->t[i + 2].num);
+            e = i + 3;
+        } else if (is_year(t) && (is_word(r, i - 1, "in") || is_word(r, i - 1, "since") ||
+                                  is_word(r, i - 1, "of") || is_word(r, i - 1, "early") ||
+                                  is_word(r, i - 1, "late") || is_word(r, i - 1, "mid"))) {
+            d = mkdate((int)t->num, 0, 0);
+        } else if (is_year(t)) {
+            /* "a 1961 treaty": the treaty's year */
+            long j = i + 1;
+            int tr = 0;
+            for (int k = 0; k < 4 && (size_t)j < r->nt; k++) {
+                if (cue_at(r, j, CUE_TREATY)) {
+                    tr = 1;
+                    break;
+                }
+                const lx_match *mm = at(r, j);
+                j = mm ? (long)mm->e : j + 1;
+            }
+            if (tr) {
+                if (GROW(r->dm, r->ndm, r->dmcap))
+                    return -1;
+                dmen *x = &r->dm[r->ndm++];
+                x->s = (uint32_t)i;
+                x->e = (uint32_t)i + 1;
+                x->d = mkdate((int)t->num, 0, 0);
+                x->treatyyear = 1;
+            }
+            continue;
+        } else if (cue_starts(r, i, CUE_WEEKDAY) && (t->fl & TF_CAP)) {
+            long wd = cue_at(r, i, CUE_WEEKDAY) - 1;
+            if (r->artdate.precision == 3) {
+                int32_t day = r->artdate.lo;
+                int fut = is_word(r, i - 1, "next");
+                for (int k = 0; k < 7; k++) {
+                    int32_t c = fut ? day + 1 + k : day - k;
+                    if (weekday_of(c) == wd) {
+                        d = casus_date_from_days(c);
+                        break;
+                    }
+                }
+            }
+            e = (long)at(r, i)->e;
+        } else if (cue_starts(r, i, CUE_RELDAY)) {
+            long rel = cue_at(r, i, CUE_RELDAY) - 1;
+            e = (long)at(r, i)->e;
+            if (r->artdate.precision == 3) {
+                int32_t day = r->artdate.lo;
+                int y, m, dd;
+                casus_civil_from_days(day, &y, &m, &dd);
+                int wd = weekday_of(day);
+                switch (rel) {
+                case 0: d = casus_date_from_days(day - 1); break;
+                case 1: d = casus_date_from_days(day); break;
+                case 2: d = casus_date_from_days(day + 1); break;
+                case 3: d = cover_days(day - wd - 7, day - wd - 1); break;
+                case 4: d = m == 1 ? mkdate(y - 1, 12, 0) : mkdate(y, m - 1, 0); break;
+                case 5: d = mkdate(y - 1, 0, 0); break;
+                case 6: d = cover_days(day - wd, day - wd + 6); break;
+                case 7: case 9: d = mkdate(y, m, 0); break;
+                case 8: case 10: d = mkdate(y, 0, 0); break;
+                case 11: d = cover_days(day - wd + 7, day - wd + 13); break;
+                case 12: d = m == 12 ? mkdate(y + 1, 1, 0) : mkdate(y, m + 1, 0); break;
+                case 13: d = mkdate(y + 1, 0, 0); break;
+                default: break;
+                }
+            }
+        } else
+            continue;
+        /* ranges ("between August and January") say when something lasted */
+        int isrange = range || is_word(r, s - 1, "between") || is_word(r, s - 1, "from");
+        range = isrange && (is_word(r, e, "and") || is_word(r, e, "to") || is_punct(r, e, '-'));
+        if (GROW(r->dm, r->ndm, r->dmcap))
+            return -1;
+        dmen *x = &r->dm[r->ndm++];
+        x->s = (uint32_t)s;
+        x->e = (uint32_t)e;
+        x->d = d;
+        x->treatyyear = 0;
+        if (isrange)
+            memset(&x->d, 0, sizeof x->d);
+        i = e - 1;
+    }
+    return 0;
+}
+
+/* ---- treaties ------------------------------------------------------------ */
+
+static const char *kind_near(const rd *r, long i, long lo)
+{
+    /* kind words right before the noun, or the noun's own kind */
+    const char *k = NULL;
+    for (long j = i; j >= lo && j >= 0; j--) {
+        const lx_match *m = at(r, j);
+        if (!m) {
+            if (r->t[j].kind == TK_NUM || is_punct(r, j, '"'))
+                continue;
+            break;
+        }
+        long v = cue_at(r, j, CUE_KIND);
+        if (v && (!k || strcmp(r->lx->kinds[v - 1], "defense")))
+            k = r->lx->kinds[v - 1];
+        else if (!v && j != i && !cue_at(r, j, CUE_DET) && !cue_at(r, j, CUE_NEW) &&
+                 !has_cat(r, m, LX_ACTOR) && !cue_at(r, j, CUE_TREATY))
+            break;
+        j = (long)m->s;
+    }
+    return k;
+}
+
+static int ent_new(rd *r, const cset *parties, const char *kind, int year, int isnew, size_t fs, size_t fe)
+{
+    if (GROW(r->en, r->nen, r->encap))
+        return -1;
+    ent *x = &r->en[r->nen++];
+    memset(x, 0, sizeof *x);
+    x->parties = *parties;
+    x->kind = kind;
+    x->year = year;
+    x->isnew = isnew;
+    x->fs = fs;
+    x->fe = fe;
+    x->n = 1;
+    return (int)r->nen - 1;
+}
+
+static int find_treaties(rd *r)
+{
+    r->ntm = 0;
+    for (size_t k = 0; k < r->nsel; k++) {
+        const lx_match *m = &r->sel[k];
+        long i = (long)m->s;
+        if (!cue_at(r, i, CUE_TREATY))
+            continue;
+        /* "comprehensive strategic partnership pact": the last noun counts */
+        if ((size_t)m->e < r->nt && cue_starts(r, m->e, CUE_TREATY))
+            continue;
+        cset parties = {{0}, 0};
+        int year = 0, isnew = 0;
+        long lo = i - 6 < 0 ? 0 : i - 6;
+        const char *kind = kind_near(r, i, lo);
+        /* walk left over the noun phrase */
+        for (long j = i - 1; j >= lo; j--) {
+            const lx_match *mm = at(r, j);
+            if (r->t[j].kind == TK_NUM && is_year(&r->t[j])) {
+                year = (int)r->t[j].num;
+                continue;
+            }
+            if (!mm) {
+                if (is_punct(r, j, '"'))
+                    continue;
+                break;
+            }
+            if (cue_at(r, j, CUE_NEW))
+                isnew = 1;
+            if (has_cat(r, mm, LX_ACTOR)) {
+                for (size_t a = 0; a < r->nam; a++)
+                    if (r->am[a].s <= (uint32_t)j && (uint32_t)j < r->am[a].e) {
+                        const group *g = &r->g[r->am[a].group];
+                        /* a hyphenated pair or a possessive names parties */
+                        if (g->hyph || r->am[a].poss) {
+                            cs_union(&parties, &g->codes);
+                            j = (long)g->s;
+                        } else
+                            j = -1;
+                        break;
+                    }
+            } else if (cue_at(r, j, CUE_PREP) || cue_at(r, j, CUE_BE))
+                break;
+            j = (long)mm->s;
+        }
+        /* right: "between A and B", "with B" */
+        long j = (long)m->e;
+        for (size_t g = 0; g < r->ng; g++) {
+            const group *gp = &r->g[g];
+            if (gp->s < (uint32_t)j || gp->s > (uint32_t)j + 2 || gp->prep < 0)
+                continue;
+            if (is_word(r, gp->prep, "between"))
+                cs_union(&parties, &gp->codes);
+            else if (is_word(r, gp->prep, "with") && parties.n)
+                cs_union(&parties, &gp->codes);
+            break;
+        }
+        /* which entity */
+        int e = -1;
+        if (parties.n >= 2 || year) {
+            for (size_t q = r->nen; q-- > 0;) {
+                ent *x = &r->en[q];
+                int pm = parties.n < 2 || (x->parties.n >= 2 && cs_eq(&parties, &x->parties)) ||
+                         x->parties.n < 2;
+                int ym = !year || !x->year || x->year == year;
+                if (parties.n < 2 && year && x->year != year)
+                    continue;
+                if (x->parties.n < 2 && parties.n >= 2 && x->year && year != x->year)
+                    continue;
+                if (pm && ym && (parties.n >= 2 ? x->parties.n >= 2 || !x->year : 1)) {
+                    e = (int)q;
+                    break;
+                }
+            }
+            if (e >= 0) {
+                ent *x = &r->en[e];
+                if (x->parties.n < 2 && parties.n >= 2)
+                    x->parties = parties;
+                if (!x->year && year)
+                    x->year = year;
+                if (!x->kind && kind)
+                    x->kind = kind;
+                x->isnew |= isnew;
+                x->n++;
+            } else {
+                e = ent_new(r, &parties, kind, year, isnew, r->t[i].s, r->t[m->e - 1].e);
+                if (e < 0)
+                    return -1;
+            }
+        } else if (r->cur_ent >= 0) {
+            e = r->cur_ent;
+            ent *x = &r->en[e];
+            x->n++;
+            if (!x->kind && kind)
+                x->kind = kind;
+        } else if (kind) {
+            e = ent_new(r, &parties, kind, 0, isnew, r->t[i].s, r->t[m->e - 1].e);
+            if (e < 0)
+                return -1;
+        }
+        if (e >= 0)
+            r->cur_ent = e;
+        if (GROW(r->tm, r->ntm, r->tmcap))
+            return -1;
+        if (r->ntm >= r->tmentcap) {
+            size_t nc = r->tmcap;
+            int *q = realloc(r->tment, nc * sizeof *q);
+            if (!q)
+                return -1;
+            r->tment = q;
+            r->tmentcap = nc;
+        }
+        r->tm[r->ntm] = (int)k;
+        r->tment[r->ntm++] = e;
+    }
+    return 0;
+}
+
+/* ---- events ----------------------------------------------------------- */
+
+static int need_near(const rd *r, long ts, long te, int need, long *where)
+{
+    static const int CUE_FOR[] = {0, CUE_TREATY, CUE_TROOPS, CUE_ARMS, CUE_AID, CUE_MISSILE,
+                                  CUE_AMBASSADOR, 0, CUE_EXERCISE, CUE_INTEL, CUE_SANCTION};
+    if (need == NEED_NONE)
+        return 1;
+    if (need == NEED_TREATY) {
+        if (r->ntm)
+            return 1;
+        /* "it was ratified": a pronoun for the article's treaty */
+        for (long i = 0; (size_t)i < r->nt; i++)
+            if (r->cur_ent >= 0 && (is_word(r, i, "it") || cue_at(r, i, CUE_DENYREF)))
+                return 1;
+        return 0;
+    }
+    long lo = ts - 8 < 0 ? 0 : ts - 8, hi = te + 12 > (long)r->nt ? (long)r->nt : te + 12;
+    if (need == NEED_ORG) {
+        for (size_t a = 0; a < r->nam; a++)
+            if (r->am[a].org && (long)r->am[a].s >= te && (long)r->am[a].s < hi)
+                return 1;
+        return 0;
+    }
+    /* the nearest such word; stop at a clause boundary after the trigger */
+    long best = -1, bd = LONG_MAX;
+    for (long i = lo; i < hi; i++) {
+        if (i >= te && is_boundary(r, i))
+            break;
+        if (!cue_at(r, i, CUE_FOR[need]))
+            continue;
+        long d = i < ts ? ts - i : i >= te ? i - te + 1 : 0;
+        if (d < bd) {
+            bd = d;
+            best = i;
+        }
+    }
+    if (where)
+        *where = best;
+    return best >= 0;
+}
+
+static const char *span_text(rd *r, long s, long e)
+{
+    if (s < 0 || e <= s)
+        return NULL;
+    size_t bs = r->t[s].s, be = r->t[e - 1].e;
+    return casus_arena_strndup(r->a, r->text + bs, be - bs);
+}
+
+/* The group that contains token i, or -1. */
+static int group_at(const rd *r, long i)
+{
+    for (size_t g = 0; g < r->ng; g++)
+        if ((long)r->g[g].s <= i && i < (long)r->g[g].e)
+            return (int)g;
+    return -1;
+}
+
+static int is_trigger_tok(const rd *r, long i)
+{
+    const lx_match *m = at(r, i);
+    return m && has_cat(r, m, LX_TRIGGER);
+}
+
+static int add_event(rd *r, rev *x)
+{
+    if (GROW(r->ev, r->nev, r->evcap))
+        return -1;
+    r->ev[r->nev++] = *x;
+    return 0;
+}
+
+static int plural_anaphor(const rd *r, long lo, long hi)
+{
+    for (long i = lo; i < hi; i++)
+        if (cue_starts(r, i, CUE_PLURAL))
+            return 1;
+    return 0;
+}
+
+/* Fills an item ("artillery shells") and its quantity from cue at token w. */
+static void item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty, const char **qtext,
+                         int *approx)
+{
+    const lx_match *m = cue_match(r, w, cue);
+    if (!m)
+        return;
+    long s = (long)m->s, e = (long)m->e;
+    /* extend left over adjectives that are part of the item ("short-range") */
+    while (s > 0 && r->t[s].fl & TF_HYPH && r->t[s - 1].kind == TK_WORD && !at(r, s - 1))
+        s--;
+    /* extend right over a following cue of the same class ("artillery shells") */
+    *item = span_text(r, s, e);
+    long first;
+    int ap = 0;
+    long ni = s - 1;
+    /* skip actor adjectives ("10,000 North Korean troops") */
+    while (ni >= 0 && at(r, ni) && has_cat(r, at(r, ni), LX_ACTOR))
+        ni = (long)at(r, ni)->s - 1;
+    double v = number_before(r, ni, &first, &ap);
+    if (v >= 0 && qty) {
+        *qty = (int64_t)(v + 0.5);
+        *qtext = span_text(r, first, ni + 1);
+        *approx = ap;
+    }
+}
+
+static void place_of(rd *r, long from, casus_event_details *d)
+{
+    for (size_t k = 0; k < r->nsel; k++) {
+        const lx_match *m = &r->sel[k];
+        if ((long)m->s < from || !has_cat(r, m, LX_PLACE))
+            continue;
+        uint32_t n;
+        const lx_payload *p = pays_of(r, m, &n);
+        for (uint32_t q = 0; q < n; q++)
+            if (p[q].cat == LX_PLACE) {
+                const casus_place *pl = casus_kb_place_at(r->kb, p[q].idx);
+                long e = (long)m->e;
+                if ((size_t)e < r->nt && cue_starts(r, e, CUE_PLACESUFFIX))
+                    e = (long)at(r, e)->e;
+                d->place = span_text(r, (long)m->s, e);
+                d->place_id = pl->id;
+                return;
+            }
+    }
+}
+
+/* Source and target of a trigger at [ts, te). */
+static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cset *src, cset *tgt,
+                  int *subj_treaty, int *fuzzy, const char **body, int *subj_out)
+{
+    *subj_treaty = 0;
+    long lo = 0;
+    for (long i = ts - 1; i >= 0; i--)
+        if (is_boundary(r, i) && !(is_punct(r, i, '-') && i == ts - 1)) {
+            lo = i + 1;
+            break;
+        }
+    long hi = (long)r->nt;
+    for (long i = te; (size_t)i < r->nt; i++)
+        if (is_boundary(r, i) || (is_trigger_tok(r, i) && i > te + 1 && !is_trigger_tok(r, te))) {
+            hi = i;
+            break;
+        }
+    /* subject: the nearest group on the left that no preposition governs,
+     * that is not the object of an earlier trigger and does not modify a
+     * treaty noun ("the Russia-North Korea alliance") */
+    int subj = -1;
+    for (long g = (long)r->ng - 1; g >= 0; g--) {
+        const group *gp = &r->g[g];
+        if ((long)gp->e > ts || (long)gp->s < lo)
+            continue;
+        int adjacent_ing = tr->form == FORM_ING && (long)gp->e == ts;
+        if (gp->prep >= 0 && !gp->people && !adjacent_ing)
+            continue;
+        int object = 0;
+        for (long i = (long)gp->s - 1; i >= 0 && i >= (long)gp->s - 3 && !object; i--)
+            if (is_trigger_tok(r, i))
+                object = 1;
+        for (long i = (long)gp->e; (size_t)i < r->nt && i <= (long)gp->e + 2 && !object; i++)
+            if (cue_at(r, i, CUE_TREATY))
+                object = 1;
+        if (object && !adjacent_ing)
+            continue;
+        /* an appositive: "South Korea, a key US ally, condemned" */
+        if (g > 0) {
+            const group *g2 = &r->g[g - 1];
+            long c = -1;
+            for (long i = (long)gp->s - 1; i >= (long)g2->e && i >= (long)gp->s - 4; i--)
+                if (is_punct(r, i, ','))
+                    c = i;
+            if (c == (long)g2->e && g2->prep < 0 && (is_word(r, c + 1, "a") || is_word(r, c + 1, "an") ||
+                                                    is_word(r, c + 1, "the"))) {
+                subj = (int)g - 1;
+                break;
+            }
+        }
+        subj = (int)g;
+        break;
+    }
+    /* "accused China of providing": the group before "of" */
+    if (tr->form == FORM_ING && (is_word(r, ts - 1, "of") || is_word(r, ts - 1, "for"))) {
+        int g = group_at(r, ts - 2);
+        if (g >= 0)
+            subj = g;
+    }
+    /* a noun: its source is a modifier right before it ("Russian technology
+     * transfers", "Pyongyang's deployment"), or the subject of a light verb
+     * ("issued a warning") */
+    if (tr->form == FORM_NOUN) {
+        int mod = -1, light = 0;
+        for (long i = ts - 1; i >= 0 && i >= ts - 4; i--) {
+            int g = group_at(r, i);
+            if (g >= 0 && r->g[g].prep < 0) {
+                mod = g;
+                break;
+            }
+            if (cue_at(r, i, CUE_LIGHT)) {
+                light = 1;
+                break;
+            }
+            if (is_boundary(r, i) || is_punct(r, i, ','))
+                break;
+        }
+        if (mod >= 0)
+            subj = mod;
+        else if (!light)
+            subj = -1;
+    }
+    if (subj >= 0 && subj_out)
+        *subj_out = subj;
+    /* a relative clause ("actions that threaten"): the subject is the noun
+     * before the pronoun */
+    if (is_word(r, ts - 1, "that") || is_word(r, ts - 1, "which") || is_word(r, ts - 1, "who")) {
+        int g = group_at(r, ts - 2);
+        subj = g;
+        if (g < 0) {
+            *subj_treaty = 0;
+            return;
+        }
+    }
+    /* a treaty subject ("the pact promises") */
+    *subj_treaty = 0;
+    long tlast = -1;
+    for (size_t k = 0; k < r->ntm; k++) {
+        long s = (long)r->sel[r->tm[k]].s;
+        if (s >= lo && s < ts && (subj < 0 || s > (long)r->g[subj].e))
+            tlast = s;
+    }
+    if (tlast >= 0) {
+        /* the treaty noun phrase must open the clause ("The pact promises") */
+        int unknown = 0;
+        for (long i = tlast - 1; i >= lo; i--) {
+            const lx_match *mm = at(r, i);
+            if (mm && (cue_at(r, i, CUE_DET) || cue_at(r, i, CUE_KIND) || cue_at(r, i, CUE_NEW) ||
+                       cue_at(r, i, CUE_TREATY) || has_cat(r, mm, LX_ACTOR))) {
+                i = (long)mm->s;
+                continue;
+            }
+            if (!mm && (r->t[i].kind == TK_NUM || is_punct(r, i, '"') ||
+                        (r->t[i].kind == TK_WORD && !(r->t[i].fl & TF_CAP) && ++unknown <= 3) ||
+                        (r->t[i].kind == TK_WORD && i == lo)))
+                continue;
+            tlast = -1;
+            break;
+        }
+    }
+    if (tlast >= 0 && (subj < 0 || tlast > (long)r->g[subj].e)) {
+        int idle = 1; /* no actor between the treaty noun and the verb */
+        for (size_t a = 0; a < r->nam; a++)
+            if ((long)r->am[a].s > tlast && (long)r->am[a].s < ts && r->am[a].prep < 0)
+                idle = 0;
+        if (idle)
+            *subj_treaty = 1;
+    }
+    cset subjset = {{0}, 0};
+    if (subj >= 0 && !*subj_treaty) {
+        subjset = r->g[subj].codes;
+        for (int a = r->g[subj].first; a <= r->g[subj].last; a++) {
+            *fuzzy |= r->am[a].fuzzy;
+            if (r->am[a].body && body && !*body)
+                *body = r->am[a].body;
+        }
+    } else if (!*subj_treaty) {
+        if (plural_anaphor(r, lo, ts) && r->last_multi.n)
+            subjset = r->last_multi;
+        else {
+            for (long i = lo; i < ts; i++)
+                if (cue_starts(r, i, CUE_SINGULAR) && r->last_single.n)
+                    subjset = r->last_single;
+        }
+    }
+    /* objects on the right */
+    cset by = {{0}, 0}, obj = {{0}, 0}, with = {{0}, 0}, from = {{0}, 0};
+    for (size_t g = 0; g < r->ng; g++) {
+        const group *gp = &r->g[g];
+        if ((long)gp->s < te || (long)gp->s >= hi)
+            continue;
+        const char *pw = gp->prep >= 0 ? r->lx->words[r->t[gp->prep].id] : NULL;
+        if (pw && gp->prep > 0 && cue_at(r, gp->prep - 1, CUE_TREATY) && !cue_at(r, gp->prep - 1, CUE_PEOPLE))
+            continue; /* "a treaty between A and B": the treaty's parties */
+        if (pw && !strcmp(pw, "by")) {
+            if (!by.n) {
+                by = gp->codes;
+                for (int a = gp->first; a <= gp->last; a++) {
+                    *fuzzy |= r->am[a].fuzzy;
+                    if (r->am[a].body && body && !*body)
+                        *body = r->am[a].body;
+                }
+            }
+        } else if (pw && (!strcmp(pw, "with") || !strcmp(pw, "between"))) {
+            if (!with.n)
+                with = gp->codes;
+        } else if (pw && !strcmp(pw, "from")) {
+            if (!from.n)
+                from = gp->codes;
+        } else if (!pw || !strcmp(pw, "to") || !strcmp(pw, "against") || !strcmp(pw, "on") ||
+                   !strcmp(pw, "in") || !strcmp(pw, "into") || !strcmp(pw, "toward") ||
+                   !strcmp(pw, "towards") || !strcmp(pw, "at") ||
+                   (!strcmp(pw, "of") && tr->form == FORM_NOUN)) {
+            if (!obj.n) {
+                obj = gp->codes;
+                for (int a = gp->first; a <= gp->last; a++)
+                    *fuzzy |= r->am[a].fuzzy;
+            }
+        }
+    }
+    if (passive && by.n) {
+        cs_union(src, &by);
+        if (!*subj_treaty)
+            cs_union(tgt, &subjset);
+    } else if (tr->subj_target) {
+        cs_union(tgt, &subjset);
+        cs_union(src, &from);
+        if (!tgt->n)
+            cs_union(tgt, &obj);
+    } else {
+        cs_union(src, &subjset);
+        cs_union(tgt, &obj);
+        int joint = tr->type == CASUS_EV_TREATY_SIGNED || tr->type == CASUS_EV_MILITARY_EXERCISE ||
+                    tr->type == CASUS_EV_INTELLIGENCE_SHARING || tr->type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE;
+        if (tr->with_target)
+            cs_union(tgt, &with);
+        else if (joint)
+            cs_union(src, &with);
+        if (!src->n)
+            cs_union(src, &from);
+    }
+}
+
+static int treaty_for(const rd *r, long ts)
+{
+    int best = -1;
+    long bd = LONG_MAX;
+    for (size_t k = 0; k < r->ntm; k++) {
+        if (r->tment[k] < 0)
+            continue;
+        long s = (long)r->sel[r->tm[k]].s;
+        long d = s > ts ? s - ts : ts - s;
+        if (d < bd) {
+            bd = d;
+            best = r->tment[k];
+        }
+    }
+    return best >= 0 ? best : r->cur_ent;
+}
+
+static int event_types_at(rd *r, long i, int *types, int max)
+{
+    const lx_match *m = at(r, i);
+    int n = 0;
+    if (!m || !has_cat(r, m, LX_TRIGGER))
+        return 0;
+    uint32_t np;
+    const lx_payload *p = pays_of(r, m, &np);
+    for (uint32_t k = 0; k < np && n < max; k++)
+        if (p[k].cat == LX_TRIGGER)
+            types[n++] = (int)p[k].idx;
+    return n;
+}
+
+static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested_denied)
+{
+    long ts = (long)m->s, te = (long)m->e;
+    long where = -1;
+    int selfsuff = tr->form == FORM_NOUN &&
+                   (tr->type == CASUS_EV_MILITARY_EXERCISE || tr->type == CASUS_EV_INTELLIGENCE_SHARING ||
+                    tr->type == CASUS_EV_MISSILE_TEST || tr->type == CASUS_EV_SANCTIONS);
+    if (!need_near(r, ts, te, tr->needs, &where) && !selfsuff)
+        return 0;
+    /* negation right before the trigger */
+    for (long i = ts - 1; i >= 0 && i >= ts - 4; i--) {
+        if (is_boundary(r, i) || is_punct(r, i, ','))
+            break;
+        if (cue_at(r, i, CUE_NEG))
+            return 0;
+    }
+    /* "a sign of": a verb form after a determiner is a noun */
+    if ((tr->form == FORM_BASE || tr->form == FORM_S) && ts > 0 && cue_at(r, ts - 1, CUE_DET) &&
+        !is_word(r, ts - 1, "both") && !is_word(r, ts - 1, "all"))
+        return 0;
+    /* "against supplying", "from sending": not an event */
+    if (tr->form == FORM_ING && (is_word(r, ts - 1, "against") || is_word(r, ts - 1, "from")))
+        return 0;
+    /* a conditional clause earlier in the sentence */
+    for (long i = 0; i < ts; i++) {
+        if (is_punct(r, i, ';'))
+            break;
+        if (cue_starts(r, i, CUE_COND)) {
+            /* "should" only opens a clause */
+            if (is_word(r, i, "should") && i > 0 && !is_punct(r, i - 1, ','))
+                continue;
+            return 0;
+        }
+    }
+    rev x;
+    memset(&x, 0, sizeof x);
+    x.type = tr->type;
+    x.mod = CASUS_MOD_ACTUAL;
+    x.d.treaty_ref = -1;
+    x.d.count = -1;
+    x.d.quantity = -1;
+    x.ent = -1;
+    /* hypothetical "would", planned, possible */
+    for (long i = ts - 1; i >= 0 && i >= ts - 6; i--) {
+        if (is_boundary(r, i))
+            break;
+        if (cue_starts(r, i, CUE_WOULD)) {
+            int said = 0;
+            for (long j = i - 1; j >= 0 && j >= i - 6; j--)
+                if (cue_at(r, j, CUE_SAY))
+                    said = 1;
+            if (!said)
+                return 0;
+            x.mod = CASUS_MOD_PLANNED;
+        }
+        if (cue_at(r, i, CUE_POSSIBLE) && !(is_word(r, i, "may") && r->t[i].fl & TF_CAP))
+            x.mod = CASUS_MOD_POSSIBLE;
+        else if (cue_at(r, i, CUE_PLANNED) && x.mod == CASUS_MOD_ACTUAL)
+            x.mod = CASUS_MOD_PLANNED;
+    }
+    /* hedges: before the trigger, or "according to" anywhere */
+    for (long i = 0; (size_t)i < r->nt; i++)
+        if (cue_starts(r, i, CUE_HEDGE) && (i < ts || is_word(r, i, "according"))) {
+            x.hedged = 1;
+            break;
+        }
+    /* voice */
+    int passive = 0;
+    if (tr->form == FORM_PASTPART || tr->form == FORM_PART) {
+        long j = te;
+        while ((size_t)j < r->nt && r->t[j].kind == TK_WORD && !at(r, j) && j < te + 2)
+            j++;
+        if (is_word(r, j, "by"))
+            passive = 1;
+        for (long i = ts - 1; i >= 0 && i >= ts - 3; i--)
+            if (cue_at(r, i, CUE_BE))
+                passive = 1;
+        /* "troops deployed in": a participle after its noun */
+        if (ts > 0 && (cue_at(r, ts - 1, CUE_TROOPS) || cue_at(r, ts - 1, CUE_TREATY) || is_punct(r, ts - 1, ',')))
+            passive = 1;
+    }
+    int subj_treaty = 0;
+    const char *body = NULL;
+    int subj = -1;
+    roles(r, tr, ts, te, passive, &x.src, &x.tgt, &subj_treaty, &x.fuzzy, &body, &subj);
+    if (nested_denied) {
+        if (tr->form == FORM_NOUN)
+            return 0; /* "dismissed claims of troop deployment": the denial says it */
+        x.denied = 1;
+    }
+    int e = -1;
+    switch (tr->type) {
+    case CASUS_EV_TREATY_SIGNED:
+    case CASUS_EV_TREATY_RATIFIED:
+    case CASUS_EV_TREATY_IN_FORCE:
+    case CASUS_EV_TREATY_WITHDRAWN: {
+        e = treaty_for(r, ts);
+        ent *en = e >= 0 ? &r->en[e] : NULL;
+        /* organisations or treaty nouns are not parties */
+        if (tr->type == CASUS_EV_TREATY_RATIFIED) {
+            x.d.body = body;
+            cs_minus(&x.tgt, &x.src);
+            if (en && x.src.n) {
+                cset t = en->parties;
+                cs_minus(&t, &x.src);
+                x.tgt = t;
+            }
+        } else if (tr->type == CASUS_EV_TREATY_SIGNED) {
+            if (!x.src.n && en)
+                x.src = en->parties;
+            cs_union(&x.src, &x.tgt);
+            x.tgt.n = 0;
+            if (en && en->parties.n < 2 && x.src.n >= 2)
+                en->parties = x.src;
+            if (en) {
+                cset t = en->parties;
+                cs_minus(&t, &x.src);
+                x.tgt = t;
+            }
+        } else if (tr->type == CASUS_EV_TREATY_IN_FORCE) {
+            x.src.n = 0;
+            x.tgt.n = 0;
+            if (en)
+                x.src = en->parties;
+        } else {
+            if (!x.src.n && en)
+                x.src = en->parties;
+            cs_minus(&x.tgt, &x.src);
+            if (en) {
+                cset t = en->parties;
+                cs_minus(&t, &x.src);
+                x.tgt = t;
+            }
+        }
+        x.ent = e;
+        break;
+    }
+    case CASUS_EV_CONDEMN:
+    case CASUS_EV_WARN:
+        if (!x.tgt.n) {
+            /* condemning a treaty condemns its parties */
+            for (size_t k = 0; k < r->ntm; k++) {
+                long s = (long)r->sel[r->tm[k]].s;
+                if (s >= te && s < te + 8 && r->tment[k] >= 0) {
+                    x.tgt = r->en[r->tment[k]].parties;
+                    x.ent = r->tment[k];
+                    break;
+                }
+            }
+        }
+        cs_minus(&x.tgt, &x.src);
+        break;
+    case CASUS_EV_MUTUAL_DEFENSE_PLEDGE:
+        if (subj_treaty || !x.src.n) {
+            int q = treaty_for(r, ts);
+            if (q >= 0) {
+                x.src = r->en[q].parties;
+                x.ent = q;
+            }
+        }
+        if (!x.tgt.n || strstr(tr->lemma, "mutual") || x.ent >= 0)
+            x.tgt = x.src;
+        break;
+    case CASUS_EV_TROOPS_DEPLOYED: {
+        long w = where;
+        if (w >= 0) {
+            /* the troops' owner: "North Korean troops", "Pyongyang's soldiers" */
+            long j = (long)at(r, w)->s - 1;
+            while (j >= 0 && r->t[j].kind == TK_WORD && !at(r, j) && j >= (long)at(r, w)->s - 2)
+                j--;
+            int g = group_at(r, j);
+            if (g >= 0 && r->g[g].prep < 0 && (passive || !x.src.n || tr->form == FORM_NOUN)) {
+                x.src = r->g[g].codes;
+                cs_minus(&x.tgt, &x.src);
+            } else if (g >= 0 && is_word(r, r->g[g].prep, "of") && tr->form == FORM_NOUN) {
+                x.src = r->g[g].codes;
+                cs_minus(&x.tgt, &x.src);
+            }
+            const char *item = NULL;
+            item_and_qty(r, w, CUE_TROOPS, &item, &x.d.count, &x.d.count_text, &x.d.approx);
+        }
+        place_of(r, ts, &x.d);
+        cs_minus(&x.tgt, &x.src);
+        break;
+    }
+    case CASUS_EV_ARMS_TRANSFERRED:
+        for (long i = where; i >= 0 && (size_t)i < r->nt && i < te + 14; i++) {
+            if (is_boundary(r, i))
+                break;
+            if (cue_starts(r, i, CUE_ARMS)) {
+                long f;
+                int ap;
+                long ni = i - 1;
+                while (ni >= 0 && r->t[ni].kind == TK_WORD && !at(r, ni) && ni >= i - 2)
+                    ni--;
+                if (number_before(r, ni, &f, &ap) >= 0 || cue_at(r, i - 1, CUE_MULT)) {
+                    where = i;
+                    break;
+                }
+            }
+        }
+        if (where >= 0)
+            item_and_qty(r, where, CUE_ARMS, &x.d.item, &x.d.quantity, &x.d.quantity_text, &x.d.approx);
+        if (tr->form == FORM_NOUN && !x.src.n) {
+            /* "Russian technology transfers": an actor adjective */
+            int g = group_at(r, ts - 1);
+            if (g < 0 && where >= 0)
+                g = group_at(r, (long)at(r, where)->s - 1);
+            if (g >= 0)
+                x.src = r->g[g].codes;
+        }
+        cs_minus(&x.tgt, &x.src);
+        break;
+    case CASUS_EV_AID_PLEDGED:
+        if (where >= 0) {
+            int ap = 0;
+            item_and_qty(r, where, CUE_AID, &x.d.item, NULL, NULL, &ap);
+        }
+        cs_minus(&x.tgt, &x.src);
+        break;
+    case CASUS_EV_MISSILE_TEST:
+        if (where >= 0) {
+            int ap = 0;
+            item_and_qty(r, where, CUE_MISSILE, &x.d.item, NULL, NULL, &ap);
+        }
+        x.tgt.n = 0;
+        break;
+    case CASUS_EV_MILITARY_EXERCISE:
+    case CASUS_EV_INTELLIGENCE_SHARING:
+        cs_union(&x.src, &x.tgt);
+        x.tgt.n = 0;
+        break;
+    case CASUS_EV_ALLIANCE_JOINED:
+        x.tgt.n = 0;
+        for (size_t a = 0; a < r->nam; a++)
+            if (r->am[a].org && (long)r->am[a].s >= te) {
+                cs_add(&x.tgt, r->am[a].code);
+                break;
+            }
+        cs_minus(&x.src, &x.tgt);
+        break;
+    case CASUS_EV_SUMMON_AMBASSADOR:
+        if (where >= 0) {
+            long j = (long)at(r, where)->s - 1;
+            while (j >= 0 && r->t[j].kind == TK_WORD && !at(r, j) && j >= (long)at(r, where)->s - 2)
+                j--;
+            int g = group_at(r, j);
+            if (g >= 0 && (long)r->g[g].s >= te)
+                x.tgt = r->g[g].codes;
+        }
+        cs_minus(&x.tgt, &x.src);
+        break;
+    case CASUS_EV_DENY_ACCUSATION: {
+        /* what is denied: a trigger after the verb, or an earlier claim */
+        int types[8];
+        for (long i = te; (size_t)i < r->nt && i < te + 10; i++) {
+            int n = event_types_at(r, i, types, 8);
+            for (int k = 0; k < n; k++) {
+                const lx_trigger *t2 = &r->lx->triggers[types[k]];
+                if (t2->type == CASUS_EV_DENY_ACCUSATION || t2->type == CASUS_EV_CONDEMN)
+                    continue;
+                long w2;
+                if (!need_near(r, i, (long)at(r, i)->e, t2->needs, &w2))
+                    continue;
+                x.d.denies = casus_evtype_name(t2->type);
+                break;
+            }
+            if (x.d.denies)
+                break;
+        }
+        x.tgt.n = 0;
+        if (GROW(r->dn, r->ndn, r->dncap))
+            return -1;
+        struct denial *dn = &r->dn[r->ndn++];
+        dn->who = x.src;
+        dn->any = !x.d.denies;
+        casus_evtype_parse(x.d.denies ? x.d.denies : "condemn", &dn->type, NULL);
+        dn->sent = r->sentno;
+        break;
+    }
+    case CASUS_EV_SANCTIONS:
+        cs_minus(&x.tgt, &x.src);
+        break;
+    default:
+        break;
+    }
+    if (!x.src.n)
+        return 0;
+    /* date: a date expression in the clause, the nearest to the trigger */
+    long bd = LONG_MAX;
+    for (size_t k = 0; k < r->ndm; k++) {
+        const dmen *dm = &r->dm[k];
+        if (dm->treatyyear)
+            continue;
+        long d = (long)dm->s >= te ? (long)dm->s - te : ts - (long)dm->e;
+        /* a date belongs to the trigger nearest to it */
+        int mine = 1;
+        for (size_t q = 0; q < r->nsel && mine; q++) {
+            const lx_match *o = &r->sel[q];
+            if (o == m || !has_cat(r, o, LX_TRIGGER))
+                continue;
+            long od = (long)dm->s >= (long)o->e ? (long)dm->s - (long)o->e : (long)o->s - (long)dm->e;
+            if ((long)dm->s < (long)o->e && (long)dm->e > (long)o->s)
+                continue;
+            if (od < d)
+                mine = 0;
+        }
+        if (!mine)
+            continue;
+        if (d < bd) {
+            bd = d;
+            x.date = dm->d;
+        }
+    }
+    if (x.ent >= 0 && tr->type == CASUS_EV_TREATY_SIGNED && x.date.precision && !r->en[x.ent].year)
+        r->en[x.ent].year = x.date.year;
+    x.ss = r->ss;
+    x.se = r->se;
+    x.sent = r->sentno;
+    if (subj >= 0 && r->g[subj].codes.n >= 2)
+        r->last_multi = r->g[subj].codes;
+    else if (subj >= 0 && r->g[subj].codes.n == 1)
+        r->last_single = r->g[subj].codes;
+    return add_event(r, &x);
+}
+
+static int sentence_events(rd *r)
+{
+    /* deny verbs first mark the triggers they govern */
+    for (size_t k = 0; k < r->nsel; k++) {
+        const lx_match *m = &r->sel[k];
+        if (!has_cat(r, m, LX_TRIGGER))
+            continue;
+        uint32_t np;
+        const lx_payload *p = pays_of(r, m, &np);
+        int denied = 0;
+        /* a trigger right after a deny verb ("denied sending troops") */
+        for (long i = (long)m->s - 1; i >= 0 && i >= (long)m->s - 5; i--) {
+            int types[8];
+            int n = event_types_at(r, i, types, 8);
+            for (int q = 0; q < n; q++)
+                if (r->lx->triggers[types[q]].type == CASUS_EV_DENY_ACCUSATION)
+                    denied = 1;
+            if (is_boundary(r, i))
+                break;
+        }
+        int done = 0;
+        for (uint32_t q = 0; q < np; q++) {
+            if (p[q].cat != LX_TRIGGER)
+                continue;
+            const lx_trigger *tr = &r->lx->triggers[p[q].idx];
+            size_t before = r->nev;
+            /* one event per type per trigger word */
+            int seen = 0;
+            for (uint32_t q2 = 0; q2 < q; q2++)
+                if (p[q2].cat == LX_TRIGGER && r->lx->triggers[p[q2].idx].type == tr->type &&
+                    (done & (1 << (q2 & 31))))
+                    seen = 1;
+            if (seen)
+                continue;
+            if (do_trigger(r, m, tr, denied))
+                return -1;
+            if (r->nev > before)
+                done |= 1 << (q & 31);
+        }
+    }
+    /* the subject group of a sentence opening with two or more actors */
+    if (r->ng && r->g[0].codes.n >= 2 && r->g[0].prep < 0)
+        r->last_multi = r->g[0].codes;
+    return 0;
+}
+
+/* ---- units, sentences ------------------------------------------------- */
+
+static int analyse_sentence(rd *r, size_t s, size_t e)
+{
+    while (s < e && (r->text[s] == ' ' || r->text[s] == '\n' || r->text[s] == '\t' || r->text[s] == '\r'))
+        s++;
+    while (e > s && (r->text[e - 1] == ' ' || r->text[e - 1] == '\n' || r->text[e - 1] == '\t' ||
+                     r->text[e - 1] == '\r'))
+        e--;
+    if (e <= s)
+        return 0;
+    r->ss = s;
+    r->se = e;
+    r->sentno++;
+    long n = casusi_tokenize(r->lx, r->text, e, s, &r->t, &r->tcap);
+    if (n < 0)
+        return -1;
+    r->nt = (size_t)n;
+    /* misspelt names: a capitalised word not in the lexicon */
+    for (size_t i = 0; i < r->nt; i++) {
+        ntok *t = &r->t[i];
+        if (t->id >= 0 || t->kind != TK_WORD || !(t->fl & TF_CAP) || t->e - t->s < 4)
+            continue;
+        char buf[64];
+        size_t k = casusi_word_norm(r->text + t->s, t->e - t->s, buf, sizeof buf);
+        int32_t id = k ? casusi_lex_fuzzy(r->lx, buf, k) : -1;
+        if (id >= 0) {
+            t->id = id;
+            t->fl |= TF_FIXED;
+        }
+    }
+    long nm = casusi_lex_match(r->lx, r->t, r->nt, &r->m, &r->mcap);
+    if (nm < 0)
+        return -1;
+    r->nm = (size_t)nm;
+    if (select_matches(r) || build_actors(r) || find_dates(r) || find_treaties(r) || sentence_events(r))
+        return -1;
+    return 0;
+}
+
+static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/* Splits [s, e) into sentences. */
+static int split_sentences(rd *r, size_t s, size_t e)
+{
+    size_t start = s;
+    for (size_t i = s; i < e; i++) {
+        char c = r->text[i];
+        if (i - start >= MAXSENT) {
+            /* cut an over-long sentence at a space */
+            size_t cut = i;
+            while (cut > start && !is_space(r->text[cut]))
+                cut--;
+            if (cut == start)
+                cut = i;
+            /* never inside a UTF-8 sequence */
+            while (cut > start && ((unsigned char)r->text[cut] & 0xC0) == 0x80)
+                cut--;
+            if (analyse_sentence(r, start, cut))
+                return -1;
+            start = cut;
+            continue;
+        }
+        if (c != '.' && c != '!' && c != '?')
+            continue;
+        size_t j = i + 1;
+        /* closing quotes and brackets */
+        while (j < e) {
+            unsigned char d = (unsigned char)r->text[j];
+            if (d == '"' || d == '\'' || d == ')' || d == ']')
+                j++;
+            else if (d == 0xE2 && j + 2 < e && (unsigned char)r->text[j + 1] == 0x80 &&
+                     ((unsigned char)r->text[j + 2] == 0x9D || (unsigned char)r->text[j + 2] == 0x99))
+                j += 3;
+            else
+                break;
+        }
+        if (j < e && !is_space(r->text[j]))
+            continue;
+        size_t k = j;
+        while (k < e && is_space(r->text[k]))
+            k++;
+        if (k < e) {
+            unsigned char d = (unsigned char)r->text[k];
+            int opener = (d >= 'A' && d <= 'Z') || (d >= '0' && d <= '9') || d == '"' || d == '(' ||
+                         d == 0xE2 || d >= 0xC3;
+            if (!opener)
+                continue;
+        }
+        if (c == '.') {
+            /* the word before the period */
+            size_t w = i;
+            while (w > start && !is_space(r->text[w - 1]) && r->text[w - 1] != '(' && r->text[w - 1] != '"')
+                w--;
+            char buf[32];
+            size_t wl = i - w;
+            if (wl && wl < sizeof buf) {
+                for (size_t q = 0; q < wl; q++) {
+                    char ch = r->text[w + q];
+                    buf[q] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
+                }
+                buf[wl] = '\0';
+                int single = wl == 1 && r->text[w] >= 'A' && r->text[w] <= 'Z';
+                if (single)
+                    continue; /* an initial */
+                if (casusi_lex_is_abbrev(r->lx, buf, wl)) {
+                    /* U.S. at the end of a sentence: only before an opener */
+                    if (!strchr(buf, '.'))
+                        continue;
+                    size_t q = k;
+                    while (q < e && !is_space(r->text[q]) && r->text[q] != ',')
+                        q++;
+                    char nb[32];
+                    size_t nl = q - k < sizeof nb - 1 ? q - k : 0;
+                    for (size_t z = 0; z < nl; z++) {
+                        char ch = r->text[k + z];
+                        nb[z] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
+                    }
+                    nb[nl] = '\0';
+                    if (!nl || !casusi_lex_is_opener(r->lx, nb, nl))
+                        continue;
+                }
+            }
+        }
+        if (analyse_sentence(r, start, j))
+            return -1;
+        start = j;
+        i = j - 1;
+    }
+    if (start < e && analyse_sentence(r, start, e))
+        return -1;
+    return 0;
+}
+
+/* A nav line such as "BreakingLatestWorld": one word, inner capitals. */
+static int camel_nav(const char *s, size_t n)
+{
+    int inner = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (is_space(s[i]))
+            return 0;
+        if (i && s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z')
+            inner++;
+    }
+    return inner >= 2 && n < 60;
+}
+
+static int ends_sentence(const char *s, size_t n)
+{
+    while (n && is_space(s[n - 1]))
+        n--;
+    if (!n)
+        return 0;
+    unsigned char c = (unsigned char)s[n - 1];
+    if (c == '.' || c == '!' || c == '?' || c == '"' || c == ':' || c == ')')
+        return 1;
+    /* closing curly quote */
+    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+        ((unsigned char)s[n - 1] == 0x9D || (unsigned char)s[n - 1] == 0x99))
+        return 1;
+    return 0;
+}
+
+static size_t count_words(const char *s, size_t n)
+{
+    size_t w = 0;
+    int in = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (is_space(s[i]))
+            in = 0;
+        else if (!in) {
+            in = 1;
+            w++;
+        }
+    }
+    return w;
+}
+
+/* ---- article date from the text ------------------------------------- */
+
+static void date_from_line(rd *r, size_t s, size_t e, casus_date *out)
+{
+    long n = casusi_tokenize(r->lx, r->text, e, s, &r->t, &r->tcap);
+    if (n <= 0)
+        return;
+    r->nt = (size_t)n;
+    long nm = casusi_lex_match(r->lx, r->t, r->nt, &r->m, &r->mcap);
+    if (nm < 0)
+        return;
+    r->nm = (size_t)nm;
+    if (select_matches(r) || find_dates(r))
+        return;
+    for (size_t k = 0; k < r->ndm; k++)
+        if (r->dm[k].d.precision == 3) {
+            *out = r->dm[k].d;
+            return;
+        }
+}
+
+static void find_article_date(rd *r, size_t s, size_t e)
+{
+    /* short lines near the top ("Published: 12 March 2025", a dateline),
+     * or the dateline that opens the first paragraph */
+    int lines = 0;
+    size_t i = s;
+    while (i < e && lines < 8) {
+        size_t j = i;
+        while (j < e && r->text[j] != '\n')
+            j++;
+        size_t len = j - i;
+        if (len) {
+            lines++;
+            size_t words = count_words(r->text + i, len);
+            size_t lim = j;
+            /* a dateline: up to the first dash */
+            for (size_t q = i; q + 2 < j && q < i + 80; q++) {
+                unsigned char c = (unsigned char)r->text[q];
+                if ((c == ' ' && r->text[q + 1] == '-' && r->text[q + 2] == ' ') ||
+                    (c == 0xE2 && (unsigned char)r->text[q + 1] == 0x80 &&
+                     ((unsigned char)r->text[q + 2] == 0x93 || (unsigned char)r->text[q + 2] == 0x94))) {
+                    lim = q;
+                    break;
+                }
+            }
+            if (words <= 14 || lim < j) {
+                casus_date d;
+                memset(&d, 0, sizeof d);
+                date_from_line(r, i, words <= 14 ? j : lim, &d);
+                if (d.precision == 3) {
+                    r->artdate = d;
+                    return;
+                }
+            }
+        }
+        i = j + 1;
+    }
+}
+
+/* ---- the article -------------------------------------------------------- */
+
+static int process_text(rd *r, const char **title)
+{
+    size_t i = 0, len = r->len;
+    size_t pstart = SIZE_MAX, pend = 0;
+    int first = 1;
+    while (i < len) {
+        size_t j = i;
+        while (j < len && r->text[j] != '\n')
+            j++;
+        size_t ls = i, le = j;
+        while (ls < le && is_space(r->text[ls]))
+            ls++;
+        while (le > ls && is_space(r->text[le - 1]))
+            le--;
+        int blank = ls == le;
+        int furn = !blank && (casusi_lex_is_furniture(r->lx, r->text + ls, le - ls) ||
+                              camel_nav(r->text + ls, le - ls));
+        int heading = !blank && !furn && !ends_sentence(r->text + ls, le - ls) &&
+                      count_words(r->text + ls, le - ls) <= 20;
+        /* a line continuing a wrapped paragraph starts in lower case */
+        int cont = !blank && !furn && pstart != SIZE_MAX && !ends_sentence(r->text + pstart, pend - pstart) &&
+                   ((unsigned char)r->text[ls] >= 'a' && (unsigned char)r->text[ls] <= 'z');
+        if (cont) {
+            pend = le;
+        } else {
+            if (pstart != SIZE_MAX) {
+                if (split_sentences(r, pstart, pend))
+                    return -1;
+                pstart = SIZE_MAX;
+            }
+            if (heading) {
+                if (first && title && !*title)
+                    *title = casus_arena_strndup(r->a, r->text + ls, le - ls);
+                if (analyse_sentence(r, ls, le))
+                    return -1;
+            } else if (!blank && !furn) {
+                pstart = ls;
+                pend = le;
+            }
+        }
+        if (!blank)
+            first = 0;
+        if (blank && pstart != SIZE_MAX) {
+            if (split_sentences(r, pstart, pend))
+                return -1;
+            pstart = SIZE_MAX;
+        }
+        i = j + 1;
+    }
+    if (pstart != SIZE_MAX && split_sentences(r, pstart, pend))
+        return -1;
+    return 0;
+}
+
+/* Denials: an event of the denied type involving a denier is denied. */
+static void apply_denials(rd *r)
+{
+    for (size_t k = 0; k < r->ndn; k++) {
+        const struct denial *d = &r->dn[k];
+        for (size_t i = 0; i < r->nev; i++) {
+            rev *x = &r->ev[i];
+            if (x->type == CASUS_EV_DENY_ACCUSATION || x->type == CASUS_EV_CONDEMN || x->type == CASUS_EV_WARN)
+                continue;
+            if (d->any) {
+                /* "denied these allegations": the claims of the sentences before */
+                if (x->sent > d->sent || x->sent < d->sent - 2 || !x->hedged ||
+                    x->type <= CASUS_EV_TREATY_WITHDRAWN)
+                    continue;
+            } else if (x->type != d->type)
+                continue;
+            if (cs_meets(&x->src, &d->who) || cs_meets(&x->tgt, &d->who))
+                x->denied = 1;
+        }
+        /* the deny event says what it denies */
+        if (d->any)
+            for (size_t i = 0; i < r->nev; i++) {
+                rev *x = &r->ev[i];
+                if (x->type != CASUS_EV_DENY_ACCUSATION || x->sent != d->sent || x->d.denies)
+                    continue;
+                for (size_t q = 0; q < r->nev; q++) {
+                    const rev *y = &r->ev[q];
+                    if (y->denied && y->sent < d->sent && y->sent >= d->sent - 2) {
+                        x->d.denies = casus_evtype_name(y->type);
+                        break;
+                    }
+                }
+            }
+    }
+}
+
+static int details_clash(const casus_event_details *a, const casus_event_details *b)
+{
+    if (a->body && b->body && strcmp(a->body, b->body))
+        return 1;
+    return 0;
+}
+
+static void merge_details(casus_event_details *a, const casus_event_details *b)
+{
+    if (!a->body) a->body = b->body;
+    if (a->count < 0) { a->count = b->count; a->count_text = b->count_text; }
+    if (!a->place) { a->place = b->place; a->place_id = b->place_id; }
+    if (!a->item) a->item = b->item;
+    if (a->quantity < 0) { a->quantity = b->quantity; a->quantity_text = b->quantity_text; }
+    a->approx |= b->approx;
+    if (!a->denies) a->denies = b->denies;
+}
+
+/* Restated facts: same type and actors (a restatement may leave the target
+ * out), compatible dates and bodies. */
+static int merge_restated(rd *r)
+{
+    for (size_t i = 0; i < r->nev; i++) {
+        rev *x = &r->ev[i];
+        if (x->dead)
+            continue;
+        for (size_t j = i + 1; j < r->nev; j++) {
+            rev *y = &r->ev[j];
+            if (y->dead || y->type != x->type || !cs_eq(&x->src, &y->src))
+                continue;
+            if (!cs_eq(&x->tgt, &y->tgt) && x->tgt.n && y->tgt.n)
+                continue;
+            if (x->date.precision && y->date.precision &&
+                (x->date.hi < y->date.lo || y->date.hi < x->date.lo))
+                continue;
+            if (details_clash(&x->d, &y->d))
+                continue;
+            if (!x->tgt.n)
+                x->tgt = y->tgt;
+            if (!x->date.precision || (y->date.precision > x->date.precision))
+                x->date = y->date.precision ? y->date : x->date;
+            merge_details(&x->d, &y->d);
+            x->denied |= y->denied;
+            x->hedged &= y->hedged;
+            if (y->mod == CASUS_MOD_ACTUAL)
+                x->mod = CASUS_MOD_ACTUAL;
+            x->fuzzy |= y->fuzzy;
+            if (x->ent < 0)
+                x->ent = y->ent;
+            if (y->ss != x->ss) {
+                if (GROW(x->rs, x->nrs, x->rscap))
+                    return -1;
+                x->rs[x->nrs].start = y->ss;
+                x->rs[x->nrs].end = y->se;
+                x->nrs++;
+            }
+            y->dead = 1;
+        }
+    }
+    return 0;
+}
+
+/* The kb treaty a mention stands for. */
+static void match_kb(rd *r, ent *x)
+{
+    if (x->parties.n < 2)
+        return;
+    const casus_treaty *best = NULL;
+    int best_rank = -1;
+    for (size_t i = 0; i < casus_kb_ntreaties(r->kb); i++) {
+        const casus_treaty *t = casus_kb_treaty_at(r->kb, i);
+        int all = 1;
+        for (int p = 0; p < x->parties.n && all; p++) {
+            const casus_state *s = casus_kb_state(r->kb, x->parties.c[p], NULL, NULL);
+            int f = 0;
+            for (size_t m = 0; s && m < t->nmembers && !f; m++)
+                f = t->members[m].state->lineage == s->lineage;
+            all = f;
+        }
+        if (!all || !t->signed_on.precision)
+            continue;
+        if (x->year && t->signed_on.year != x->year)
+            continue;
+        if (t->signed_on.lo > r->refday)
+            continue;
+        /* rank: in force on the day, then the newest signed */
+        int inforce = t->in_force.precision && t->in_force.lo <= r->refday &&
+                      (!t->ended.precision || t->ended.hi >= r->refday);
+        /* a treaty signed in the two years before the article is news */
+        int recent = t->signed_on.lo <= r->refday && t->signed_on.lo > r->refday - 730;
+        int rank = x->isnew ? recent : recent ? 3 : inforce * 2;
+        if (!best || rank > best_rank || (rank == best_rank && t->signed_on.lo > best->signed_on.lo)) {
+            best = t;
+            best_rank = rank;
+        }
+    }
+    x->kb = best;
+}
+
+static const char *const *codes_out(rd *r, cset *s, size_t *n)
+{
+    cs_sort(s);
+    *n = s->n;
+    if (!s->n)
+        return NULL;
+    const char **v = casus_arena_alloc(r->a, s->n * sizeof *v);
+    if (!v)
+        return NULL;
+    for (int i = 0; i < s->n; i++)
+        v[i] = s->c[i];
+    return v;
+}
+
+static int finish_article(rd *r, casus_article *art)
+{
+    apply_denials(r);
+    if (merge_restated(r))
+        return -1;
+    for (size_t i = 0; i < r->nen; i++)
+        match_kb(r, &r->en[i]);
+    size_t live = 0;
+    for (size_t i = 0; i < r->nev; i++)
+        live += !r->ev[i].dead;
+    casus_event *ev = casus_arena_alloc(r->a, (live ? live : 1) * sizeof *ev);
+    casus_treaty_mention *tm = casus_arena_alloc(r->a, (r->nen ? r->nen : 1) * sizeof *tm);
+    if (!ev || !tm)
+        return -1;
+    cset actors = {{0}, 0};
+    size_t o = 0;
+    for (size_t i = 0; i < r->nev; i++) {
+        rev *x = &r->ev[i];
+        if (x->dead)
+            continue;
+        casus_event *e = &ev[o++];
+        e->type = x->type;
+        cs_union(&actors, &x->src);
+        cs_union(&actors, &x->tgt);
+        e->source = codes_out(r, &x->src, &e->nsource);
+        e->target = codes_out(r, &x->tgt, &e->ntarget);
+        e->date = x->date;
+        e->denied = x->denied;
+        e->hedged = x->hedged;
+        e->modality = x->mod;
+        e->details = x->d;
+        if (x->ent >= 0) {
+            e->details.treaty_ref = x->ent;
+            e->details.treaty = r->en[x->ent].kb ? r->en[x->ent].kb->id : NULL;
+        }
+        e->span.start = x->ss;
+        e->span.end = x->se;
+        e->sentence = casus_arena_strndup(r->a, r->text + x->ss, x->se - x->ss);
+        if (x->nrs) {
+            casus_span *sp = casus_arena_alloc(r->a, x->nrs * sizeof *sp);
+            if (!sp)
+                return -1;
+            memcpy(sp, x->rs, x->nrs * sizeof *sp);
+            e->restated = sp;
+            e->nrestated = x->nrs;
+        }
+        e->fuzzy = x->fuzzy;
+    }
+    size_t nt = 0;
+    for (size_t i = 0; i < r->nen; i++) {
+        ent *x = &r->en[i];
+        casus_treaty_mention *t = &tm[nt++];
+        cs_union(&actors, &x->parties);
+        t->parties = codes_out(r, &x->parties, &t->nparties);
+        t->kind = x->kind;
+        t->year_signed = x->year;
+        t->kb = x->kb;
+        t->first.start = x->fs;
+        t->first.end = x->fe;
+        t->nmentions = x->n;
+    }
+    art->events = ev;
+    art->nevents = o;
+    art->treaties = tm;
+    art->ntreaties = nt;
+    art->actors = codes_out(r, &actors, &art->nactors);
+    return 0;
+}
+
+/* ---- input checks -------------------------------------------------------- */
+
+static int check_utf8(const char *name, const char *buf, size_t len, casus_error *err)
+{
+    size_t line = 1;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)buf[i];
+        if (c < 0x80) {
+            if (c == 0) {
+                casusi_seterr_at(err, CASUS_EPARSE, name, (int)line, 0,
+                                 "binary data (a NUL byte at offset %zu); expected UTF-8 text or HTML", i);
+                return CASUS_EPARSE;
+            }
+            line += c == '\n';
+            i++;
+            continue;
+        }
+        size_t n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+        int ok = n && i + n <= len;
+        for (size_t k = 1; ok && k < n; k++)
+            ok = ((unsigned char)buf[i + k] & 0xC0) == 0x80;
+        if (ok && n == 3) {
+            unsigned char c1 = (unsigned char)buf[i + 1];
+            ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);
+        } else if (ok && n == 4) {
+            unsigned char c1 = (unsigned char)buf[i + 1];
+            ok = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
+        }
+        if (!ok) {
+            casusi_seterr_at(err, CASUS_EPARSE, name, (int)line, 0,
+                             "invalid UTF-8 (byte 0x%02X at offset %zu); expected UTF-8 text or HTML", c, i);
+            return CASUS_EPARSE;
+        }
+        i += n;
+    }
+    return CASUS_OK;
+}
+
+static void free_rd(rd *r)
+{
+    free(r->t);
+    free(r->m);
+    free(r->cov);
+    free(r->sel);
+    free(r->am);
+    free(r->g);
+    free(r->dm);
+    free(r->tm);
+    free(r->tment);
+    for (size_t i = 0; i < r->nev; i++)
+        free(r->ev[i].rs);
+    free(r->ev);
+    free(r->en);
+    free(r->dn);
+}
+
+int casus_read(const casus_lexicon *l, casus_arena *a, const char *name,
+               const char *buf, size_t len, const casus_read_opts *opts,
+               casus_article **out, casus_error *err)
+{
+    casus_error dummy;
+    if (!err)
+        err = &dummy;
+    memset(err, 0, sizeof *err);
+    *out = NULL;
+    if (!name)
+        name = "-";
+    if (len > CASUS_READ_MAX) {
+        casusi_seterr(err, CASUS_ELIMIT, "%s: %zu bytes is over the limit of %zu bytes for one article", name,
+                      len, CASUS_READ_MAX);
+        snprintf(err->file, sizeof err->file, "%s", name);
+        return CASUS_ELIMIT;
+    }
+    casus_article *art = casus_arena_alloc(a, sizeof *art);
+    if (!art) {
+        casusi_seterr(err, CASUS_ENOMEM, "out of memory");
+        return CASUS_ENOMEM;
+    }
+    art->name = casus_arena_strdup(a, name);
+    int html = opts ? opts->html : -1;
+    if (html < 0)
+        html = casusi_looks_html(buf, len);
+    const char *text = buf;
+    size_t tlen = len;
+    const char *html_date = NULL;
+    if (html) {
+        casusi_html h;
+        memset(&h, 0, sizeof h);
+        int rc = casusi_html_extract(a, name, buf, len, &h, err);
+        if (rc)
+            return rc;
+        text = h.text ? h.text : "";
+        tlen = h.len;
+        art->title = h.title;
+        html_date = h.date;
+    }
+    if (check_utf8(name, text, tlen, err))
+        return CASUS_EPARSE;
+    art->html = html;
+    art->text = text;
+    art->len = tlen;
+    {
+        struct sha256_ctx ctx;
+        uint8_t dg[SHA256_DIGEST_SIZE];
+        sha256_init(&ctx);
+        sha256_update(&ctx, tlen, (const uint8_t *)text);
+        sha256_digest(&ctx, sizeof dg, dg);
+        for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
+            snprintf(art->sha256 + 2 * i, 3, "%02x", dg[i]);
+    }
+    rd r;
+    memset(&r, 0, sizeof r);
+    r.lx = &l->lx;
+    r.kb = l->lx.kb;
+    r.a = a;
+    r.text = text;
+    r.len = tlen;
+    r.cur_ent = -1;
+    if (opts && opts->date.precision == 3) {
+        r.artdate = opts->date;
+        art->date_from = "option";
+    } else if (html_date) {
+        char d10[11];
+        snprintf(d10, sizeof d10, "%.10s", html_date);
+        casus_date d;
+        if (!casus_date_parse_day(d10, &d, NULL)) {
+            r.artdate = d;
+            art->date_from = "html";
+        }
+    }
+    if (!r.artdate.precision) {
+        r.refday = casus_date_today().lo;
+        find_article_date(&r, 0, tlen);
+        if (r.artdate.precision)
+            art->date_from = "text";
+    }
+    r.refday = r.artdate.precision ? r.artdate.lo : casus_date_today().lo;
+    art->date = r.artdate;
+    int rc = CASUS_OK;
+    if (process_text(&r, html ? NULL : &art->title) || finish_article(&r, art)) {
+        casusi_seterr(err, CASUS_ENOMEM, "%s: out of memory", name);
+        rc = CASUS_ENOMEM;
+    }
+    free_rd(&r);
+    if (rc == CASUS_OK)
+        *out = art;
+    return rc;
+}
