@@ -43,16 +43,19 @@ $(B)/test_unit: tests/unit/test_main.c tests/unit/*.c $(B)/libcasus.a
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) $(shell pkg-config --cflags cmocka) -o $@ \
 	    tests/unit/test_main.c $(B)/libcasus.a $(PKG_LIBS) $(shell pkg-config --libs cmocka)
 
+$(B)/news_check: tests/tools/news_check.c
+	$(CC) $(WARN) $(CFLAGS) $(shell pkg-config --cflags jansson) -o $@ $< $(shell pkg-config --libs jansson)
+
 $(B)/fuzz_replay_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/fuzz_kb.c $(B)/libcasus.a
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $< fuzz/replay.c fuzz/fuzz_kb.c $(B)/libcasus.a $(PKG_LIBS)
 
-FUZZERS := treaty_file yaml base_file query_args
+FUZZERS := treaty_file yaml base_file query_args html read
 
 SAN := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # Everything the test run needs, built with sanitizers.
 test-build:
-	$(MAKE) B=build/san CFLAGS="$(SAN)" LDFLAGS="$(SAN)" build/san/casus build/san/test_unit \
+	$(MAKE) B=build/san CFLAGS="$(SAN)" LDFLAGS="$(SAN)" build/san/casus build/san/test_unit build/san/news_check \
 	    $(FUZZERS:%=build/san/fuzz_replay_%)
 
 test: test-build all
@@ -62,6 +65,8 @@ bench:
 	$(MAKE) B=build/bench CFLAGS="-O2 -DNDEBUG" build/bench/libcasus.a build/bench/casus
 	$(CC) $(WARN) -O2 $(CPPFLAGS) -o build/bench/bench_kb bench/bench_kb.c build/bench/libcasus.a $(PKG_LIBS)
 	./build/bench/bench_kb data
+	$(CC) $(WARN) -O2 $(CPPFLAGS) -o build/bench/bench_news bench/bench_news.c build/bench/libcasus.a $(PKG_LIBS)
+	./build/bench/bench_news data tests/news/*.txt $(wildcard ../shared/seeds/*.txt)
 
 # libFuzzer builds (clang): make fuzz FUZZ_SECONDS=60
 FUZZ_SECONDS ?= 30

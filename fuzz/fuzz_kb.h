@@ -3,4 +3,6 @@
 #define CASUS_FUZZ_KB_H
 #include "casus_int.h"
 casus_kb *fuzz_kb(void);
+/* The bundled lexicon (DATA/lexicon), compiled against fuzz_kb(). */
+casus_lexicon *fuzz_lexicon(void);
 #endif

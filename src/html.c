@@ -233,6 +233,8 @@ typedef struct bytes {
 
 static bool by_put(bytes *b, const char *s, size_t n)
 {
+    if (n == 0)
+        return true;
     if (n > b->cap - b->len) {
         size_t cap = b->cap ? b->cap : 4096;
         while (n > cap - b->len) {
@@ -1210,6 +1212,7 @@ typedef struct textctx {
     sbuf *s;
     xmlNode *root;
     int art;
+    bool in_container;  /* root is the container (not the body) */
     xmlNode *h1;
 } textctx;
 
@@ -1232,7 +1235,7 @@ static bool text_enter(void *ud, xmlNode *n)
         c->art++;
     else if (!strcmp(nm, "h1") && !c->h1)
         c->h1 = n;
-    else if (!strcmp(nm, "time"))
+    else if (!strcmp(nm, "time") && c->in_container)
         set_date(c->m, D_TIME_CONTAINER, attr(n, "datetime"));
     return true;
 }
@@ -1354,8 +1357,11 @@ int casusi_html_extract(casus_arena *a, const char *name, const char *buf,
 
     sbuf s = {0};
     textctx tc = {.m = &m, .s = &s};
-    if (container)
+    if (container) {
+        tc.in_container = true;
         text_of(&tc, container);
+        tc.in_container = false;
+    }
     if (container && s.b.len == 0 && body && body != container) {
         /* an empty container: read the whole body instead */
         m.date[D_TIME_CONTAINER] = NULL;

@@ -495,7 +495,7 @@ int32_t casusi_lex_fuzzy(const casusi_lexicon *lx, const char *w, size_t n)
 bool casusi_lex_is_abbrev(const casusi_lexicon *lx, const char *w, size_t n)
 {
     for (uint32_t i = 0; i < lx->nabbrevs; i++)
-        if (!strncmp(lx->abbrevs[i], w, n) && lx->abbrevs[i][n] == '\0')
+        if (lx->abbrevs[i][0] == w[0] && !strncmp(lx->abbrevs[i], w, n) && lx->abbrevs[i][n] == '\0')
             return true;
     return false;
 }
@@ -503,7 +503,7 @@ bool casusi_lex_is_abbrev(const casusi_lexicon *lx, const char *w, size_t n)
 bool casusi_lex_is_opener(const casusi_lexicon *lx, const char *w, size_t n)
 {
     for (uint32_t i = 0; i < lx->nopeners; i++)
-        if (!strncmp(lx->openers[i], w, n) && lx->openers[i][n] == '\0')
+        if (lx->openers[i][0] == w[0] && !strncmp(lx->openers[i], w, n) && lx->openers[i][n] == '\0')
             return true;
     return false;
 }

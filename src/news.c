@@ -141,6 +141,7 @@ typedef struct rd {
     ntok *t; size_t nt, tcap;
     lx_match *m; size_t nm, mcap;
     int32_t *cov; size_t covcap;     /* per token: selected match, -1 */
+    uint64_t *cmask; size_t cmcap;   /* per token: cue classes of its match */
     lx_match *sel; size_t nsel, selcap;
     amen *am; size_t nam, amcap;
     group *g; size_t ng, gcap;
@@ -194,6 +195,8 @@ static const lx_match *at(const rd *r, long i)
 /* Does the match at token i carry cue class c? Returns its value + 1, 0 if not. */
 static long cue_at(const rd *r, long i, int c)
 {
+    if (i < 0 || (size_t)i >= r->nt || !(r->cmask[i] & ((uint64_t)1 << c)))
+        return 0;
     const lx_match *m = at(r, i);
     if (!m)
         return 0;
@@ -346,9 +349,27 @@ static int select_matches(rd *r)
         r->sel[r->nsel++] = *m;
         next_free = m->e;
     }
-    for (size_t k = 0; k < r->nsel; k++)
-        for (uint32_t j = r->sel[k].s; j < r->sel[k].e; j++)
+    if (r->nt > r->cmcap) {
+        size_t nc = r->nt * 2;
+        uint64_t *c = realloc(r->cmask, nc * sizeof *c);
+        if (!c)
+            return -1;
+        r->cmask = c;
+        r->cmcap = nc;
+    }
+    memset(r->cmask, 0, r->nt * sizeof *r->cmask);
+    for (size_t k = 0; k < r->nsel; k++) {
+        uint32_t np;
+        const lx_payload *p = pays_of(r, &r->sel[k], &np);
+        uint64_t mask = 0;
+        for (uint32_t q = 0; q < np; q++)
+            if (p[q].cat == LX_CUE)
+                mask |= (uint64_t)1 << p[q].sub;
+        for (uint32_t j = r->sel[k].s; j < r->sel[k].e; j++) {
             r->cov[j] = (int32_t)k;
+            r->cmask[j] = mask;
+        }
+    }
     return 0;
 }
 
@@ -1174,7 +1195,7 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         if ((long)gp->s < te || (long)gp->s >= hi)
             continue;
         const char *pw = gp->prep >= 0 ? r->lx->words[r->t[gp->prep].id] : NULL;
-        if (pw && gp->prep > 0 && cue_at(r, gp->prep - 1, CUE_TREATY) && !cue_at(r, gp->prep - 1, CUE_PEOPLE))
+        if (pw && !strcmp(pw, "between") && gp->prep > 0 && cue_at(r, gp->prep - 1, CUE_TREATY))
             continue; /* "a treaty between A and B": the treaty's parties */
         if (pw && !strcmp(pw, "by")) {
             if (!by.n) {
@@ -2183,6 +2204,7 @@ static void free_rd(rd *r)
     free(r->t);
     free(r->m);
     free(r->cov);
+    free(r->cmask);
     free(r->sel);
     free(r->am);
     free(r->g);

@@ -51,6 +51,72 @@ for cmd in tests/cases/*/*.cmd; do
   if [ -z "$msg" ]; then ok; echo "ok   $name"; else bad "$name:$msg"; fi
 done
 
+# 2c. the news reader: tests/news/NAME.{txt,html} + NAME.expect (articles we
+# wrote), then the user's seeds (../shared/seeds, skipped when absent) with
+# tests/seeds/NAME.expect. Each article is one test: it fails on any "must"
+# event missing. The totals are held against tests/news/baseline: recall of
+# the expected events may not fall below it, wrong events may not rise above.
+echo "== news reader"
+news_one() { # expect input name
+  args=$("$B/news_check" --args "$1")
+  # shellcheck disable=SC2086
+  "$B/casus" --data data read "$2" --json $args >"$TMP/news.json" 2>"$TMP/news.err"
+  st=$?
+  if [ "$st" -ne 0 ]; then cat "$TMP/news.err"; bad "news $3: casus read exited $st"; return; fi
+  if "$B/news_check" "$1" "$TMP/news.json" "$3" >"$TMP/news.out"; then ok; else bad "news $3: a must event is missing"; fi
+  head -1 "$TMP/news.out" | sed 's/^/ok   news /'
+  sed 1d "$TMP/news.out" | grep MUST || true
+  cat "$TMP/news.out" >>"$TMP/news.all"
+}
+: >"$TMP/news.all"
+for x in tests/news/*.expect; do
+  b=${x%.expect}
+  f=$b.txt; [ -f "$f" ] || f=$b.html
+  news_one "$x" "$f" "${b##*/}"
+done
+awk '/absent-violations/ {split($3,a,"/"); h+=a[1]; n+=a[2]; v+=$5} END {print h, n, v}' "$TMP/news.all" >"$TMP/news.tot"
+read -r hit all viol <"$TMP/news.tot"
+read -r _ min_hit _ max_viol <tests/news/baseline
+if [ "$hit" -ge "$min_hit" ] && [ "$viol" -le "$max_viol" ]; then ok; else bad "news quality fell: $hit expected events found (baseline $min_hit), $viol wrong events (baseline $max_viol)"; fi
+echo "ok   news totals: $hit of $all expected events found (baseline $min_hit), $viol wrong (baseline at most $max_viol)"
+if [ -d ../shared/seeds ]; then
+  for x in tests/seeds/*.expect; do
+    b=${x##*/}; b=${b%.expect}
+    news_one "$x" "../shared/seeds/$b.txt" "seed $b"
+  done
+else
+  echo "skip seeds: ../shared/seeds is absent"
+fi
+
+# 2d. bad and extreme input for the reader: a clean empty result or a
+# one-line error with exit 2, never a crash or a hang
+echo "== reader robustness"
+: >"$TMP/empty.txt"
+printf 'Russia \377 ratified\n' >"$TMP/bad.txt"
+printf 'abc\000def' >"$TMP/bin.txt"
+rob() { # want_status file what
+  "$B/casus" --data data read "$2" --json >"$TMP/rob.out" 2>"$TMP/rob.err"
+  st=$?
+  if [ "$st" -eq "$1" ] && [ "$(wc -l <"$TMP/rob.err")" -le 1 ]; then ok; echo "ok   read $3: exit $st $(cat "$TMP/rob.err")"; else cat "$TMP/rob.err"; bad "read $3: exit $st, expected $1"; fi
+}
+rob 0 "$TMP/empty.txt" "an empty file"
+rob 2 "$TMP/bad.txt" "invalid UTF-8"
+rob 2 "$TMP/bin.txt" "binary data"
+grep -q '"events":\[\]' "$TMP/rob.out" 2>/dev/null || true
+awk 'BEGIN { for (i = 0; i < 20000; i++) printf "<div>"; printf "<p>Japan condemned the test.</p>"; for (i = 0; i < 20000; i++) printf "</div>"; }' >"$TMP/deep.html"
+rob 0 "$TMP/deep.html" "20,000 nested divs"
+# 50 MB on one line (the plain build: this is about robustness, not speed)
+awk 'BEGIN { s = "North Korea fired two ballistic missiles and Japan condemned the launch, "; while (n < 50000000) { printf "%s", s; n += length(s) } }' >"$TMP/long.txt"
+if timeout 120 build/casus --data data read "$TMP/long.txt" --json >/dev/null 2>"$TMP/rob.err"; then ok; echo "ok   read a 50 MB single-line file"; else bad "read 50 MB line: $(cat "$TMP/rob.err")"; fi
+rm -f "$TMP/long.txt" "$TMP/deep.html"
+# the store: two reads of the same articles store them once; events query it
+rm -f "$TMP/s.db"
+"$B/casus" --data data read tests/news/dprk_troops_kursk.html tests/news/taiwan_arms_sanctions.txt --store "$TMP/s.db" >/dev/null 2>"$TMP/st1"
+"$B/casus" --data data read tests/news/dprk_troops_kursk.html --store "$TMP/s.db" >/dev/null 2>"$TMP/st2"
+n1=$("$B/casus" --data data events --store "$TMP/s.db" --json | grep -o '"id":' | wc -l)
+n2=$("$B/casus" --data data events --store "$TMP/s.db" --actor "North Korea" --type troops_deployed | tail -1)
+if grep -q "stored 2 articles" "$TMP/st1" && grep -q "stored 0 articles.*1 already stored" "$TMP/st2" && [ "$n1" -gt 0 ] && [ "$n2" = "1 event" ]; then ok; echo "ok   store: 2 articles stored once, $n1 events, --actor/--type filter"; else cat "$TMP/st1" "$TMP/st2"; bad "store round trip ($n1 events, '$n2')"; fi
+
 # 2b. README examples: each "$ ./build/casus ..." block in README.md is run;
 # every line shown under it (except "...") must appear in the real output.
 echo "== README examples"
@@ -90,7 +156,7 @@ if [ -z "$leaks" ]; then ok; echo "ok   every exported symbol starts with casus_
 # 5. valgrind (plain build)
 echo "== valgrind"
 if command -v valgrind >/dev/null 2>&1 && [ -x build/casus ]; then
-  for args in "cascade UKR RUS --where kursk --date 2025-01-01" "obligations USA PRK --date 1970-06-25 --json" "treaty nato-1949 --json" "allies RUS" "check data/treaties/nato-1949.yaml tests/cases/check/bad-date.yaml"; do
+  for args in "cascade UKR RUS --where kursk --date 2025-01-01" "obligations USA PRK --date 1970-06-25 --json" "treaty nato-1949 --json" "allies RUS" "check data/treaties/nato-1949.yaml tests/cases/check/bad-date.yaml" "read tests/news/dprk_troops_kursk.html tests/news/taiwan_arms_sanctions.txt --json"; do
     # shellcheck disable=SC2086
     valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
       build/casus --data data $args >/dev/null 2>"$TMP/vg"
