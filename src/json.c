@@ -25,7 +25,8 @@ static json_t *jday(int32_t day)
     return jdate(&d);
 }
 
-static char *finish(casus_arena *a, json_t *root, int flags)
+char *casusi_json_finish(casus_arena *a, struct json_t *root, int flags);
+char *casusi_json_finish(casus_arena *a, struct json_t *root, int flags)
 {
     size_t f = JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII * 0;
     f |= (flags & CASUS_JSON_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT;
@@ -130,7 +131,7 @@ char *casus_json_obligations(casus_arena *a, const casus_attack *at,
     for (size_t i = 0; i < r->nviolations; i++)
         json_array_append_new(v, jstr(r->violations[i]));
     json_object_set_new(o, "violations", v);
-    return finish(a, o, flags);
+    return casusi_json_finish(a, o, flags);
 }
 
 char *casus_json_cascade(casus_arena *a, const casus_attack *at,
@@ -181,7 +182,7 @@ char *casus_json_cascade(casus_arena *a, const casus_attack *at,
         json_array_append_new(cf, x);
     }
     json_object_set_new(o, "conflicted", cf);
-    return finish(a, o, flags);
+    return casusi_json_finish(a, o, flags);
 }
 
 static json_t *jsteps(const casus_step *s, size_t n, const char *whatkey)
@@ -319,7 +320,7 @@ char *casus_json_treaty(casus_arena *a, const casus_kb *kb, const casus_treaty *
     for (size_t i = 0; i < t->nsources; i++)
         json_array_append_new(src, jsource(&t->sources[i]));
     json_object_set_new(o, "sources", src);
-    return finish(a, o, flags);
+    return casusi_json_finish(a, o, flags);
 }
 
 char *casus_json_allies(casus_arena *a, const casus_allies *r, int32_t day, int flags)
@@ -347,5 +348,5 @@ char *casus_json_allies(casus_arena *a, const casus_allies *r, int32_t day, int 
         json_array_append_new(items, x);
     }
     json_object_set_new(o, "commitments", items);
-    return finish(a, o, flags);
+    return casusi_json_finish(a, o, flags);
 }

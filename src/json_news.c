@@ -24,18 +24,8 @@ static json_t *jcodes(const char *const *c, size_t n)
     return a;
 }
 
-static char *finish(casus_arena *a, json_t *root, int flags)
-{
-    size_t f = JSON_PRESERVE_ORDER;
-    f |= (flags & CASUS_JSON_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT;
-    char *s = json_dumps(root, f);
-    json_decref(root);
-    if (!s)
-        return NULL;
-    char *r = casus_arena_strdup(a, s);
-    free(s);
-    return r;
-}
+/* json.c: dumps root into the arena (pretty or compact) and frees it. */
+char *casusi_json_finish(casus_arena *a, struct json_t *root, int flags);
 
 static json_t *jspan(const casus_span *s)
 {
@@ -152,7 +142,7 @@ char *casus_json_article(casus_arena *a, const casus_article *art,
     json_object_set_new(o, "treaties", tr);
     if (checks)
         json_object_set_new(o, "kb", jchecks(art, checks, nchecks));
-    return finish(a, o, flags);
+    return casusi_json_finish(a, o, flags);
 }
 
 char *casus_json_kbdiff(casus_arena *a, const casus_article *art,
@@ -161,7 +151,7 @@ char *casus_json_kbdiff(casus_arena *a, const casus_article *art,
     json_t *o = json_object();
     json_object_set_new(o, "article", json_string(art->name));
     json_object_set_new(o, "kb", jchecks(art, checks, n));
-    return finish(a, o, flags);
+    return casusi_json_finish(a, o, flags);
 }
 
 char *casus_json_story(casus_arena *a, const casus_story *s, int flags)
@@ -210,7 +200,7 @@ char *casus_json_story(casus_arena *a, const casus_story *s, int flags)
         json_array_append_new(facts, x);
     }
     json_object_set_new(o, "story", facts);
-    return finish(a, o, flags);
+    return casusi_json_finish(a, o, flags);
 }
 
 char *casus_json_stored_events(casus_arena *a, const casus_stored_event *ev,
@@ -227,5 +217,5 @@ char *casus_json_stored_events(casus_arena *a, const casus_stored_event *ev,
         json_array_append_new(arr, x);
     }
     json_object_set_new(o, "events", arr);
-    return finish(a, o, flags);
+    return casusi_json_finish(a, o, flags);
 }
