@@ -25,16 +25,21 @@
  *    contentinfo, complementary, search, dialog, alertdialog, menu,
  *    menubar or toolbar; and a class or id naming furniture.
  *
- * The class/id rule: the value is cut into words at every character other
- * than an ASCII letter or digit and at camelCase humps ("shareButtons" ->
- * share, buttons), then lower-cased. A word names furniture when it equals
- * a hint word or its plural (hint + "s"); a hint of 4 letters or more also
- * matches as the start or the end of a word ("comments", "navbar" no,
- * "sidebar-left" yes, "mainmenu" yes). Two-word hints (author bio, most
- * read) match two consecutive words or the two run together. Words that
- * merely begin with a hint but mean content are exceptions ("commentary",
- * "subscriber"). So "article-header-text" is kept (no hint), "ad-slot" and
- * "ads" go, "address" and "shadow" stay.
+ * The class/id rule (hint words: hints[] below -- share, social, cookie,
+ * consent, newsletter, subscribe, comment, related, recommended, promo,
+ * advert, ad, ads, sponsor, sidebar, breadcrumb, menu, nav, footer, popup,
+ * modal, banner, adblock, paywall, signup, login, author-bio, tags, ...):
+ * the value is cut into words at every character other than an ASCII
+ * letter or digit and at camelCase humps ("shareButtons" -> share,
+ * buttons), then lower-cased. A word names furniture when it equals a hint
+ * or the hint plus "s"; a hint of 4 letters or more also matches as the
+ * start or the end of a longer word ("comments", "sidebarleft",
+ * "mainmenu"), shorter ones only whole ("nav", "ad": not "navy",
+ * "address"). Two-word hints (author bio, most read, sign up) match two
+ * consecutive words. Words that begin with a hint but name content are
+ * exceptions ("commentary", "subscriber", "shared"). So "ad-slot", "ads"
+ * and "newsletterBox" go; "article-header-text", "shadow", "address" and
+ * "tag-japan" (WordPress' tag classes on the article) stay.
  *
  * Text: each block element (p, h1-h6, li, blockquote, pre, td, th, dt, dd,
  * div, section, ...) and <br> ends a line; inside a line, whitespace runs
@@ -43,19 +48,35 @@
  * windows-1252 (what browsers do for Latin-1 pages); invalid UTF-8 becomes
  * U+FFFD. No blank lines; no trailing newline.
  *
- * Encoding: a byte-order mark wins; else a charset other than UTF-8
- * declared in the first 4 KiB is left to libxml2; else the input is UTF-8,
- * invalid sequences are replaced with U+FFFD before parsing and in-document
- * declarations are ignored.
+ * Title: og:title, else <title>, else the first <h1> (in the container,
+ * else anywhere outside furniture). A container without an <h1> starts
+ * with the title as its first line, unless the text already has it.
+ * Date, as written in the page: article:published_time, else a <meta>
+ * date name (date, pubdate, publishdate, dc.date, parsely-pub-date, ...),
+ * else itemprop=datePublished in <head>, else the first <time datetime>
+ * in the container, else JSON-LD datePublished, else itemprop
+ * datePublished in the body, else the first <time datetime> outside
+ * furniture.
+ *
+ * Input: a NUL byte in the first KiB (and no UTF-16 byte-order mark) is
+ * binary data, CASUS_EPARSE. A byte-order mark gives the encoding; else a
+ * charset declared in the first 4 KiB (other than UTF-8/16/32; Latin-1 and
+ * ASCII read as windows-1252) is converted here with iconv; else the page
+ * is UTF-8. libxml2 always gets valid UTF-8 without NUL and never converts
+ * (its conversion errors go to stderr, past any per-parser handler).
  *
  * Cost: libxml2 2.9 scans its whole element stack for every stray end tag
- * and compares every attribute of a tag with every other one, so crafted
- * pages can take quadratic time. Tags keep at most MAX_ATTRS attributes
- * (the rest is cut before parsing), and a per-parse budget on the stack
- * scans (counted from libxml2's error reports, through handlers set on this
- * parser's own context, never globally) ends the parse early, keeping what
- * was read so far. XML_PARSE_HUGE lifts libxml2's depth limit of 256, which
- * would otherwise stop the parse at the 257th nested element.
+ * and misplaced <body>, and checks each attribute of a tag against all the
+ * others, so crafted pages could take quadratic time; and every element
+ * costs a few hundred bytes. So: tags keep at most MAX_ATTRS attributes
+ * (cut before parsing); the page goes to libxml2's push parser in pieces
+ * ending just before a '<'; between pieces the stack scans (counted from
+ * libxml2's error reports, through handlers set on this parser's own
+ * context, never globally), the depth and the number of nodes are checked,
+ * and past a limit the parse stops, keeping what was read. </body> and
+ * </html> are dropped before parsing, as libxml2's push parser would
+ * ignore what follows them. XML_PARSE_HUGE lifts libxml2's depth limit of
+ * 256. Walks of the tree never recurse.
  */
 #include "news_int.h"
 
@@ -65,8 +86,11 @@
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
+#include <errno.h>
+#include <iconv.h>
 #include <limits.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,6 +101,9 @@
 #define DATE_MAX 100              /* longer "dates" are not dates */
 #define JSONLD_MAX (1 << 20)      /* bytes of one JSON-LD block parsed */
 #define JSONLD_COUNT 8            /* JSON-LD blocks looked at */
+#define PUSH_CHUNK 4096           /* bytes given to the parser at a time */
+#define MAX_DEPTH (1 << 20)       /* elements open at once */
+#define MAX_NODES (1 << 20)       /* elements + attributes read */
 #ifndef HTML_WORK_BASE            /* stack-scan budget: base + per byte */
 #define HTML_WORK_BASE 100000000ULL
 #endif
@@ -160,8 +187,11 @@ static bool looks_binary(const char *b, size_t n)
     return memchr(b, '\0', n < BINARY_SCAN ? n : BINARY_SCAN) != NULL;
 }
 
-/* Is a charset other than UTF-8 declared near the start? */
-static bool declares_other_charset(const char *b, size_t n)
+/* The charset declared near the start ("charset=NAME" as in <meta>) when
+ * it is one to convert from, into cs; false for none, UTF-8, or UTF-16/32
+ * (which a page readable as ASCII cannot be: read as UTF-8, as browsers
+ * do). Latin-1 and ASCII mean windows-1252, as in browsers. */
+static bool declared_charset(const char *b, size_t n, char *cs, size_t cap)
 {
     if (n > CHARSET_SCAN)
         n = CHARSET_SCAN;
@@ -176,15 +206,26 @@ static bool declares_other_charset(const char *b, size_t n)
         j++;
         while (j < n && (is_ws((unsigned char)b[j]) || b[j] == '"' || b[j] == '\''))
             j++;
-        size_t s = j;
+        size_t st = j;
         while (j < n && (is_alnum((unsigned char)b[j]) || b[j] == '-' ||
                          b[j] == '_' || b[j] == '.' || b[j] == ':'))
             j++;
-        if (j == s)
+        size_t k = j - st;
+        if (k == 0)
             continue;
-        if ((j - s == 5 && at_ci(b + s, 5, "utf-8")) ||
-            (j - s == 4 && at_ci(b + s, 4, "utf8")))
+        if (k >= cap)
             return false;
+        for (size_t q = 0; q < k; q++)
+            cs[q] = (char)lower((unsigned char)b[st + q]);
+        cs[k] = '\0';
+        if (!strcmp(cs, "utf-8") || !strcmp(cs, "utf8") ||
+            !strncmp(cs, "utf-16", 6) || !strncmp(cs, "utf-32", 6) ||
+            !strncmp(cs, "ucs", 3) || !strcmp(cs, "unicode"))
+            return false;
+        if (!strcmp(cs, "iso-8859-1") || !strcmp(cs, "iso8859-1") ||
+            !strcmp(cs, "latin1") || !strcmp(cs, "l1") ||
+            !strcmp(cs, "us-ascii") || !strcmp(cs, "ascii"))
+            snprintf(cs, cap, "WINDOWS-1252");
         return true;
     }
     return false;
@@ -253,8 +294,9 @@ static bool by_put(bytes *b, const char *s, size_t n)
     return true;
 }
 
-/* Replaces invalid UTF-8 with U+FFFD. *out is NULL when the input is valid
- * (nothing copied). Returns false when out of memory. */
+/* Replaces invalid UTF-8 with U+FFFD and NUL with a space (so libxml2
+ * never meets bytes it would convert or guess an encoding from). *out is
+ * NULL when nothing needed replacing. Returns false when out of memory. */
 static bool repair_utf8(const char *in, size_t n, bytes *out)
 {
     const unsigned char *s = (const unsigned char *)in;
@@ -263,16 +305,17 @@ static bool repair_utf8(const char *in, size_t n, bytes *out)
     out->p = NULL;
     out->len = out->cap = 0;
     while (i < n) {
-        if (s[i] < 0x80) {
+        if (s[i] != 0 && s[i] < 0x80) {
             i++;
             continue;
         }
-        size_t k = utf8_len(s + i, n - i, &cp);
+        size_t k = s[i] ? utf8_len(s + i, n - i, &cp) : 0;
         if (k) {
             i += k;
             continue;
         }
-        if (!by_put(out, in + done, i - done) || !by_put(out, "\xEF\xBF\xBD", 3))
+        if (!by_put(out, in + done, i - done) ||
+            !by_put(out, s[i] ? "\xEF\xBF\xBD" : " ", s[i] ? 3 : 1))
             return false;
         i++;
         done = i;
@@ -280,6 +323,59 @@ static bool repair_utf8(const char *in, size_t n, bytes *out)
     if (out->p && !by_put(out, in + done, n - done))
         return false;
     return true;
+}
+
+/* Converts in[0..n) from `charset` to UTF-8 into out; bytes that are not
+ * in the charset become U+FFFD (unit: bytes skipped per bad character).
+ * Returns 1 when converted, 0 when iconv does not know the charset, -1
+ * when out of memory. */
+static int to_utf8(const char *in, size_t n, const char *charset, size_t unit,
+                   bytes *out)
+{
+    out->p = NULL;
+    out->len = out->cap = 0;
+    iconv_t cd = iconv_open("UTF-8", charset);
+    if (cd == (iconv_t)-1)
+        return 0;
+    char *ip = (char *)in;
+    size_t il = n;
+    int rc = 1;
+    char tmp[16384];
+    for (;;) {
+        char *op = tmp;
+        size_t ol = sizeof tmp;
+        bool flush = il == 0;
+        size_t r = flush ? iconv(cd, NULL, NULL, &op, &ol)
+                         : iconv(cd, &ip, &il, &op, &ol);
+        int e = errno;
+        if (!by_put(out, tmp, (size_t)(op - tmp))) {
+            rc = -1;
+            break;
+        }
+        if (r != (size_t)-1) {
+            if (flush)
+                break;
+            continue;
+        }
+        if (e == E2BIG)
+            continue;
+        if (flush)
+            break;
+        /* EILSEQ, or EINVAL (cut short at the end): one bad character */
+        if (!by_put(out, "\xEF\xBF\xBD", 3)) {
+            rc = -1;
+            break;
+        }
+        size_t skip = unit < il ? unit : il;
+        ip += skip;
+        il -= skip;
+    }
+    iconv_close(cd);
+    if (rc < 0) {
+        free(out->p);
+        out->p = NULL;
+    }
+    return rc;
 }
 
 /* Offset of the first w[0..wl) in b[from..n), or n. */
@@ -316,12 +412,14 @@ static size_t skip_raw(const char *b, size_t n, size_t i, const char *name)
     return n;
 }
 
-/* Cuts the attributes of any tag beyond the MAX_ATTRS-th (libxml2 checks
- * each new attribute against all earlier ones). Tags are found with a
- * rough tokenizer that knows comments, quotes and raw-text elements; it
- * only matters for tags with that many attributes. *out is NULL when no
- * tag needed cutting. */
-static bool cap_attributes(const char *b, size_t n, bytes *out)
+/* Tidies tags before parsing, with a rough tokenizer that knows comments,
+ * quotes and raw-text elements:
+ *  - attributes of a tag beyond the MAX_ATTRS-th are cut (libxml2 checks
+ *    each new attribute against all earlier ones);
+ *  - </body> and </html> are dropped: libxml2 (as fed here) ignores what
+ *    follows them, where browsers read it as more of the body.
+ * *out is NULL when nothing changed. */
+static bool tidy_tags(const char *b, size_t n, bytes *out)
 {
     size_t i = 0, done = 0;
     out->p = NULL;
@@ -333,15 +431,35 @@ static bool cap_attributes(const char *b, size_t n, bytes *out)
         i = (size_t)(p - b) + 1;
         if (i >= n)
             break;
+        if (b[i] == '/' && n - i > 5 &&
+            (at_ci(b + i + 1, n - i - 1, "body") || at_ci(b + i + 1, n - i - 1, "html"))) {
+            size_t k = i + 5;
+            while (k < n && is_ws((unsigned char)b[k]))
+                k++;
+            if (k < n && b[k] == '>') {
+                if (!by_put(out, b + done, i - 1 - done) || !by_put(out, " ", 1))
+                    return false;
+                done = k + 1;
+                i = k + 1;
+            }
+            continue;
+        }
         if (b[i] == '!' || b[i] == '?') {
+            /* a comment ends at the first "-->" or "--!>" (as libxml2
+             * reads it); unterminated, the rest is scanned as tags, which
+             * is harmless */
             size_t end;
-            if (i + 2 < n && b[i] == '!' && b[i + 1] == '-' && b[i + 2] == '-')
+            if (i + 2 < n && b[i] == '!' && b[i + 1] == '-' && b[i + 2] == '-') {
                 end = find_bytes(b, n, i + 3, "-->", 3);
-            else
+                size_t alt = find_bytes(b, n, i + 3, "--!>", 4);
+                end = alt < end ? alt + 1 : end;
+                if (end < n)
+                    end += 2;
+            } else {
                 end = find_bytes(b, n, i, ">", 1);
-            if (end >= n)
-                break;
-            i = end + 1;
+            }
+            if (end < n)
+                i = end + 1;
             continue;
         }
         if (!is_alpha((unsigned char)b[i]))
@@ -391,7 +509,7 @@ static bool cap_attributes(const char *b, size_t n, bytes *out)
         if (!closed)
             break;
         i++;
-        static const char *const raw[] = {"script", "style", "textarea", "title", "xmp"};
+        static const char *const raw[] = {"script", "style"};  /* libxml2's raw text */
         for (size_t r = 0; r < sizeof raw / sizeof raw[0]; r++)
             if (namelen == strlen(raw[r]) && at_ci(b + name, namelen, raw[r]))
                 i = skip_raw(b, n, i, raw[r]);
@@ -406,14 +524,26 @@ static bool cap_attributes(const char *b, size_t n, bytes *out)
  * ---------------------------------------------------------------------- */
 
 typedef struct guard {
-    unsigned long long work, budget;
+    unsigned long long work;     /* stack entries scanned */
+    size_t nodes;                /* elements and attributes made */
+    startElementSAXFunc start;   /* libxml2's tree builder */
 } guard;
+
+static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+    htmlParserCtxtPtr c = ctx;
+    guard *g = c->_private;
+    g->nodes++;
+    for (size_t i = 0; atts && atts[i]; i += 2)  /* values may be NULL */
+        g->nodes++;
+    g->start(ctx, name, atts);
+}
 
 /* libxml2 reports every stray end tag and misplaced <body> -- the cases
  * where it scans its whole element stack -- as an error; the scans are
- * summed, and past the budget the parser is told to stop. (Not through
- * xmlStopParser, which frees the input that the reporting function may
- * still read.) libxml2 calls this as channel(ctx, "%s", message). */
+ * summed here. libxml2 calls this as channel(ctx, "%s", message). The
+ * parser is not stopped from here: code that reports an error may still
+ * read its input, and a halted parser no longer advances. */
 static void on_error(void *ctx, const char *msg, ...)
 {
     htmlParserCtxtPtr c = ctx;
@@ -432,33 +562,56 @@ static void on_error(void *ctx, const char *msg, ...)
         return;
     guard *g = c->_private;
     g->work += (unsigned long long)(c->nameNr > 0 ? c->nameNr : 0) + 1;
-    if (g->work > g->budget) {
-        c->instate = XML_PARSER_EOF;
-        c->disableSAX = 1;
-    }
 }
 
-/* utf8: the bytes are valid UTF-8, whatever the page declares. */
-static htmlDocPtr parse(const char *buf, size_t len, bool utf8)
+/* Parses valid UTF-8 (no NUL). The push parser gets the page in pieces
+ * that end just before a '<', and between pieces the stack scans, the
+ * depth and the number of elements and attributes are checked: past the budget, deeper
+ * than MAX_DEPTH or over MAX_NODES, parsing stops and the tree so far
+ * is kept. */
+static htmlDocPtr parse(const char *buf, size_t len)
 {
-    htmlParserCtxtPtr c = htmlCreateMemoryParserCtxt(buf, (int)len);
+    htmlParserCtxtPtr c = htmlCreatePushParserCtxt(NULL, NULL, NULL, 0, NULL,
+                                                   XML_CHAR_ENCODING_UTF8);
     if (!c)
         return NULL;
     htmlCtxtUseOptions(c, HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                           HTML_PARSE_NONET | HTML_PARSE_RECOVER |
-                          HTML_PARSE_COMPACT | XML_PARSE_HUGE |
-                          (utf8 ? HTML_PARSE_IGNORE_ENC : 0));
-    /* unlike htmlReadMemory, this context starts with no encoding, and
-     * would read non-ASCII bytes as Latin-1 */
-    if (utf8)
-        xmlSwitchEncoding(c, XML_CHAR_ENCODING_UTF8);
-    guard g = {0, HTML_WORK_BASE + HTML_WORK_PER_BYTE * (unsigned long long)len};
+                          HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC |
+                          XML_PARSE_HUGE);
+    guard g = {0, 0, NULL};
+    unsigned long long budget = HTML_WORK_BASE + HTML_WORK_PER_BYTE * (unsigned long long)len;
     c->_private = &g;
-    if (c->sax) {
-        c->sax->error = on_error;
-        c->sax->warning = on_error;
+    if (!c->sax || !c->sax->startElement) {
+        htmlFreeParserCtxt(c);
+        return NULL;
     }
-    htmlParseDocument(c);
+    c->sax->error = on_error;
+    c->sax->warning = on_error;
+    g.start = c->sax->startElement;
+    c->sax->startElement = on_start;
+    bool stopped = false;
+    size_t off = 0;
+    while (off < len) {
+        size_t end = len - off > PUSH_CHUNK ? off + PUSH_CHUNK : len;
+        if (end < len) {
+            const char *lt = memchr(buf + end, '<', len - end);
+            end = lt ? (size_t)(lt - buf) : len;
+        }
+        htmlParseChunk(c, buf + off, (int)(end - off), 0);
+        off = end;
+        if (c->instate == XML_PARSER_EOF) {
+            stopped = true;
+            break;
+        }
+        if (g.work > budget || c->nameNr > MAX_DEPTH || g.nodes > MAX_NODES) {
+            xmlStopParser(c);
+            stopped = true;
+            break;
+        }
+    }
+    if (!stopped)
+        htmlParseChunk(c, NULL, 0, 1);
     htmlDocPtr doc = c->myDoc;
     c->myDoc = NULL;
     c->_private = NULL;
@@ -1304,31 +1457,47 @@ int casusi_html_extract(casus_arena *a, const char *name, const char *buf,
         return CASUS_EPARSE;
     }
 
-    /* the bytes libxml2 gets */
-    bool utf8 = false;
-    bytes fixed = {0}, capped = {0};
+    /* the bytes libxml2 gets: valid UTF-8 without NUL, tags cut short */
+    bytes conv = {0}, fixed = {0}, capped = {0};
     const char *in = buf;
     size_t n = len;
+    char cs[48];
+    const char *from = NULL;
+    size_t unit = 1;
     if (has_utf8_bom(in, n)) {
         in += 3;
         n -= 3;
+    } else if (has_utf16_bom(in, n)) {
+        from = (unsigned char)in[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+        unit = 2;
+        in += 2;
+        n -= 2;
+    } else if (declared_charset(in, n, cs, sizeof cs)) {
+        from = cs;
     }
-    if (!has_utf16_bom(in, n) && (in != buf || !declares_other_charset(in, n))) {
-        utf8 = true;
-        if (!repair_utf8(in, n, &fixed))
+    if (from) {
+        int r = to_utf8(in, n, from, unit, &conv);
+        if (r < 0)
             goto oom;
-        if (fixed.p) {
-            in = fixed.p;
-            n = fixed.len;
+        if (r > 0) {
+            in = conv.p ? conv.p : "";
+            n = conv.len;
         }
     }
-    if (!cap_attributes(in, n, &capped))
+    if (!repair_utf8(in, n, &fixed))
+        goto oom;
+    if (fixed.p) {
+        in = fixed.p;
+        n = fixed.len;
+    }
+    if (!tidy_tags(in, n, &capped))
         goto oom;
     if (capped.p) {
         in = capped.p;
         n = capped.len;
     }
     if (n > INT_MAX) {
+        free(conv.p);
         free(fixed.p);
         free(capped.p);
         casusi_seterr_at(err, CASUS_ELIMIT, name, 0, 0,
@@ -1338,11 +1507,12 @@ int casusi_html_extract(casus_arena *a, const char *name, const char *buf,
     htmlDocPtr doc = NULL;
     if (n > 0) {
         xmlInitParser();
-        doc = parse(in, n, utf8);
+        doc = parse(in, n);
     }
+    free(conv.p);
     free(fixed.p);
     free(capped.p);
-    fixed.p = capped.p = NULL;
+    conv.p = fixed.p = capped.p = NULL;
     if (!doc)
         return CASUS_OK;
 
@@ -1417,6 +1587,7 @@ oom_doc:
     out->title = out->date = NULL;
     return nomem(err);
 oom:
+    free(conv.p);
     free(fixed.p);
     free(capped.p);
     return nomem(err);

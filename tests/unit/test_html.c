@@ -151,6 +151,27 @@ static void html_entities(void **st)
     HTML_TEXT(doc, h, a);
     assert_string_equal(h.text, "caf\xC3\xA9");
     casus_arena_free(a);
+
+    /* other declared charsets are converted: Shift_JIS "Nihon" */
+    doc = "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\">"
+          "<p>\x93\xFA\x96\x7B</p>";
+    HTML_TEXT(doc, h, a);
+    assert_string_equal(h.text, "\xE6\x97\xA5\xE6\x9C\xAC");
+    casus_arena_free(a);
+
+    /* UTF-16 with a byte-order mark */
+    static const char u16[] = "\xFF\xFE<\0p\0>\0h\0i\0<\0/\0p\0>\0";
+    int rc;
+    a = html_run(u16, sizeof u16 - 1, &h, &rc);
+    assert_int_equal(rc, CASUS_OK);
+    assert_string_equal(h.text, "hi");
+    casus_arena_free(a);
+
+    /* text after </body> or </html> is still read, as browsers do */
+    doc = "<html><body><p>one</p></body></html><p>two</p>";
+    HTML_TEXT(doc, h, a);
+    assert_string_equal(h.text, "one\ntwo");
+    casus_arena_free(a);
 }
 
 static void html_title_date(void **st)
