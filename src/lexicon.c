@@ -1039,10 +1039,10 @@ static const casus_state *code_state(builder *b, const ynode *n, const char **co
             *code = ORGS[i];
             return NULL;
         }
-    const casus_state *s = NULL;
-    for (size_t i = 0; i < casus_kb_nstates(b->lx->kb); i++)
-        if (!strcmp(casus_kb_state_at(b->lx->kb, i)->iso3, n->str))
-            s = casus_kb_state_at(b->lx->kb, i);
+    /* an ISO3 code exactly (the kb's lookup also takes names) */
+    const casus_state *s = casus_kb_state(b->lx->kb, n->str, NULL, NULL);
+    if (s && strcmp(s->iso3, n->str))
+        s = NULL;
     if (!s) {
         perr(b, n, "unknown state '%s' (expected an ISO3 code from states.yaml or UN, UNSC, NATO, EU, "
                    "CSTO, APEC, ECOWAS, ASEAN, AU, G7, SCO, OSCE, IAEA, AES, GCC, OAS, QUAD)", n->str);
@@ -1052,16 +1052,27 @@ static const casus_state *code_state(builder *b, const ynode *n, const char **co
     return s;
 }
 
-static int load_leaders(builder *b, const char *dir)
+/* The list `key` of an optional file: *l is NULL (and 0 returned) when the
+ * file is absent. */
+static int optional_list(builder *b, const char *dir, const char *file, const char *key, const ynode **l)
 {
     const ynode *root;
-    if (read_file(b, dir, "leaders.yaml", 0, &root))
+    *l = NULL;
+    if (read_file(b, dir, file, 0, &root))
         return -1;
     if (!root)
         return 0;
-    const ynode *l = top_list(b, root, "leaders", 1);
-    if (!l)
+    *l = top_list(b, root, key, 1);
+    return *l ? 0 : -1;
+}
+
+static int load_leaders(builder *b, const char *dir)
+{
+    const ynode *l;
+    if (optional_list(b, dir, "leaders.yaml", "leaders", &l))
         return -1;
+    if (!l)
+        return 0;
     for (size_t i = 0; i < l->n; i++) {
         const ynode *e = l->items[i];
         if (e->type != Y_MAP)
@@ -1108,14 +1119,11 @@ static int load_leaders(builder *b, const char *dir)
 
 static int load_bodies(builder *b, const char *dir)
 {
-    const ynode *root;
-    if (read_file(b, dir, "bodies.yaml", 0, &root))
+    const ynode *l;
+    if (optional_list(b, dir, "bodies.yaml", "bodies", &l))
         return -1;
-    if (!root)
-        return 0;
-    const ynode *l = top_list(b, root, "bodies", 1);
     if (!l)
-        return -1;
+        return 0;
     for (size_t i = 0; i < l->n; i++) {
         const ynode *e = l->items[i];
         if (e->type != Y_MAP)

@@ -107,6 +107,22 @@ static int push(ntok **toks, size_t *cap, size_t n)
     return 0;
 }
 
+/* Appends one token; NULL when out of memory. */
+static ntok *emit(ntok **toks, size_t *cap, size_t *n, size_t s, size_t e, uint8_t kind, uint16_t fl)
+{
+    if (push(toks, cap, *n))
+        return NULL;
+    ntok *t = &(*toks)[(*n)++];
+    t->s = (uint32_t)s;
+    t->e = (uint32_t)e;
+    t->kind = kind;
+    t->fl = fl;
+    t->punct = 0;
+    t->num = 0;
+    t->id = -1;
+    return t;
+}
+
 static int32_t lookup(const casusi_lexicon *lx, const char *s, size_t n)
 {
     if (!lx)
@@ -155,15 +171,9 @@ long casusi_tokenize(const casusi_lexicon *lx, const char *text, size_t len,
                 (j + 3 >= len || text[j + 3] == '.')) {
                 while (j + 1 < len && is_alpha((unsigned char)text[j]) && text[j + 1] == '.')
                     j += 2;
-                if (push(toks, cap, n))
+                ntok *t = emit(toks, cap, &n, s, j, TK_WORD, fl | TF_ALLCAP);
+                if (!t)
                     return -1;
-                ntok *t = &(*toks)[n++];
-                t->s = (uint32_t)s;
-                t->e = (uint32_t)j;
-                t->kind = TK_WORD;
-                t->fl = fl | TF_ALLCAP;
-                t->punct = 0;
-                t->num = 0;
                 t->id = lookup(lx, text + s, j - s);
                 if (j + 1 < len && (text[j] == '\'' ) && (text[j + 1] == 's')) {
                     t->fl |= TF_POSS;
@@ -228,26 +238,13 @@ long casusi_tokenize(const casusi_lexicon *lx, const char *text, size_t len,
             }
             if (letters >= 2 && upper == letters)
                 fl |= TF_ALLCAP;
-            if (push(toks, cap, n))
+            ntok *t = emit(toks, cap, &n, s, j, TK_WORD, fl);
+            if (!t)
                 return -1;
-            ntok *t = &(*toks)[n++];
-            t->s = (uint32_t)s;
-            t->e = (uint32_t)j;
-            t->kind = TK_WORD;
-            t->fl = fl;
-            t->punct = 0;
-            t->num = 0;
             t->id = lookup(lx, text + s, j - s);
             if (nott) {
-                if (push(toks, cap, n))
+                if (!(t = emit(toks, cap, &n, j, after, TK_WORD, 0)))
                     return -1;
-                t = &(*toks)[n++];
-                t->s = (uint32_t)j;
-                t->e = (uint32_t)after;
-                t->kind = TK_WORD;
-                t->fl = 0;
-                t->punct = 0;
-                t->num = 0;
                 t->id = lx ? casusi_lex_word(lx, "not", 3) : -1;
             }
             i = after ? after : j;
@@ -295,30 +292,18 @@ long casusi_tokenize(const casusi_lexicon *lx, const char *text, size_t len,
                     j = k;
                 } else {
                     /* 5G, 10km, F16: a word */
-                    if (push(toks, cap, n))
+                    ntok *t = emit(toks, cap, &n, s, k, TK_WORD, fl);
+                    if (!t)
                         return -1;
-                    ntok *t = &(*toks)[n++];
-                    t->s = (uint32_t)s;
-                    t->e = (uint32_t)k;
-                    t->kind = TK_WORD;
-                    t->fl = fl;
-                    t->punct = 0;
-                    t->num = 0;
                     t->id = lookup(lx, text + s, k - s);
                     i = k;
                     continue;
                 }
             }
-            if (push(toks, cap, n))
+            ntok *t = emit(toks, cap, &n, s, j, TK_NUM, fl);
+            if (!t)
                 return -1;
-            ntok *t = &(*toks)[n++];
-            t->s = (uint32_t)s;
-            t->e = (uint32_t)j;
-            t->kind = TK_NUM;
-            t->fl = fl;
-            t->punct = 0;
             t->num = v;
-            t->id = -1;
             i = j;
             if (i + 1 < len && text[i] == '-' && is_alnum((unsigned char)text[i + 1])) {
                 pending = TF_HYPH;
@@ -332,15 +317,10 @@ long casusi_tokenize(const casusi_lexicon *lx, const char *text, size_t len,
         if (c == '&')
             p = '&';
         if (p) {
-            if (push(toks, cap, n))
+            ntok *t = emit(toks, cap, &n, i, i + (size_t)l, TK_PUNCT, 0);
+            if (!t)
                 return -1;
-            ntok *t = &(*toks)[n++];
-            t->s = (uint32_t)i;
-            t->e = (uint32_t)(i + (size_t)l);
-            t->kind = TK_PUNCT;
-            t->fl = 0;
             t->punct = p;
-            t->num = 0;
             t->id = p == '&' && lx ? casusi_lex_word(lx, "&", 1) : -1;
         }
         pending = 0;
