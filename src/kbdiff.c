@@ -31,7 +31,19 @@ static int body_is(const char *kb, const char *ev)
     if (!kb || !ev)
         return 0;
     size_t n = strlen(ev);
-    return !strncasecmp(kb, ev, n) && (kb[n] == '\0' || kb[n] == ' ' || kb[n] == '(');
+    if (!strncasecmp(kb, ev, n) && (kb[n] == '\0' || kb[n] == ' ' || kb[n] == '('))
+        return 1;
+    /* "Philippine Senate" is "Senate of the Philippines (concurrence)",
+     * "Majlis" is "Islamic Consultative Assembly (Majlis)": the article's
+     * head noun as a whole word of the kb's name */
+    const char *h = strrchr(ev, ' ');
+    h = h ? h + 1 : ev;
+    size_t hn = strlen(h), kn = strlen(kb);
+    for (size_t i = 0; i + hn <= kn; i++)
+        if ((i == 0 || kb[i - 1] == ' ' || kb[i - 1] == '(') && !strncasecmp(kb + i, h, hn) &&
+            (i + hn == kn || kb[i + hn] == ' ' || kb[i + hn] == ')'))
+            return 1;
+    return 0;
 }
 
 static const char *fmt(const casus_date *d, char b[11])

@@ -113,6 +113,8 @@ typedef struct dmen {
     uint32_t s, e;
     casus_date d;
     int treatyyear;         /* a year that modifies a treaty noun */
+    int8_t mon, dom;        /* a month (and day) without a year: the event's
+                               tense picks the year (0 when a year was given) */
 } dmen;
 
 typedef struct rev {
@@ -155,6 +157,8 @@ typedef struct rd {
     int sentno;
     cset last_multi, last_single;
     casus_date artdate;
+    const char *last_org;   /* the alliance last named ("the alliance" refers to it) */
+    size_t dl_s, dl_e;      /* the dateline ("CARACAS, Dec 29 (Agency) -"), bytes */
     int32_t refday;
     /* denials waiting to be applied */
     struct denial { cset who; casus_evtype type; int any; int sent; } *dn;
@@ -385,6 +389,20 @@ static long prep_before(const rd *r, long i)
     return -1;
 }
 
+/* The words of tokens s..e as the article writes them, without a final
+ * possessive ("the Duma's" -> "Duma"). */
+static const char *words_of(rd *r, long s, long e)
+{
+    if (s < 0 || e <= s)
+        return NULL;
+    size_t bs = r->t[s].s, be = r->t[e - 1].e;
+    if (be - bs > 2 && r->text[be - 2] == '\'' && (r->text[be - 1] == 's' || r->text[be - 1] == 'S'))
+        be -= 2;
+    else if (be - bs > 4 && !memcmp(r->text + be - 4, "\xe2\x80\x99s", 4))
+        be -= 4;
+    return casus_arena_strndup(r->a, r->text + bs, be - bs);
+}
+
 static int build_actors(rd *r)
 {
     r->nam = 0;
@@ -413,7 +431,7 @@ static int build_actors(rd *r)
         x->e = m->e;
         x->code = a->code;
         x->actor = a;
-        x->body = a->kind == AK_BODY ? a->name : NULL;
+        x->body = a->kind == AK_BODY ? words_of(r, (long)m->s, (long)m->e) : NULL;
         x->org = a->kind == AK_ORG;
         x->fuzzy = m->fuzzy;
         x->poss = (r->t[m->e - 1].fl & TF_POSS) != 0;
@@ -450,6 +468,14 @@ static int build_actors(rd *r)
             const lx_match *pm = at(r, x->e);
             x->poss = (r->t[pm->e - 1].fl & TF_POSS) != 0;
             x->e = pm->e;
+        }
+        /* a state's legislature: "Hungary's National Assembly", "the
+         * Philippine Senate" name the body that ratifies */
+        if (!x->body && !x->org && x->e < r->nt && cue_starts(r, x->e, CUE_LEGIS)) {
+            const lx_match *lm = cue_match(r, x->e, CUE_LEGIS);
+            x->body = words_of(r, (long)lm->s, (long)lm->e);
+            x->poss = (r->t[lm->e - 1].fl & TF_POSS) != 0;
+            x->e = lm->e;
         }
     }
     /* groups: mentions joined by ',', 'and', '&', hyphens, or people nouns */
@@ -620,6 +646,28 @@ static casus_date month_day(const rd *r, int m, int d)
     return best ? mkdate(best, m, d) : z;
 }
 
+/* A month (and day) without a year, placed by the event's tense: what has
+ * happened ("ratified it in December") lies on or before the article's date,
+ * what is planned on or after it; anything else takes the closest. */
+static casus_date by_tense(const rd *r, int m, int d, const lx_trigger *tr, casus_modality mod)
+{
+    int past = mod == CASUS_MOD_ACTUAL && (tr->form == FORM_PAST || tr->form == FORM_PART ||
+                                           tr->form == FORM_PASTPART || tr->form == FORM_NOUN);
+    /* "enters into force on March 1": the present for what is scheduled */
+    int fut = mod == CASUS_MOD_PLANNED || (mod == CASUS_MOD_ACTUAL && tr->form == FORM_S);
+    if (!past && !fut)
+        return d ? month_day(r, m, d) : mkdate(month_day(r, m, 1).year, m, 0);
+    for (int y = fut ? r->artdate.year : r->artdate.year + 1; fut ? y <= r->artdate.year + 1 : y >= r->artdate.year - 1;
+         y += fut ? 1 : -1) {
+        casus_date c = mkdate(y, m, d);
+        if (!c.precision)
+            continue;
+        if (past ? c.lo <= r->artdate.hi : c.hi >= r->artdate.lo)
+            return c;
+    }
+    return month_day(r, m, d);
+}
+
 static int find_dates(rd *r)
 {
     r->ndm = 0;
@@ -627,6 +675,7 @@ static int find_dates(rd *r)
     for (long i = 0; (size_t)i < r->nt; i++) {
         casus_date d;
         memset(&d, 0, sizeof d);
+        int ym = 0, yd = 0;
         long s = i, e = i + 1;
         const ntok *t = &r->t[i];
         long mon = (t->fl & TF_CAP) ? cue_at(r, i, CUE_MONTH) : 0;
@@ -644,17 +693,22 @@ static int find_dates(rd *r)
                     e = k + 1;
                 } else {
                     d = month_day(r, (int)mon - 1, dd);
+                    ym = (int)mon - 1;
+                    yd = dd;
                     e = j + 1;
                 }
             } else if ((size_t)j < r->nt && is_year(&r->t[j])) {
                 d = mkdate((int)r->t[j].num, (int)mon - 1, 0);
                 e = j + 1;
-            } else if (!is_word(r, i, "may")) {
+            } else if (!is_word(r, i, "may") || is_word(r, i - 1, "in") || is_word(r, i - 1, "since") ||
+                       is_word(r, i - 1, "early") || is_word(r, i - 1, "late") || is_word(r, i - 1, "mid")) {
                 /* a month alone: "in October" -> the closest such month */
                 if (r->artdate.precision >= 2 && (is_word(r, i - 1, "in") || is_word(r, i - 1, "since"))) {
                     casus_date c = month_day(r, (int)mon - 1, 1);
-                    if (c.precision)
+                    if (c.precision) {
                         d = mkdate(c.year, c.month, 0);
+                        ym = (int)mon - 1;
+                    }
                 }
                 e = j;
             }
@@ -667,12 +721,17 @@ static int find_dates(rd *r)
                 e = k + 1;
             } else {
                 d = month_day(r, (int)mm - 1, (int)t->num);
+                ym = (int)mm - 1;
+                yd = (int)t->num;
                 e = k;
             }
         } else if (is_year(t) && (size_t)i + 2 < r->nt && (r->t[i + 1].fl & TF_HYPH) &&
                    (r->t[i + 2].fl & TF_HYPH) && r->t[i + 1].kind == TK_NUM && r->t[i + 2].kind == TK_NUM) {
             d = mkdate((int)t->num, (int)r->t[i + 1].num, (int)r->t[i + 2].num);
             e = i + 3;
+        } else if (is_year(t) && (is_word(r, i - 1, "and") || is_punct(r, i - 1, ',')) && r->ndm &&
+                   r->dm[r->ndm - 1].e == (uint32_t)(i - 1) && r->dm[r->ndm - 1].d.precision == 1) {
+            d = mkdate((int)t->num, 0, 0); /* "in 2023 and 2024" */
         } else if (is_year(t) && (is_word(r, i - 1, "in") || is_word(r, i - 1, "since") ||
                                   is_word(r, i - 1, "of") || is_word(r, i - 1, "early") ||
                                   is_word(r, i - 1, "late") || is_word(r, i - 1, "mid"))) {
@@ -697,6 +756,7 @@ static int find_dates(rd *r)
                 x->e = (uint32_t)i + 1;
                 x->d = mkdate((int)t->num, 0, 0);
                 x->treatyyear = 1;
+                x->mon = x->dom = 0;
             }
             continue;
         } else if (cue_starts(r, i, CUE_WEEKDAY) && (t->fl & TF_CAP)) {
@@ -739,6 +799,10 @@ static int find_dates(rd *r)
             }
         } else
             continue;
+        if (r->dl_e && r->t[s].s >= r->dl_s && r->t[s].s < r->dl_e) {
+            i = e - 1;
+            continue; /* the dateline's date */
+        }
         /* ranges ("between August and January") say when something lasted */
         int isrange = range || is_word(r, s - 1, "between") || is_word(r, s - 1, "from");
         range = isrange && (is_word(r, e, "and") || is_word(r, e, "to") || is_punct(r, e, '-'));
@@ -749,6 +813,8 @@ static int find_dates(rd *r)
         x->e = (uint32_t)e;
         x->d = d;
         x->treatyyear = 0;
+        x->mon = d.precision ? (int8_t)ym : 0;
+        x->dom = (int8_t)yd;
         if (isrange)
             memset(&x->d, 0, sizeof x->d);
         i = e - 1;
@@ -891,7 +957,9 @@ static int find_treaties(rd *r)
             x->n++;
             if (!x->kind && kind)
                 x->kind = kind;
-        } else if (kind) {
+        } else {
+            /* "a treaty", "the pact": an unnamed treaty whose parties the
+             * events may name ("Russia and Iran signed a treaty") */
             e = ent_new(r, &parties, kind, 0, isnew, r->t[i].s, r->t[m->e - 1].e);
             if (e < 0)
                 return -1;
@@ -916,6 +984,22 @@ static int find_treaties(rd *r)
 
 /* ---- events ----------------------------------------------------------- */
 
+/* "joined the alliance": the alliance named before, in this sentence or an
+ * earlier one */
+static const char *org_ref(const rd *r, long te)
+{
+    long i = te;
+    if (cue_at(r, i, CUE_DET))
+        i++;
+    if (!is_word(r, i, "alliance") && !is_word(r, i, "bloc") && !is_word(r, i, "organisation") &&
+        !is_word(r, i, "organization"))
+        return NULL;
+    for (size_t a = r->nam; a-- > 0;)
+        if (r->am[a].org && (long)r->am[a].s < te)
+            return r->am[a].code;
+    return r->last_org;
+}
+
 static int need_near(const rd *r, long ts, long te, int need, long *where)
 {
     static const int CUE_FOR[] = {0, CUE_TREATY, CUE_TROOPS, CUE_ARMS, CUE_AID, CUE_MISSILE,
@@ -936,7 +1020,7 @@ static int need_near(const rd *r, long ts, long te, int need, long *where)
         for (size_t a = 0; a < r->nam; a++)
             if (r->am[a].org && (long)r->am[a].s >= te && (long)r->am[a].s < hi)
                 return 1;
-        return 0;
+        return org_ref(r, te) != NULL;
     }
     /* the nearest such word; stop at a clause boundary after the trigger */
     long best = -1, bd = LONG_MAX;
@@ -977,6 +1061,37 @@ static int is_trigger_tok(const rd *r, long i)
 {
     const lx_match *m = at(r, i);
     return m && has_cat(r, m, LX_TRIGGER);
+}
+
+/* A trigger used as a verb: a verb form, not after a determiner ("a move"
+ * is a noun). */
+static int verb_tok(const rd *r, long i);
+
+/* A trigger that can make an event here: a verb, or a noun trigger. */
+static int live_trigger(const rd *r, long i)
+{
+    const lx_match *m = at(r, i);
+    if (!m || !has_cat(r, m, LX_TRIGGER))
+        return 0;
+    uint32_t np;
+    const lx_payload *p = pays_of(r, m, &np);
+    for (uint32_t k = 0; k < np; k++)
+        if (p[k].cat == LX_TRIGGER && r->lx->triggers[p[k].idx].form == FORM_NOUN)
+            return 1;
+    return verb_tok(r, i);
+}
+
+static int verb_tok(const rd *r, long i)
+{
+    const lx_match *m = at(r, i);
+    if (!m || !has_cat(r, m, LX_TRIGGER) || (i > 0 && cue_at(r, i - 1, CUE_DET)))
+        return 0;
+    uint32_t np;
+    const lx_payload *p = pays_of(r, m, &np);
+    for (uint32_t k = 0; k < np; k++)
+        if (p[k].cat == LX_TRIGGER && r->lx->triggers[p[k].idx].form != FORM_NOUN)
+            return 1;
+    return 0;
 }
 
 static int add_event(rd *r, rev *x)
@@ -1073,11 +1188,14 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
             continue;
         int object = 0;
         for (long i = (long)gp->s - 1; i >= 0 && i >= (long)gp->s - 3 && !object; i--)
-            if (is_trigger_tok(r, i))
+            if (verb_tok(r, i))
                 object = 1;
-        for (long i = (long)gp->e; (size_t)i < r->nt && i <= (long)gp->e + 2 && !object; i++)
+        for (long i = (long)gp->e; (size_t)i < r->nt && i <= (long)gp->e + 2 && !object; i++) {
+            if (is_trigger_tok(r, i) || is_boundary(r, i))
+                break; /* "Russia and Iran signed a treaty": a verb comes first */
             if (cue_at(r, i, CUE_TREATY))
                 object = 1;
+        }
         if (object && !adjacent_ing)
             continue;
         /* an appositive: "South Korea, a key US ally, condemned" */
@@ -1107,7 +1225,7 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
      * ("issued a warning") */
     if (tr->form == FORM_NOUN) {
         int mod = -1, light = 0;
-        for (long i = ts - 1; i >= 0 && i >= ts - 4; i--) {
+        for (long i = ts - 1; i >= 0 && i >= ts - 12; i--) {
             int g = group_at(r, i);
             if (g >= 0 && r->g[g].prep < 0) {
                 mod = g;
@@ -1117,7 +1235,8 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
                 light = 1;
                 break;
             }
-            if (is_boundary(r, i) || is_punct(r, i, ','))
+            /* "Caracas denounced the drills": the verb's subject is no modifier */
+            if (is_boundary(r, i) || is_punct(r, i, ',') || verb_tok(r, i))
                 break;
         }
         if (mod >= 0)
@@ -1130,7 +1249,8 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
     /* a relative clause ("actions that threaten"): the subject is the noun
      * before the pronoun */
     if (is_word(r, ts - 1, "that") || is_word(r, ts - 1, "which") || is_word(r, ts - 1, "who")) {
-        int g = group_at(r, ts - 2);
+        /* "Finland and Sweden, which joined" */
+        int g = group_at(r, is_punct(r, ts - 2, ',') ? ts - 3 : ts - 2);
         subj = g;
         if (g < 0) {
             *subj_treaty = 0;
@@ -1207,7 +1327,8 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
                 }
             }
         } else if (pw && (!strcmp(pw, "with") || !strcmp(pw, "between"))) {
-            if (!with.n)
+            long b = gp->prep - 1; /* "its border with Guyana": no partner */
+            if (!with.n && !(b >= 0 && cue_at(r, b, CUE_NOTPARTNER)))
                 with = gp->codes;
         } else if (pw && !strcmp(pw, "from")) {
             if (!from.n)
@@ -1277,6 +1398,39 @@ static int event_types_at(rd *r, long i, int *types, int max)
     return n;
 }
 
+/* "Finland and Sweden, which joined in 2023 and 2024 respectively": one
+ * event per source, each with its date, in the order written. Returns 1
+ * when it added them. */
+static int respectively(rd *r, const rev *x, long te)
+{
+    if (x->src.n < 2)
+        return 0;
+    long resp = -1;
+    for (long i = te; (size_t)i < r->nt && !is_boundary(r, i); i++)
+        if (is_word(r, i, "respectively")) {
+            resp = i;
+            break;
+        }
+    if (resp < 0)
+        return 0;
+    const dmen *ds[MAXC];
+    size_t nd = 0;
+    for (size_t k = 0; k < r->ndm && nd < MAXC; k++)
+        if ((long)r->dm[k].s >= te && (long)r->dm[k].e <= resp && !r->dm[k].treatyyear)
+            ds[nd++] = &r->dm[k];
+    if (nd != x->src.n)
+        return 0;
+    for (size_t k = 0; k < nd; k++) {
+        rev y = *x;
+        y.src.n = 0;
+        cs_add(&y.src, x->src.c[k]);
+        y.date = ds[k]->d;
+        if (add_event(r, &y))
+            return -1;
+    }
+    return 1;
+}
+
 static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested_denied)
 {
     long ts = (long)m->s, te = (long)m->e;
@@ -1296,6 +1450,23 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     /* "a sign of": a verb form after a determiner is a noun */
     if ((tr->form == FORM_BASE || tr->form == FORM_S) && ts > 0 && cue_at(r, ts - 1, CUE_DET) &&
         !is_word(r, ts - 1, "both") && !is_word(r, ts - 1, "all"))
+        return 0;
+    /* "could be sent to Latvia to join the forces there": an infinitive of
+     * purpose after a verb for the same event adds no event */
+    if (tr->form == FORM_BASE && is_word(r, ts - 1, "to")) {
+        for (long i = ts - 2; i >= 0 && i >= ts - 14 && !is_boundary(r, i); i--) {
+            int types[8];
+            int n = verb_tok(r, i) ? event_types_at(r, i, types, 8) : 0;
+            for (int u = 0; u < n; u++)
+                if (r->lx->triggers[types[u]].type == tr->type)
+                    return 0;
+        }
+    }
+    /* "held drills": a verb form right after a verb is a noun */
+    if ((tr->form == FORM_BASE || tr->form == FORM_S) && ts > 0 && verb_tok(r, ts - 1))
+        return 0;
+    /* "by 188 votes to six": a verb form after a number is a noun */
+    if ((tr->form == FORM_BASE || tr->form == FORM_S) && ts > 0 && r->t[ts - 1].kind == TK_NUM)
         return 0;
     /* "against supplying", "from sending": not an event */
     if (tr->form == FORM_ING && (is_word(r, ts - 1, "against") || is_word(r, ts - 1, "from")))
@@ -1427,6 +1598,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 }
             }
         }
+        /* "X held drills, a move Caracas denounced": what is condemned is
+         * the sentence's earlier event, so its sources are the target */
+        if (!x.tgt.n && tr->type == CASUS_EV_CONDEMN && r->nev && r->ev[r->nev - 1].sent == r->sentno &&
+            r->ev[r->nev - 1].type != CASUS_EV_CONDEMN && r->ev[r->nev - 1].type != CASUS_EV_DENY_ACCUSATION)
+            x.tgt = r->ev[r->nev - 1].src;
         cs_minus(&x.tgt, &x.src);
         break;
     case CASUS_EV_MUTUAL_DEFENSE_PLEDGE:
@@ -1506,12 +1682,17 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         break;
     case CASUS_EV_MILITARY_EXERCISE:
     case CASUS_EV_INTELLIGENCE_SHARING:
-        cs_union(&x.src, &x.tgt);
+        /* joint: the partners are co-sources ("with", "and"); an object
+         * ("near Guyana", "the arrival of a British ship") takes no part */
+        if (!x.src.n)
+            cs_union(&x.src, &x.tgt);
         x.tgt.n = 0;
         break;
     case CASUS_EV_ALLIANCE_JOINED:
         x.tgt.n = 0;
-        for (size_t a = 0; a < r->nam; a++)
+        if (org_ref(r, te))
+            cs_add(&x.tgt, org_ref(r, te));
+        for (size_t a = 0; a < r->nam && !x.tgt.n; a++)
             if (r->am[a].org && (long)r->am[a].s >= te) {
                 cs_add(&x.tgt, r->am[a].code);
                 break;
@@ -1578,6 +1759,16 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             const lx_match *o = &r->sel[q];
             if (o == m || !has_cat(r, o, LX_TRIGGER))
                 continue;
+            /* "ratified ... by 188 votes ... on February 26": a word for the
+             * same event does not take the date away */
+            if (!live_trigger(r, (long)o->s))
+                continue; /* "a move": a verb's word used as a noun */
+            int types[8], same = 0;
+            int nt = event_types_at(r, (long)o->s, types, 8);
+            for (int u = 0; u < nt; u++)
+                same |= r->lx->triggers[types[u]].type == tr->type;
+            if (same)
+                continue;
             long od = (long)dm->s >= (long)o->e ? (long)dm->s - (long)o->e : (long)o->s - (long)dm->e;
             if ((long)dm->s < (long)o->e && (long)dm->e > (long)o->s)
                 continue;
@@ -1589,6 +1780,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         if (d < bd) {
             bd = d;
             x.date = dm->d;
+            if (dm->mon)
+                x.date = by_tense(r, dm->mon, dm->dom, tr, x.mod);
         }
     }
     if (x.ent >= 0 && tr->type == CASUS_EV_TREATY_SIGNED && x.date.precision && !r->en[x.ent].year)
@@ -1600,6 +1793,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         r->last_multi = r->g[subj].codes;
     else if (subj >= 0 && r->g[subj].codes.n == 1)
         r->last_single = r->g[subj].codes;
+    int split = respectively(r, &x, te);
+    if (split)
+        return split < 0 ? -1 : 0;
     return add_event(r, &x);
 }
 
@@ -1686,6 +1882,9 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
     r->nm = (size_t)nm;
     if (select_matches(r) || build_actors(r) || find_dates(r) || find_treaties(r) || sentence_events(r))
         return -1;
+    for (size_t a = 0; a < r->nam; a++)
+        if (r->am[a].org)
+            r->last_org = r->am[a].code;
     return 0;
 }
 
@@ -1880,6 +2079,38 @@ static void find_article_date(rd *r, size_t s, size_t e)
                 if (d.precision == 3) {
                     r->artdate = d;
                     return;
+                }
+            }
+        }
+        i = j + 1;
+    }
+}
+
+/* The dateline that opens the first paragraph ("CARACAS, Dec 29 (Andes
+ * Wire) - "): its date is when the story was filed, not when anything in
+ * the first sentence happened. */
+static void find_dateline(rd *r, size_t s, size_t e)
+{
+    int lines = 0;
+    for (size_t i = s; i < e && lines < 10;) {
+        size_t j = i;
+        while (j < e && r->text[j] != '\n')
+            j++;
+        if (j > i) {
+            lines++;
+            for (size_t q = i; q + 2 < j && q < i + 80; q++) {
+                unsigned char c = (unsigned char)r->text[q];
+                if ((c == ' ' && r->text[q + 1] == '-' && r->text[q + 2] == ' ') ||
+                    (c == 0xE2 && (unsigned char)r->text[q + 1] == 0x80 &&
+                     ((unsigned char)r->text[q + 2] == 0x93 || (unsigned char)r->text[q + 2] == 0x94))) {
+                    /* a dateline opens with a place in capitals: "CARACAS," */
+                    if (r->text[i] >= 'A' && r->text[i] <= 'Z' && i + 1 < j && r->text[i + 1] >= 'A' &&
+                        r->text[i + 1] <= 'Z' && count_words(r->text + i, q - i) <= 10) {
+                        r->dl_s = i;
+                        r->dl_e = q;
+                        return;
+                    }
+                    break;
                 }
             }
         }
@@ -2143,6 +2374,8 @@ static int finish_article(rd *r, casus_article *art)
     size_t nt = 0;
     for (size_t i = 0; i < r->nen; i++) {
         ent *x = &r->en[i];
+        if (!x->parties.n && !x->kind && !x->year)
+            continue; /* nothing known about it */
         casus_treaty_mention *t = &tm[nt++];
         cs_union(&actors, &x->parties);
         t->parties = codes_out(r, &x->parties, &t->nparties);
@@ -2299,6 +2532,7 @@ int casus_read(const casus_lexicon *l, casus_arena *a, const char *name,
             art->date_from = "text";
     }
     r.refday = r.artdate.precision ? r.artdate.lo : casus_date_today().lo;
+    find_dateline(&r, 0, tlen);
     art->date = r.artdate;
     int rc = CASUS_OK;
     if (process_text(&r, html ? NULL : &art->title) || finish_article(&r, art)) {
