@@ -403,6 +403,34 @@ static const char *words_of(rd *r, long s, long e)
     return casus_arena_strndup(r->a, r->text + bs, be - bs);
 }
 
+/* Whether the gap before mention k holds a conjunction, or the list it
+ * opens goes on through commas to one ("Japan, South Korea and the US"). */
+static int and_follows(const rd *r, size_t k, long gs, long ge)
+{
+    for (long j = gs; j < ge; j++)
+        if (cue_at(r, j, CUE_CONJ))
+            return 1;
+    for (size_t q = k; q + 1 < r->nam; q++) {
+        int comma = 0, conj = 0;
+        for (long j = (long)r->am[q].e; j < (long)r->am[q + 1].s; j++) {
+            const lx_match *mm = at(r, j);
+            if (is_punct(r, j, ','))
+                comma = 1;
+            else if (mm && cue_at(r, j, CUE_CONJ))
+                conj = 1;
+            else if (!(mm && (cue_at(r, j, CUE_DET) || cue_at(r, j, CUE_PEOPLE))))
+                return 0;
+            if (mm)
+                j = (long)mm->e - 1;
+        }
+        if (conj)
+            return 1;
+        if (!comma)
+            return 0;
+    }
+    return 0;
+}
+
 static int build_actors(rd *r)
 {
     r->nam = 0;
@@ -505,6 +533,10 @@ static int build_actors(rd *r)
                     break;
                 }
                 join = ok && conj;
+                /* "the CSTO, Prime Minister Nikol Pashinyan said": commas
+                 * alone make a list only when an "and" closes it later */
+                if (join && !and_follows(r, k, p->e, x->s))
+                    join = 0;
             }
         }
         if (join) {
@@ -1009,6 +1041,10 @@ static int need_near(const rd *r, long ts, long te, int need, long *where)
     if (need == NEED_TREATY) {
         if (r->ntm)
             return 1;
+        /* "withdrawing from ECOWAS", "froze its participation in the CSTO" */
+        for (size_t a = 0; a < r->nam; a++)
+            if (r->am[a].org && (long)r->am[a].s >= te && (long)r->am[a].s < te + 8)
+                return 1;
         /* "it was ratified": a pronoun for the article's treaty */
         for (long i = 0; (size_t)i < r->nt; i++)
             if (r->cur_ent >= 0 && (is_word(r, i, "it") || cue_at(r, i, CUE_DENYREF)))
@@ -1384,7 +1420,7 @@ static int treaty_for(const rd *r, long ts)
     return best >= 0 ? best : r->cur_ent;
 }
 
-static int event_types_at(rd *r, long i, int *types, int max)
+static int event_types_at(const rd *r, long i, int *types, int max)
 {
     const lx_match *m = at(r, i);
     int n = 0;
@@ -1396,6 +1432,18 @@ static int event_types_at(rd *r, long i, int *types, int max)
         if (p[k].cat == LX_TRIGGER)
             types[n++] = (int)p[k].idx;
     return n;
+}
+
+/* Whether a trigger word could make an event here: what one of its
+ * entries needs is near. */
+static int can_fire(const rd *r, const lx_match *o)
+{
+    int types[8];
+    int n = event_types_at(r, (long)o->s, types, 8);
+    for (int u = 0; u < n; u++)
+        if (need_near(r, (long)o->s, (long)o->e, r->lx->triggers[types[u]].needs, NULL))
+            return 1;
+    return 0;
 }
 
 /* "Finland and Sweden, which joined in 2023 and 2024 respectively": one
@@ -1576,6 +1624,15 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             if (!x.src.n && en)
                 x.src = en->parties;
             cs_minus(&x.tgt, &x.src);
+            /* leaving an organisation: the organisation is the target */
+            for (size_t a = 0; a < r->nam; a++)
+                if (r->am[a].org && (long)r->am[a].s >= te && (long)r->am[a].s < te + 8) {
+                    x.tgt.n = 0;
+                    cs_add(&x.tgt, r->am[a].code);
+                    en = NULL;
+                    x.ent = e = -1;
+                    break;
+                }
             if (en) {
                 cset t = en->parties;
                 cs_minus(&t, &x.src);
@@ -1761,8 +1818,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 continue;
             /* "ratified ... by 188 votes ... on February 26": a word for the
              * same event does not take the date away */
-            if (!live_trigger(r, (long)o->s))
-                continue; /* "a move": a verb's word used as a noun */
+            if (!live_trigger(r, (long)o->s) || !can_fire(r, o))
+                continue; /* "a move": a verb's word used as a noun; "announced": no aid or sanction near */
             int types[8], same = 0;
             int nt = event_types_at(r, (long)o->s, types, 8);
             for (int u = 0; u < nt; u++)
