@@ -12,7 +12,8 @@ CPPFLAGS := -Iinclude -Isrc $(PKG_CFLAGS)
 
 LIB_SRC := src/arena.c src/error.c src/date.c src/name.c src/yaml_tree.c \
            src/load.c src/kb.c src/query.c src/cascade.c src/json.c \
-           src/html.c src/store.c src/token.c src/lexicon.c src/evtypes.c src/news.c src/story.c src/kbdiff.c src/json_news.c
+           src/html.c src/store.c src/token.c src/lexicon.c src/evtypes.c src/news.c src/story.c src/kbdiff.c src/json_news.c \
+           src/csv.c src/statesys.c src/atop.c src/dyads.c
 CLI_SRC := cli/main.c cli/commands.c cli/news.c
 
 # Each build flavour lives in its own folder: build/ (default), build/san/
@@ -46,16 +47,19 @@ $(B)/test_unit: tests/unit/test_main.c tests/unit/*.c $(B)/libcasus.a
 $(B)/news_check: tests/tools/news_check.c
 	$(CC) $(WARN) $(CFLAGS) $(shell pkg-config --cflags jansson) -o $@ $< $(shell pkg-config --libs jansson)
 
+$(B)/dyad_diff: tests/tools/dyad_diff.c $(B)/libcasus.a
+	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $< $(B)/libcasus.a $(PKG_LIBS)
+
 $(B)/fuzz_replay_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/fuzz_kb.c $(B)/libcasus.a
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $< fuzz/replay.c fuzz/fuzz_kb.c $(B)/libcasus.a $(PKG_LIBS)
 
-FUZZERS := treaty_file yaml base_file query_args html read
+FUZZERS := treaty_file yaml base_file query_args html read atop
 
 SAN := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # Everything the test run needs, built with sanitizers.
 test-build:
-	$(MAKE) B=build/san CFLAGS="$(SAN)" LDFLAGS="$(SAN)" build/san/casus build/san/test_unit build/san/news_check \
+	$(MAKE) B=build/san CFLAGS="$(SAN)" LDFLAGS="$(SAN)" build/san/casus build/san/test_unit build/san/news_check build/san/dyad_diff \
 	    $(FUZZERS:%=build/san/fuzz_replay_%)
 
 test: test-build all
@@ -67,6 +71,8 @@ bench:
 	./build/bench/bench_kb data
 	$(CC) $(WARN) -O2 $(CPPFLAGS) -o build/bench/bench_news bench/bench_news.c build/bench/libcasus.a $(PKG_LIBS)
 	./build/bench/bench_news data tests/news/*.txt $(wildcard ../shared/seeds/*.txt)
+	$(CC) $(WARN) -O2 $(CPPFLAGS) -o build/bench/bench_dyads bench/bench_dyads.c build/bench/libcasus.a $(PKG_LIBS) -lpthread
+	./build/bench/bench_dyads
 
 # libFuzzer builds (clang): make fuzz FUZZ_SECONDS=60
 FUZZ_SECONDS ?= 30
