@@ -38,5 +38,7 @@ int cmd_states(cli *c, int argc, char **argv);
 int cmd_main(cli *c, int argc, char **argv);
 int cmd_read(cli *c, int argc, char **argv);
 int cmd_events(cli *c, int argc, char **argv);
+int cmd_import(cli *c, int argc, char **argv);
+int cmd_dyads(cli *c, int argc, char **argv);
 
 #endif

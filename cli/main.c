@@ -31,7 +31,13 @@ static const command COMMANDS[] = {
     {"read", "FILE... [--date D] [--kb-diff] [--store DB]",
      "read news articles (text or HTML): events, treaties, the story across them, the kb diff", cmd_read},
     {"events", "[--store DB] [--actor X] [--type T] [--since D]",
-     "events stored by 'read --store' (default store: $CASUS_DB, else ./casus.db)", cmd_events},
+     "events stored by 'read --store' (default store: $CASUS_STORE, else ./casus.db)", cmd_events},
+    {"import", "atop DIR | cow FILE | gw FILE [--db FILE]",
+     "validate ATOP / COW / Gleditsch-Ward files and keep them in the history database (no argument: list it)",
+     cmd_import},
+    {"dyads", "[--directed] [--from Y] [--to Y] [--system cow|gw] [--format csv|json] [-o FILE] [--explain]",
+     "dyad-years with ATOP alliance flags, 1816 to last year (database: --db, $CASUS_DB, ~/.local/share/casus)",
+     cmd_dyads},
     {"main", "[--date D]", "the seeds' question: what attacks on Russia and on North Korea set off", cmd_main},
 };
 

@@ -670,6 +670,77 @@ char *casus_json_kbdiff(casus_arena *a, const casus_article *art,
 char *casus_json_stored_events(casus_arena *a, const casus_stored_event *ev,
                                size_t n, int flags);
 
+/* ------------------------------------------------------------------------
+ * History: imported ATOP and state-system data, dyad-year datasets
+ * ---------------------------------------------------------------------- */
+
+/* The datasets `casus import` reads. (COW Formal Alliances is deliberately
+ * not among them: its maintainer asked that software not automate its use.) */
+typedef enum casus_dataset {
+    CASUS_DS_ATOP,  /* ATOP 5.x member- and alliance-level CSV files (a folder) */
+    CASUS_DS_COW,   /* COW State System Membership list (states2016.csv, statelist2024.csv) */
+    CASUS_DS_GW     /* Gleditsch-Ward iisystem.dat */
+} casus_dataset;
+
+const char *casus_dataset_name(casus_dataset d);          /* "atop", "cow", "gw" */
+int casus_dataset_parse(const char *s, casus_dataset *out); /* CASUS_EINVAL if unknown */
+
+/* What an import read (or, from casus_history_list, what is stored). */
+typedef struct casus_import_info {
+    casus_dataset dataset;
+    size_t rows;             /* member rows (atop) or membership spells */
+    size_t units;            /* alliances (atop) or states */
+    int first_year, last_year;
+    char sha256[65];         /* of the file(s) as read */
+    char source[512];        /* the path imported from */
+    char imported_at[32];    /* ISO 8601 UTC (casus_history_list only) */
+} casus_import_info;
+
+/* The history database's path: `db` if given, else $CASUS_DB, else
+ * $XDG_DATA_HOME/casus/history.db, else ~/.local/share/casus/history.db. */
+int casus_history_path(char *buf, size_t n, const char *db);
+
+/* Reads and validates `path` (a folder for ATOP, a file otherwise) and, only
+ * when all of it parses, replaces that dataset in database `db` (created if
+ * missing) in one transaction. Errors name file, line and column. */
+int casus_history_import(const char *db, casus_dataset ds, const char *path,
+                         casus_import_info *info, casus_error *err);
+/* The datasets stored in `db` (up to cap). */
+int casus_history_list(const char *db, casus_import_info *out, size_t cap,
+                       size_t *n, casus_error *err);
+
+typedef struct casus_history casus_history;
+
+/* Loads every dataset stored in `db`. CASUS_ENOTFOUND (with a message
+ * saying what to import) when the database does not exist. */
+int casus_history_open(const char *db, casus_history **out, casus_error *err);
+void casus_history_close(casus_history *h);
+int casus_history_has(const casus_history *h, casus_dataset ds);
+
+typedef enum casus_system { CASUS_SYSTEM_COW, CASUS_SYSTEM_GW } casus_system;
+typedef enum casus_dyad_format { CASUS_DYADS_CSV, CASUS_DYADS_JSONL } casus_dyad_format;
+
+typedef struct casus_dyads_opts {
+    int first_year;          /* 0: 1816 */
+    int last_year;           /* 0: last year (today's year - 1) */
+    int directed;            /* both orders, or ccode1 < ccode2 only */
+    casus_system system;
+    casus_dyad_format format;
+    int explain;             /* add a column saying where the flags came from */
+    int threads;             /* 0: 2 */
+} casus_dyads_opts;
+
+/* Receives output blocks in order; returns nonzero to stop. */
+typedef int (*casus_sink)(void *ud, const char *buf, size_t n);
+
+/* Streams the dyad-year dataset with ATOP flags (peacesciencer 1.2.0's
+ * columns). Years through ATOP's last (2018) are ATOP's; later years carry
+ * forward the alliances ATOP codes as still in force and apply the kb's
+ * dated facts (kb may be NULL: carry only). *rows gets the row count. */
+int casus_dyads_write(const casus_history *h, const casus_kb *kb,
+                      const casus_dyads_opts *o, casus_sink sink, void *ud,
+                      size_t *rows, casus_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,216 @@
+/*
+ * history.c -- the history subcommands: `import` (ATOP, COW and G&W files
+ * into the history database) and `dyads` (the dyad-year dataset).
+ */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static int db_path(const char *db, char *buf, size_t n)
+{
+    if (casus_history_path(buf, n, db)) {
+        cli_errorf("no database path: give --db FILE or set CASUS_DB (HOME is not set)");
+        return -1;
+    }
+    return 0;
+}
+
+int cmd_import(cli *c, int argc, char **argv)
+{
+    const char *db = NULL, *kind = NULL, *path = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--db") && i + 1 < argc)
+            db = argv[++i];
+        else if (argv[i][0] == '-' && argv[i][1]) {
+            cli_errorf("import: unknown option '%s' (expected --db FILE)", argv[i]);
+            return EXIT_BADINPUT;
+        } else if (!kind)
+            kind = argv[i];
+        else if (!path)
+            path = argv[i];
+        else {
+            cli_errorf("import: unexpected argument '%s'", argv[i]);
+            return EXIT_BADINPUT;
+        }
+    }
+    char dbp[4096];
+    if (db_path(db, dbp, sizeof dbp))
+        return EXIT_BADINPUT;
+    casus_error e;
+    memset(&e, 0, sizeof e);
+    if (!kind) { /* what is imported */
+        casus_import_info in[8];
+        size_t n = 0;
+        if (access(dbp, F_OK)) {
+            printf("%s: nothing imported yet\n", dbp);
+            return EXIT_OKAY;
+        }
+        if (casus_history_list(dbp, in, 8, &n, &e)) {
+            cli_error(&e);
+            return cli_exit_for(e.code);
+        }
+        printf("%s:\n", dbp);
+        for (size_t i = 0; i < n; i++)
+            printf("  %-5s %6zu rows  sha256 %.12s  from %s  (%s)\n", casus_dataset_name(in[i].dataset), in[i].rows,
+                   in[i].sha256, in[i].source, in[i].imported_at);
+        return EXIT_OKAY;
+    }
+    casus_dataset ds;
+    if (casus_dataset_parse(kind, &ds) || !path) {
+        cli_errorf("import: expected 'atop DIR', 'cow FILE' or 'gw FILE'%s", path ? "" : " (a path is missing)");
+        return EXIT_BADINPUT;
+    }
+    casus_import_info in;
+    if (casus_history_import(dbp, ds, path, &in, &e)) {
+        cli_error(&e);
+        return cli_exit_for(e.code);
+    }
+    if (c->json)
+        printf("{\"dataset\":\"%s\",\"rows\":%zu,\"units\":%zu,\"first_year\":%d,\"last_year\":%d,\"sha256\":\"%s\"}\n",
+               kind, in.rows, in.units, in.first_year, in.last_year, in.sha256);
+    else
+        printf("imported %s: %zu %s, %zu %s, %d-%d, sha256 %.16s..., into %s\n", kind, in.rows,
+               ds == CASUS_DS_ATOP ? "member rows" : "spells", in.units, ds == CASUS_DS_ATOP ? "alliances" : "states",
+               in.first_year, in.last_year, in.sha256, dbp);
+    return EXIT_OKAY;
+}
+
+/* the output, with a progress line on a terminal for runs over a second */
+typedef struct out {
+    FILE *f;
+    size_t bytes;
+    struct timespec t0, last;
+    int tty, shown;
+} out;
+
+static double since(const struct timespec *a, const struct timespec *b)
+{
+    return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static int sink(void *ud, const char *buf, size_t n)
+{
+    out *o = ud;
+    if (fwrite(buf, 1, n, o->f) != n)
+        return 1;
+    o->bytes += n;
+    if (o->tty) {
+        struct timespec now;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (since(&o->t0, &now) > 1.0 && since(&o->last, &now) > 0.25) {
+            fprintf(stderr, "\rcasus dyads: %.1f MB written", (double)o->bytes / 1e6);
+            o->last = now;
+            o->shown = 1;
+        }
+    }
+    return 0;
+}
+
+static int year_arg(const char *s, int *y)
+{
+    char *end = NULL;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || v < 1000 || v > 9999)
+        return -1;
+    *y = (int)v;
+    return 0;
+}
+
+int cmd_dyads(cli *c, int argc, char **argv)
+{
+    const char *db = NULL, *outpath = NULL;
+    casus_dyads_opts o;
+    memset(&o, 0, sizeof o);
+    o.format = c->json ? CASUS_DYADS_JSONL : CASUS_DYADS_CSV;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--directed"))
+            o.directed = 1;
+        else if (!strcmp(a, "--explain"))
+            o.explain = 1;
+        else if ((!strcmp(a, "--from") || !strcmp(a, "--to")) && v) {
+            if (year_arg(v, a[2] == 'f' ? &o.first_year : &o.last_year)) {
+                cli_errorf("dyads: %s '%s': expected a year YYYY", a, v);
+                return EXIT_BADINPUT;
+            }
+            i++;
+        } else if (!strcmp(a, "--system") && v) {
+            if (!strcmp(v, "cow"))
+                o.system = CASUS_SYSTEM_COW;
+            else if (!strcmp(v, "gw"))
+                o.system = CASUS_SYSTEM_GW;
+            else {
+                cli_errorf("dyads: --system '%s': expected cow or gw", v);
+                return EXIT_BADINPUT;
+            }
+            i++;
+        } else if (!strcmp(a, "--format") && v) {
+            if (!strcmp(v, "csv"))
+                o.format = CASUS_DYADS_CSV;
+            else if (!strcmp(v, "json"))
+                o.format = CASUS_DYADS_JSONL;
+            else {
+                cli_errorf("dyads: --format '%s': expected csv or json", v);
+                return EXIT_BADINPUT;
+            }
+            i++;
+        } else if (!strcmp(a, "-o") && v) {
+            outpath = v;
+            i++;
+        } else if (!strcmp(a, "--db") && v) {
+            db = v;
+            i++;
+        } else if (!strcmp(a, "--threads") && v) {
+            o.threads = atoi(v);
+            i++;
+        } else {
+            cli_errorf("dyads: unexpected argument '%s' (see casus help)", a);
+            return EXIT_BADINPUT;
+        }
+    }
+    char dbp[4096];
+    if (db_path(db, dbp, sizeof dbp))
+        return EXIT_BADINPUT;
+    casus_error e;
+    memset(&e, 0, sizeof e);
+    casus_history *h = NULL;
+    if (casus_history_open(dbp, &h, &e)) {
+        cli_error(&e);
+        return cli_exit_for(e.code);
+    }
+    int st = EXIT_OKAY;
+    casus_kb *kb = cli_open(c, &st);
+    if (!kb) {
+        casus_history_close(h);
+        return st;
+    }
+    out w;
+    memset(&w, 0, sizeof w);
+    w.f = outpath ? fopen(outpath, "wb") : stdout;
+    if (!w.f) {
+        cli_errorf("dyads: cannot write '%s'", outpath);
+        casus_kb_close(kb);
+        casus_history_close(h);
+        return EXIT_FAIL;
+    }
+    w.tty = isatty(2);
+    clock_gettime(CLOCK_MONOTONIC, &w.t0);
+    w.last = w.t0;
+    size_t rows = 0;
+    if (casus_dyads_write(h, kb, &o, sink, &w, &rows, &e)) {
+        cli_error(&e);
+        st = cli_exit_for(e.code);
+    }
+    if (w.shown)
+        fprintf(stderr, "\rcasus dyads: %zu rows, %.1f MB written\n", rows, (double)w.bytes / 1e6);
+    if (fflush(w.f) || (outpath && fclose(w.f))) {
+        cli_errorf("dyads: cannot write '%s'", outpath ? outpath : "standard output");
+        st = EXIT_FAIL;
+    }
+    casus_kb_close(kb);
+    casus_history_close(h);
+    return st;
+}
