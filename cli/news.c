@@ -348,7 +348,7 @@ int cmd_read(cli *c, int argc, char **argv)
 
 int cmd_events(cli *c, int argc, char **argv)
 {
-    const char *store = getenv("CASUS_DB"), *actor = NULL, *type = NULL, *since = NULL;
+    const char *store = getenv("CASUS_STORE"), *actor = NULL, *type = NULL, *since = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--store") || !strcmp(a, "--db") || !strcmp(a, "--actor") || !strcmp(a, "--type") ||
