@@ -73,6 +73,8 @@ bench:
 	./build/bench/bench_news data tests/news/*.txt $(wildcard ../shared/seeds/*.txt)
 	$(CC) $(WARN) -O2 $(CPPFLAGS) -o build/bench/bench_dyads bench/bench_dyads.c build/bench/libcasus.a $(PKG_LIBS) -lpthread
 	./build/bench/bench_dyads
+	$(CC) $(WARN) -O2 $(CPPFLAGS) -o build/bench/bench_history bench/bench_history.c build/bench/libcasus.a $(PKG_LIBS)
+	./build/bench/bench_history data ../shared/data
 
 # libFuzzer builds (clang): make fuzz FUZZ_SECONDS=60
 FUZZ_SECONDS ?= 30
