@@ -313,10 +313,10 @@ static void build_tails(pieces *pc, bool flags)
 }
 
 /* The prefix of pair (c1, c2) up to the year, into p (DY_PRE bytes). */
-static size_t build_prefix(char *p, bool json, int c1, int c2)
+static size_t build_prefix(char *p, bool json, const char *code, int c1, int c2)
 {
     memset(p, 0, DY_PRE);
-    int n = json ? snprintf(p, DY_PRE, "{\"ccode1\":%d,\"ccode2\":%d,\"year\":", c1, c2)
+    int n = json ? snprintf(p, DY_PRE, "{\"%s1\":%d,\"%s2\":%d,\"year\":", code, c1, code, c2)
                  : snprintf(p, DY_PRE, "%d,%d,", c1, c2);
     return (size_t)n;
 }
@@ -391,7 +391,7 @@ static void *worker(void *arg)
                 len = 0;
             }
             if (c2 != pc2) {
-                plen = build_prefix(pre, pc->json, c1, c2);
+                plen = build_prefix(pre, pc->json, d->o.code ? d->o.code : "ccode", c1, c2);
                 if (d->o.flags_pair)
                     pair_flags(d, c1, c2, pf, pf + d->nwords * 64);
                 pc2 = c2;
@@ -454,7 +454,8 @@ int casusi_dyads_write(const casusi_dyads *d, casusi_dyad_fmt fmt,
     int rc = CASUS_OK;
     if (!pc->json) {
         char head[256];
-        int n = snprintf(head, sizeof head, "ccode1,ccode2,year");
+        const char *code = d->o.code ? d->o.code : "ccode";
+        int n = snprintf(head, sizeof head, "%s1,%s2,year", code, code);
         if (flags)
             for (int b = 0; b < 6; b++)
                 n += snprintf(head + n, sizeof head - (size_t)n, ",%s", flag_names[b]);

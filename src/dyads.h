@@ -63,6 +63,7 @@ typedef struct casusi_dyad_opts {
     void *flags_ud;     /* passed to flags / flags_pair */
     int flags_first, flags_last; /* years the flag data cover (1815, 2018) */
     int threads;        /* writer threads: 1 or 2; 0 = 2 */
+    const char *code;   /* the code columns' stem: NULL = "ccode" (COW), "gwcode" */
 } casusi_dyad_opts;
 
 /* One row. */

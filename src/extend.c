@@ -300,6 +300,22 @@ oom:
 }
 
 /* the flag source the row generator calls: all years of one directed pair */
+/* A G&W code as ATOP's (COW) code in year y, where the lists differ:
+ * Germany is G&W 260 throughout, COW 255 from 1991 (260 before); Serbia is
+ * G&W 340, COW 345; unified Yemen is G&W 678, COW 679 from 1990. */
+static int gw_to_cow(int c, int y)
+{
+    if (c == 260 && y >= 1991)
+        return 255;
+    if (c == 340)
+        return 345;
+    if (c == 678 && y >= 1990)
+        return 679;
+    return c;
+}
+
+static void pair_flags_gw(void *ud, int c1, int c2, int first, int last, uint8_t *out);
+
 static void pair_flags(void *ud, int c1, int c2, int first, int last, uint8_t *out)
 {
     const post *p = ud;
@@ -318,6 +334,16 @@ static void pair_flags(void *ud, int c1, int c2, int first, int last, uint8_t *o
     }
 }
 
+/* G&W rows: each year looked up under the COW codes of that year */
+static void pair_flags_gw(void *ud, int c1, int c2, int first, int last, uint8_t *out)
+{
+    for (int y = first; y <= last; y++) {
+        uint8_t one = 0;
+        pair_flags(ud, gw_to_cow(c1, y), gw_to_cow(c2, y), y, y, &one);
+        out[y - first] = one;
+    }
+}
+
 /* ---- --explain: rows written here, with the sources named ------------- */
 
 typedef struct explain {
@@ -329,6 +355,8 @@ typedef struct explain {
     size_t n, cap;
     int stop;
     size_t rows;
+    const char *code;
+    int gw;                  /* G&W codes: sources looked up under COW's */
 } explain;
 
 static int ex_put(explain *e, const char *s, size_t n)
@@ -407,7 +435,8 @@ static int ex_row(void *ud, const casusi_dyad_row *r)
     if (r->year <= e->p->alast)
         snprintf(src, sizeof src, "atop");
     else
-        sources(e->p, r->c1, r->c2, r->year, 1, src, sizeof src);
+        sources(e->p, e->gw ? gw_to_cow(r->c1, r->year) : r->c1, e->gw ? gw_to_cow(r->c2, r->year) : r->c2,
+                r->year, 1, src, sizeof src);
     int k;
     static const char *const NAMES[] = {"atop_alliance", "atop_defense", "atop_offense", "atop_neutral",
                                         "atop_nonagg", "atop_consul"};
@@ -418,7 +447,8 @@ static int ex_row(void *ud, const casusi_dyad_row *r)
                           (r->flags >> b) & 1);
         k += snprintf(line + k, sizeof line - (size_t)k, ",%s\n", src);
     } else {
-        k = snprintf(line, sizeof line, "{\"ccode1\":%d,\"ccode2\":%d,\"year\":%d", r->c1, r->c2, r->year);
+        k = snprintf(line, sizeof line, "{\"%s1\":%d,\"%s2\":%d,\"year\":%d", e->code, r->c1, e->code, r->c2,
+                     r->year);
         for (int b = 0; b < 6; b++)
             k += snprintf(line + k, sizeof line - (size_t)k, r->flags & CASUSI_DYAD_NA ? ",\"%s\":null" : ",\"%s\":%d",
                           NAMES[b], (r->flags >> b) & 1);
@@ -467,7 +497,8 @@ int casus_dyads_write(const casus_history *h, const casus_kb *kb, const casus_dy
     d.first_year = first;
     d.last_year = last;
     d.directed = o->directed != 0;
-    d.flags_pair = pair_flags;
+    d.flags_pair = o->system == CASUS_SYSTEM_GW ? pair_flags_gw : pair_flags;
+    d.code = o->system == CASUS_SYSTEM_GW ? "gwcode" : "ccode";
     d.flags_ud = &p;
     casusi_atop_years(h->flags, &d.flags_first, NULL);
     d.flags_last = last > p.alast ? last : p.alast;
@@ -478,15 +509,17 @@ int casus_dyads_write(const casus_history *h, const casus_kb *kb, const casus_dy
         rc = casusi_dyads_write(g, o->format == CASUS_DYADS_JSONL ? CASUSI_DYAD_JSONL : CASUSI_DYAD_CSV,
                                 sink, ud, rows, err);
     else if (!rc) {
-        explain e = {&p, o->format, sink, ud, malloc(1 << 20), 0, 1 << 20, 0, 0};
+        explain e = {&p, o->format, sink, ud, malloc(1 << 20), 0, 1 << 20, 0, 0, d.code, o->system == CASUS_SYSTEM_GW};
         if (!e.buf) {
             casusi_seterr(err, CASUS_ENOMEM, "out of memory");
             rc = CASUS_ENOMEM;
         } else {
-            static const char HEAD[] = "ccode1,ccode2,year,atop_alliance,atop_defense,atop_offense,atop_neutral,"
-                                       "atop_nonagg,atop_consul,flags_source\n";
+            char head[160];
+            int hn = snprintf(head, sizeof head,
+                              "%s1,%s2,year,atop_alliance,atop_defense,atop_offense,atop_neutral,atop_nonagg,"
+                              "atop_consul,flags_source\n", d.code, d.code);
             if (o->format == CASUS_DYADS_CSV)
-                ex_put(&e, HEAD, sizeof HEAD - 1);
+                ex_put(&e, head, (size_t)hn);
             if (casusi_dyads_each(g, ex_row, &e) || e.stop || (e.n && sink(ud, e.buf, e.n))) {
                 casusi_seterr(err, CASUS_EIO, "could not write the output");
                 rc = CASUS_EIO;

@@ -160,6 +160,12 @@ if [ -d "$D/atop" ] && [ -f "$R/peacesciencer_1.2.0_ddy_atop.csv.gz" ]; then
     grep -q "^$want" "$TMP/post.csv" || miss="$miss $want"
   done
   if [ -z "$miss" ]; then ok; echo "ok   dyads after 2018: NATO's 2023 and 2024 accessions, the 2024 Russia-DPRK and 2025 Saudi-Pakistan treaties"; else bad "dyads after 2018: missing rows:$miss"; fi
+  # the Gleditsch-Ward system: Germany is 260 there, 255 in ATOP from 1991
+  "$B/casus" import gw "$D/gw/iisystem.dat" >/dev/null 2>&1
+  "$B/casus" --data data dyads --system gw --directed --from 1995 --to 1995 >"$TMP/gw.csv" 2>"$TMP/dyerr"
+  if head -1 "$TMP/gw.csv" | grep -q "^gwcode1,gwcode2,year," && grep -q "^2,260,1995,1,1,0,0,1,1$" "$TMP/gw.csv" &&
+     grep -q "^260,2,1995,1,1,0,0,1,1$" "$TMP/gw.csv"; then ok; echo "ok   dyads --system gw: $(($(wc -l <"$TMP/gw.csv") - 1)) rows in 1995, USA-Germany allied under G&W 260"
+  else cat "$TMP/dyerr"; bad "dyads --system gw"; fi
   unset CASUS_DB
 else
   echo "skip history: ../shared is absent"
