@@ -889,7 +889,7 @@ static const struct { const char *key; int cue; } CUES[] = {
     {"sanction", CUE_SANCTION}, {"treaty", CUE_TREATY}, {"new", CUE_NEW}, {"boundary", CUE_BOUNDARY},
     {"prep", CUE_PREP}, {"conj", CUE_CONJ}, {"approx", CUE_APPROX}, {"number", CUE_NUMBER},
     {"multiplier", CUE_MULT}, {"place-suffix", CUE_PLACESUFFIX}, {"be", CUE_BE}, {"det", CUE_DET}, {"light", CUE_LIGHT},
-    {"legislature", CUE_LEGIS}, {"not-partner", CUE_NOTPARTNER},
+    {"legislature", CUE_LEGIS}, {"not-partner", CUE_NOTPARTNER}, {"exhort", CUE_EXHORT},
 };
 
 static const char *MONTHS[] = {"january", "february", "march", "april", "may", "june", "july",

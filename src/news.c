@@ -537,6 +537,13 @@ static int build_actors(rd *r)
                  * alone make a list only when an "and" closes it later */
                 if (join && !and_follows(r, k, p->e, x->s))
                     join = 0;
+                /* "for use against Ukraine, and Britain, France and Germany
+                 * announced": ", and" after a prepositional object opens a
+                 * new clause */
+                if (join && r->g[r->ng - 1].prep >= 0)
+                    for (long q = p->e; q + 1 < (long)x->s; q++)
+                        if (is_punct(r, q, ',') && cue_at(r, q + 1, CUE_CONJ))
+                            join = 0;
             }
         }
         if (join) {
@@ -1510,6 +1517,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                     return 0;
         }
     }
+    /* "urged the Security Council to impose sanctions": someone is asked to act */
+    if (tr->form == FORM_BASE && is_word(r, ts - 1, "to"))
+        for (long i = ts - 2; i >= 0 && i >= ts - 10 && !is_boundary(r, i); i--)
+            if (cue_at(r, i, CUE_EXHORT))
+                return 0;
     /* "held drills": a verb form right after a verb is a noun */
     if ((tr->form == FORM_BASE || tr->form == FORM_S) && ts > 0 && verb_tok(r, ts - 1))
         return 0;
@@ -1839,6 +1851,17 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             x.date = dm->d;
             if (dm->mon)
                 x.date = by_tense(r, dm->mon, dm->dom, tr, x.mod);
+        }
+    }
+    /* "accused Washington on Tuesday of ... and warned Manila": a verb
+     * joined by "and" to the sentence's last event, with the same subject,
+     * shares its date and is hedged only as much as that event */
+    if (is_word(r, ts - 1, "and") && tr->form != FORM_NOUN && r->nev) {
+        const rev *pv = &r->ev[r->nev - 1];
+        if (pv->sent == r->sentno && cs_eq(&pv->src, &x.src)) {
+            if (!x.date.precision)
+                x.date = pv->date;
+            x.hedged = pv->hedged;
         }
     }
     if (x.ent >= 0 && tr->type == CASUS_EV_TREATY_SIGNED && x.date.precision && !r->en[x.ent].year)
