@@ -7,13 +7,13 @@ PKGS    := yaml-0.1 jansson libutf8proc sqlite3 libxml-2.0 nettle
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -D_DEFAULT_SOURCE -Wall -Wextra -Werror -Wstrict-prototypes -Wshadow
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 CPPFLAGS := -Iinclude -Isrc $(PKG_CFLAGS)
 
 LIB_SRC := src/arena.c src/error.c src/date.c src/name.c src/yaml_tree.c \
            src/load.c src/kb.c src/query.c src/cascade.c src/json.c \
            src/html.c src/store.c src/token.c src/lexicon.c src/evtypes.c src/news.c src/story.c src/kbdiff.c src/json_news.c \
-           src/csv.c src/statesys.c src/atop.c src/dyads.c src/history.c src/extend.c
+           src/csv.c src/statesys.c src/atop.c src/dyads.c src/history.c src/extend.c src/kbatop.c src/nmc.c src/similarity.c src/portfolio.c
 CLI_SRC := cli/main.c cli/commands.c cli/news.c cli/history.c
 
 # Each build flavour lives in its own folder: build/ (default), build/san/
@@ -53,7 +53,7 @@ $(B)/dyad_diff: tests/tools/dyad_diff.c $(B)/libcasus.a
 $(B)/fuzz_replay_%: fuzz/fuzz_%.c fuzz/replay.c fuzz/fuzz_kb.c $(B)/libcasus.a
 	$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -o $@ $< fuzz/replay.c fuzz/fuzz_kb.c $(B)/libcasus.a $(PKG_LIBS)
 
-FUZZERS := treaty_file yaml base_file query_args html read atop
+FUZZERS := treaty_file yaml base_file query_args html read atop csv
 
 SAN := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
@@ -73,6 +73,8 @@ bench:
 	./build/bench/bench_news data tests/news/*.txt $(wildcard ../shared/seeds/*.txt)
 	$(CC) $(WARN) -O2 $(CPPFLAGS) -o build/bench/bench_dyads bench/bench_dyads.c build/bench/libcasus.a $(PKG_LIBS) -lpthread
 	./build/bench/bench_dyads
+	$(CC) $(WARN) -O2 $(CPPFLAGS) -o build/bench/bench_similarity bench/bench_similarity.c build/bench/libcasus.a $(PKG_LIBS)
+	./build/bench/bench_similarity
 	$(CC) $(WARN) -O2 $(CPPFLAGS) -o build/bench/bench_history bench/bench_history.c build/bench/libcasus.a $(PKG_LIBS)
 	./build/bench/bench_history data ../shared/data
 

@@ -15,6 +15,8 @@ typedef struct cli {
     const char *data;   /* data folder */
     int json;           /* --json */
     int pretty;         /* --pretty */
+    const char *db;     /* --db FILE: the history database, or NULL */
+    int no_history;     /* --no-history */
 } cli;
 
 /* Prints "casus: MSG" (with FILE:LINE:COL when set) on stderr. */
@@ -27,6 +29,10 @@ int cli_exit_for(int code);
 const char *cli_default_data(void);
 /* Opens the kb or prints the error. */
 casus_kb *cli_open(const cli *c, int *status);
+/* The same, plus the ATOP alliances of the history database (--db, $CASUS_DB,
+ * ~/.local/share/casus/history.db) when it exists and holds ATOP, unless
+ * --no-history. A database that cannot be read is one error line (status 2). */
+casus_kb *cli_open_history(const cli *c, int *status);
 
 int cmd_obligations(cli *c, int argc, char **argv);
 int cmd_cascade(cli *c, int argc, char **argv);
@@ -40,5 +46,6 @@ int cmd_read(cli *c, int argc, char **argv);
 int cmd_events(cli *c, int argc, char **argv);
 int cmd_import(cli *c, int argc, char **argv);
 int cmd_dyads(cli *c, int argc, char **argv);
+int cmd_similarity(cli *c, int argc, char **argv);
 
 #endif

@@ -23,7 +23,7 @@ static int parse(cli *c, int argc, char **argv, opts *o, int minpos, int maxpos,
     memset(o, 0, sizeof *o);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (!strcmp(a, "--date") || !strcmp(a, "--where") || !strcmp(a, "--data")) {
+        if (!strcmp(a, "--date") || !strcmp(a, "--where") || !strcmp(a, "--data") || !strcmp(a, "--db")) {
             if (i + 1 >= argc) {
                 cli_errorf("option '%s' needs a value; usage: casus %s %s", a, argv[0], usage);
                 return EXIT_BADINPUT;
@@ -33,6 +33,8 @@ static int parse(cli *c, int argc, char **argv, opts *o, int minpos, int maxpos,
                 o->date = v;
             else if (!strcmp(a, "--where"))
                 o->where = v;
+            else if (!strcmp(a, "--db"))
+                c->db = v;
             else
                 c->data = v;
         } else if (!strcmp(a, "--json"))
@@ -41,6 +43,8 @@ static int parse(cli *c, int argc, char **argv, opts *o, int minpos, int maxpos,
             c->pretty = 1;
         else if (!strcmp(a, "--certain"))
             o->certain = 1;
+        else if (!strcmp(a, "--no-history"))
+            c->no_history = 1;
         else if (a[0] == '-' && a[1]) {
             cli_errorf("unknown option '%s'; usage: casus %s %s", a, argv[0], usage);
             return EXIT_BADINPUT;
@@ -291,7 +295,7 @@ static int run_attack_query(cli *c, int argc, char **argv, int cascade)
     int st = parse(c, argc, argv, &o, 2, 2, U);
     if (st)
         return st;
-    casus_kb *kb = cli_open(c, &st);
+    casus_kb *kb = cli_open_history(c, &st);
     if (!kb)
         return st;
     st = attack_query(c, kb, &o, cascade);
@@ -319,7 +323,7 @@ int cmd_treaty(cli *c, int argc, char **argv)
     casus_date d;
     if ((st = get_day(&o, &d)))
         return st;
-    casus_kb *kb = cli_open(c, &st);
+    casus_kb *kb = cli_open_history(c, &st);
     if (!kb)
         return st;
     casus_error e = {0};
@@ -364,8 +368,8 @@ int cmd_treaty(cli *c, int argc, char **argv)
             const casus_member *m = &t->members[i];
             casus_mstatus ms = casus_member_status(t, m, d.lo, NULL);
             const casus_state *now = casus_kb_state_on(kb, m->state, d.lo);
-            char who[16];
-            snprintf(who, sizeof who, now != m->state ? "%.3s>%.3s" : "%.3s", m->state->iso3,
+            char who[48];
+            snprintf(who, sizeof who, now != m->state ? "%.20s>%.20s" : "%.20s", m->state->iso3,
                      now->iso3);
             printf("  %-7s %-28s %-32s", who, m->state->name, casus_mstatus_name(ms));
             for (size_t k = 0; k < m->nspells; k++)
@@ -414,7 +418,7 @@ int cmd_treaties(cli *c, int argc, char **argv)
     casus_date d;
     if ((st = get_day(&o, &d)))
         return st;
-    casus_kb *kb = cli_open(c, &st);
+    casus_kb *kb = cli_open_history(c, &st);
     if (!kb)
         return st;
     for (size_t i = 0; i < casus_kb_ntreaties(kb); i++) {
@@ -435,7 +439,7 @@ int cmd_allies(cli *c, int argc, char **argv)
     casus_date d;
     if ((st = get_day(&o, &d)))
         return st;
-    casus_kb *kb = cli_open(c, &st);
+    casus_kb *kb = cli_open_history(c, &st);
     if (!kb)
         return st;
     casus_error e = {0};
@@ -489,7 +493,7 @@ int cmd_states(cli *c, int argc, char **argv)
     casus_date d;
     if ((st = get_day(&o, &d)))
         return st;
-    casus_kb *kb = cli_open(c, &st);
+    casus_kb *kb = cli_open_history(c, &st);
     if (!kb)
         return st;
     if (o.npos) {
@@ -549,7 +553,7 @@ int cmd_main(cli *c, int argc, char **argv)
         {"USA", "PRK", "PRK"},
         {"KOR", "PRK", "PRK"},
     };
-    casus_kb *kb = cli_open(c, &st);
+    casus_kb *kb = cli_open_history(c, &st);
     if (!kb)
         return st;
     for (size_t i = 0; i < sizeof scen / sizeof *scen && !st; i++) {

@@ -20,7 +20,7 @@ static int db_path(const char *db, char *buf, size_t n)
 
 int cmd_import(cli *c, int argc, char **argv)
 {
-    const char *db = NULL, *kind = NULL, *path = NULL;
+    const char *db = c->db, *kind = NULL, *path = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--db") && i + 1 < argc)
             db = argv[++i];
@@ -60,7 +60,7 @@ int cmd_import(cli *c, int argc, char **argv)
     }
     casus_dataset ds;
     if (casus_dataset_parse(kind, &ds) || !path) {
-        cli_errorf("import: expected 'atop DIR', 'cow FILE' or 'gw FILE'%s", path ? "" : " (a path is missing)");
+        cli_errorf("import: expected 'atop DIR', 'cow FILE', 'gw FILE' or 'nmc FILE'%s", path ? "" : " (a path is missing)");
         return EXIT_BADINPUT;
     }
     casus_import_info in;
@@ -73,7 +73,8 @@ int cmd_import(cli *c, int argc, char **argv)
                kind, in.rows, in.units, in.first_year, in.last_year, in.sha256);
     else
         printf("imported %s: %zu %s, %zu %s, %d-%d, sha256 %.16s..., into %s\n", kind, in.rows,
-               ds == CASUS_DS_ATOP ? "member rows" : "spells", in.units, ds == CASUS_DS_ATOP ? "alliances" : "states",
+               ds == CASUS_DS_ATOP ? "member rows" : ds == CASUS_DS_NMC ? "state-years" : "spells", in.units,
+               ds == CASUS_DS_ATOP ? "alliances" : "states",
                in.first_year, in.last_year, in.sha256, dbp);
     return EXIT_OKAY;
 }
@@ -101,7 +102,7 @@ static int sink(void *ud, const char *buf, size_t n)
         struct timespec now;
         clock_gettime(CLOCK_MONOTONIC, &now);
         if (since(&o->t0, &now) > 1.0 && since(&o->last, &now) > 0.25) {
-            fprintf(stderr, "\rcasus dyads: %.1f MB written", (double)o->bytes / 1e6);
+            fprintf(stderr, "\rcasus: %.1f MB written", (double)o->bytes / 1e6);
             o->last = now;
             o->shown = 1;
         }
@@ -121,7 +122,7 @@ static int year_arg(const char *s, int *y)
 
 int cmd_dyads(cli *c, int argc, char **argv)
 {
-    const char *db = NULL, *outpath = NULL;
+    const char *db = c->db, *outpath = NULL;
     casus_dyads_opts o;
     memset(&o, 0, sizeof o);
     o.format = c->json ? CASUS_DYADS_JSONL : CASUS_DYADS_CSV;
@@ -208,6 +209,94 @@ int cmd_dyads(cli *c, int argc, char **argv)
         fprintf(stderr, "\rcasus dyads: %zu rows, %.1f MB written\n", rows, (double)w.bytes / 1e6);
     if (fflush(w.f) || (outpath && fclose(w.f))) {
         cli_errorf("dyads: cannot write '%s'", outpath ? outpath : "standard output");
+        st = EXIT_FAIL;
+    }
+    casus_kb_close(kb);
+    casus_history_close(h);
+    return st;
+}
+
+int cmd_similarity(cli *c, int argc, char **argv)
+{
+    const char *db = NULL, *outpath = NULL;
+    casus_sim_opts o;
+    memset(&o, 0, sizeof o);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--measure") && v) {
+            if (casus_sim_measure_parse(v, &o.measure)) {
+                cli_errorf("similarity: --measure '%s': expected s, s-weighted, taub or kappa", v);
+                return EXIT_BADINPUT;
+            }
+            i++;
+        } else if ((!strcmp(a, "--from") || !strcmp(a, "--to")) && v) {
+            if (year_arg(v, a[2] == 'f' ? &o.first_year : &o.last_year)) {
+                cli_errorf("similarity: %s '%s': expected a year YYYY", a, v);
+                return EXIT_BADINPUT;
+            }
+            i++;
+        } else if (!strcmp(a, "--scheme") && v) {
+            if (!strcmp(v, "cow"))
+                o.scheme = 0;
+            else if (!strcmp(v, "atop-s"))
+                o.scheme = 1;
+            else {
+                cli_errorf("similarity: --scheme '%s': expected cow or atop-s", v);
+                return EXIT_BADINPUT;
+            }
+            i++;
+        } else if (!strcmp(a, "--verify"))
+            o.verify = 1;
+        else if (!strcmp(a, "-o") && v) {
+            outpath = v;
+            i++;
+        } else if (!strcmp(a, "--db") && v) {
+            db = v;
+            i++;
+        } else {
+            cli_errorf("similarity: unexpected argument '%s' (see casus help)", a);
+            return EXIT_BADINPUT;
+        }
+    }
+    char dbp[4096];
+    if (db_path(db, dbp, sizeof dbp))
+        return EXIT_BADINPUT;
+    casus_error e;
+    memset(&e, 0, sizeof e);
+    casus_history *h = NULL;
+    if (casus_history_open(dbp, &h, &e)) {
+        cli_error(&e);
+        return cli_exit_for(e.code);
+    }
+    int st = EXIT_OKAY;
+    casus_kb *kb = cli_open(c, &st);
+    if (!kb) {
+        casus_history_close(h);
+        return st;
+    }
+    out w;
+    memset(&w, 0, sizeof w);
+    w.f = outpath ? fopen(outpath, "wb") : stdout;
+    if (!w.f) {
+        cli_errorf("similarity: cannot write '%s'", outpath);
+        casus_kb_close(kb);
+        casus_history_close(h);
+        return EXIT_FAIL;
+    }
+    w.tty = isatty(2);
+    clock_gettime(CLOCK_MONOTONIC, &w.t0);
+    w.last = w.t0;
+    size_t rows = 0;
+    double md = 0;
+    if (casus_similarity_write(h, kb, &o, sink, &w, &rows, &md, &e)) {
+        cli_error(&e);
+        st = cli_exit_for(e.code);
+    } else if (o.verify)
+        fprintf(stderr, "casus similarity: %zu dyad-years, largest difference from the plain formulas %.3g\n", rows, md);
+    if (w.shown)
+        fprintf(stderr, "\n");
+    if (fflush(w.f) || (outpath && fclose(w.f))) {
+        cli_errorf("similarity: cannot write '%s'", outpath ? outpath : "standard output");
         st = EXIT_FAIL;
     }
     casus_kb_close(kb);

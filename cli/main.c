@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 typedef struct command {
@@ -32,24 +33,29 @@ static const command COMMANDS[] = {
      "read news articles (text or HTML): events, treaties, the story across them, the kb diff", cmd_read},
     {"events", "[--store DB] [--actor X] [--type T] [--since D]",
      "events stored by 'read --store' (default store: $CASUS_STORE, else ./casus.db)", cmd_events},
-    {"import", "atop DIR | cow FILE | gw FILE [--db FILE]",
+    {"import", "atop DIR | cow FILE | gw FILE | nmc FILE [--db FILE]",
      "validate ATOP / COW / Gleditsch-Ward files and keep them in the history database (no argument: list it)",
      cmd_import},
     {"dyads", "[--directed] [--from Y] [--to Y] [--system cow|gw] [--format csv|json] [-o FILE] [--explain]",
      "dyad-years with ATOP alliance flags, 1816 to last year (database: --db, $CASUS_DB, ~/.local/share/casus)",
      cmd_dyads},
+    {"similarity", "[--measure s|s-weighted|taub|kappa] [--from Y] [--to Y] [--scheme cow|atop-s] [-o FILE] [--verify]",
+     "alliance-portfolio similarity for every dyad-year (docs/similarity.md)", cmd_similarity},
     {"main", "[--date D]", "the seeds' question: what attacks on Russia and on North Korea set off", cmd_main},
 };
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: casus [--data DIR] [--json] [--pretty] COMMAND [ARGS]\n\ncommands:\n");
+    fprintf(f, "usage: casus [--data DIR] [--db FILE] [--no-history] [--json] [--pretty] COMMAND [ARGS]\n\ncommands:\n");
     for (size_t i = 0; i < sizeof COMMANDS / sizeof *COMMANDS; i++)
         fprintf(f, "  %-12s %s\n  %-12s   %s\n", COMMANDS[i].name, COMMANDS[i].args, "",
                 COMMANDS[i].help);
     fprintf(f, "\nDates are YYYY-MM-DD (default: today). States are ISO 3166 alpha-3 codes,\n"
                "COW codes or names. --json prints JSON; exit status 2 means bad input.\n"
-               "The data folder is --data, else $CASUS_DATA, else the data/ folder of this build.\n");
+               "The data folder is --data, else $CASUS_DATA, else the data/ folder of this build.\n"
+               "After 'casus import atop DIR', obligations, cascade, treaty, treaties, allies,\n"
+               "states and main also answer with ATOP's alliances (history database: --db,\n"
+               "else $CASUS_DB, else ~/.local/share/casus/history.db; --no-history skips it).\n");
 }
 
 void cli_error(const casus_error *e)
@@ -113,9 +119,33 @@ casus_kb *cli_open(const cli *c, int *status)
     return kb;
 }
 
+casus_kb *cli_open_history(const cli *c, int *status)
+{
+    casus_kb *kb = cli_open(c, status);
+    if (!kb || c->no_history)
+        return kb;
+    char path[4096];
+    struct stat sb;
+    if (casus_history_path(path, sizeof path, c->db) || stat(path, &sb))
+        return kb; /* nothing imported: the bundled treaties alone */
+    casus_history *h = NULL;
+    casus_error e = {0};
+    int rc = casus_history_open(path, &h, &e);
+    if (!rc && casus_history_has(h, CASUS_DS_ATOP))
+        rc = casus_kb_add_history(kb, h, &e);
+    casus_history_close(h);
+    if (rc) {
+        cli_error(&e);
+        *status = EXIT_BADINPUT;
+        casus_kb_close(kb);
+        return NULL;
+    }
+    return kb;
+}
+
 int main(int argc, char **argv)
 {
-    cli c = {cli_default_data(), 0, 0};
+    cli c = {cli_default_data(), 0, 0, NULL, 0};
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (!strcmp(argv[i], "--json"))
@@ -124,6 +154,10 @@ int main(int argc, char **argv)
             c.pretty = 1;
         else if (!strcmp(argv[i], "--data") && i + 1 < argc)
             c.data = argv[++i];
+        else if (!strcmp(argv[i], "--db") && i + 1 < argc)
+            c.db = argv[++i];
+        else if (!strcmp(argv[i], "--no-history"))
+            c.no_history = 1;
         else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             usage(stdout);
             return EXIT_OKAY;

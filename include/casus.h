@@ -219,6 +219,9 @@ typedef enum casus_condkind {
     CASUS_COND_CONSULTATION_FIRST, CASUS_COND_REQUEST, CASUS_COND_JOINT_FINDING,
     CASUS_COND_NON_PROVOCATION, CASUS_COND_CONSTITUTIONAL,
     CASUS_COND_COBELLIGERENT, /* internal: added in cascade rounds after the first */
+    CASUS_COND_UNNAMED,  /* ATOP codes a condition without naming it: `area`
+                            holds the ATOP column (defcoloc, ...), `states`
+                            the threat ATOP names, if any; always unknown */
     CASUS_COND__COUNT
 } casus_condkind;
 
@@ -679,10 +682,11 @@ char *casus_json_stored_events(casus_arena *a, const casus_stored_event *ev,
 typedef enum casus_dataset {
     CASUS_DS_ATOP,  /* ATOP 5.x member- and alliance-level CSV files (a folder) */
     CASUS_DS_COW,   /* COW State System Membership list (states2016.csv, statelist2024.csv) */
-    CASUS_DS_GW     /* Gleditsch-Ward iisystem.dat */
+    CASUS_DS_GW,    /* Gleditsch-Ward iisystem.dat */
+    CASUS_DS_NMC    /* COW National Material Capabilities (NMC-60-abridged.csv) */
 } casus_dataset;
 
-const char *casus_dataset_name(casus_dataset d);          /* "atop", "cow", "gw" */
+const char *casus_dataset_name(casus_dataset d);          /* "atop", "cow", "gw", "nmc" */
 int casus_dataset_parse(const char *s, casus_dataset *out); /* CASUS_EINVAL if unknown */
 
 /* What an import read (or, from casus_history_list, what is stored). */
@@ -717,6 +721,18 @@ int casus_history_open(const char *db, casus_history **out, casus_error *err);
 void casus_history_close(casus_history *h);
 int casus_history_has(const casus_history *h, casus_dataset ds);
 
+/* Adds the ATOP alliances of `h` to `kb` as treaties with ids "atop-N"
+ * (kind "alliance", confidence "medium"): members, spells, and obligations
+ * and conditions mapped from ATOP's member rows (docs/history.md). An
+ * alliance that a bundled treaty lists under `atop` is not added: the
+ * bundled file stands for it (casus_kb_treaty also resolves "atop-N" to
+ * it). ATOP members without a kb state get state records from COW codes
+ * ("COW-AUH", ..., named from h's COW list when imported). Everything goes
+ * into the kb's arena; all or nothing (CASUS_EINVAL when h has no ATOP or
+ * the kb already has it). Pass casus_dyads_write a kb without history: it
+ * carries ATOP itself. */
+int casus_kb_add_history(casus_kb *kb, const casus_history *h, casus_error *err);
+
 typedef enum casus_system { CASUS_SYSTEM_COW, CASUS_SYSTEM_GW } casus_system;
 typedef enum casus_dyad_format { CASUS_DYADS_CSV, CASUS_DYADS_JSONL } casus_dyad_format;
 
@@ -740,6 +756,28 @@ typedef int (*casus_sink)(void *ud, const char *buf, size_t n);
 int casus_dyads_write(const casus_history *h, const casus_kb *kb,
                       const casus_dyads_opts *o, casus_sink sink, void *ud,
                       size_t *rows, casus_error *err);
+
+/* Alliance-portfolio similarity (docs/similarity.md). */
+typedef enum casus_sim_measure {
+    CASUS_SIM_S,          /* Signorino & Ritter's S, unweighted */
+    CASUS_SIM_S_WEIGHTED, /* S weighted by COW capability (CINC); needs `casus import nmc` */
+    CASUS_SIM_TAUB,       /* Bueno de Mesquita's tau-b */
+    CASUS_SIM_KAPPA       /* Cohen's kappa as Haege (2011) */
+} casus_sim_measure;
+int casus_sim_measure_parse(const char *s, casus_sim_measure *out); /* "s", "s-weighted", "taub", "kappa" */
+
+typedef struct casus_sim_opts {
+    casus_sim_measure measure;
+    int first_year, last_year;  /* 0: 1816 and last year */
+    int scheme;                 /* valuation: 0 COW types (default), 1 ATOP S-score (Chiba, Johnson & Leeds) */
+    int verify;                 /* also compute with the plain formulas; *maxdiff gets the largest difference */
+} casus_sim_opts;
+
+/* Streams ccode1,ccode2,year,VALUE (NA where undefined) for every
+ * non-directed pair of system members in every year, year by year. */
+int casus_similarity_write(const casus_history *h, const casus_kb *kb,
+                           const casus_sim_opts *o, casus_sink sink, void *ud,
+                           size_t *rows, double *maxdiff, casus_error *err);
 
 #ifdef __cplusplus
 }

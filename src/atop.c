@@ -146,6 +146,11 @@ static uint8_t owed(const casusi_atop_spell *s, int b)
     return c ? (uint8_t)(s->oblig & ~c->clear) : s->oblig;
 }
 
+uint8_t casusi_atop_owed(const casusi_atop_spell *s, int b)
+{
+    return owed(s, b);
+}
+
 /* ---- loading: fields ---------------------------------------------------- */
 
 static int days_in_month(int y, int m)

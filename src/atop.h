@@ -135,6 +135,11 @@ void casusi_atop_free(casusi_atop *atop);
 const casusi_atop_alliance *casusi_atop_find(const casusi_atop *atop,
                                              int atopid);
 
+/* The obligations (CASUSI_ATOP_DEFENSE..CONSUL) that spell `s`'s member
+ * owes member `b` of the same phase: s->oblig less ATOP's corrections for
+ * partner-specific obligations (docs/atop-derivation.md, rule 7). */
+uint8_t casusi_atop_owed(const casusi_atop_spell *s, int b);
+
 /* ---- directed dyad-year flags ---------------------------------------- */
 
 typedef struct casusi_atop_flags_table casusi_atop_flags_table;

@@ -55,10 +55,20 @@ struct casus_kb {
     lin_membership **lin; size_t *nlin;         /* per lineage */
     const casus_state ***lin_states; size_t *nlin_states; /* per lineage, by from date */
     const char ***area_closure; size_t *narea_closure;    /* per area */
+    size_t nhistory;              /* treaties added by casus_kb_add_history */
 };
 
 /* kb.c */
 int casusi_kb_finish(casus_kb *kb, casus_error *err);
+/* Replaces the kb's states with `states` (nstates, sorted by iso3, in the
+ * kb's arena), where old state i is now states[map[i]], and its treaties
+ * with `treaties` (ntreaties, any order); points every record of the kb at
+ * the new states and rebuilds the indexes (casusi_kb_finish). The treaties
+ * not in the kb before must already point into `states`. All or nothing:
+ * on error the kb is as it was. */
+int casusi_kb_rebuild(casus_kb *kb, casus_state *states, size_t nstates,
+                      const size_t *map, casus_treaty **treaties,
+                      size_t ntreaties, casus_error *err);
 bool casusi_area_contains(const casus_kb *kb, const char *area,
                           const char *tag);
 bool casusi_same_lineage(const casus_state *a, const casus_state *b);

@@ -344,6 +344,45 @@ static void pair_flags_gw(void *ud, int c1, int c2, int first, int last, uint8_t
     }
 }
 
+/* ---- the flag source for other modules (portfolio.c) ----------------- */
+
+int casusi_flags_new(const casus_history *h, const casus_kb *kb, int last, casusi_flags **out, casus_error *err)
+{
+    *out = NULL;
+    post *p = calloc(1, sizeof *p);
+    if (!p) {
+        casusi_seterr(err, CASUS_ENOMEM, "out of memory");
+        return CASUS_ENOMEM;
+    }
+    p->h = h;
+    p->kb = kb;
+    casusi_atop_years(h->flags, NULL, &p->alast);
+    p->last = last;
+    p->ny = last > p->alast ? (size_t)(last - p->alast) : 0;
+    if (post_build(p, err)) {
+        post_free(p);
+        free(p);
+        return CASUS_ENOMEM;
+    }
+    *out = (casusi_flags *)p;
+    return CASUS_OK;
+}
+
+void casusi_flags_free(casusi_flags *f)
+{
+    if (f) {
+        post_free((post *)f);
+        free(f);
+    }
+}
+
+uint8_t casusi_flags_at(void *ud, int c1, int c2, int year)
+{
+    uint8_t b = 0;
+    pair_flags(ud, c1, c2, year, year, &b);
+    return b;
+}
+
 /* ---- --explain: rows written here, with the sources named ------------- */
 
 typedef struct explain {

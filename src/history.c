@@ -14,7 +14,7 @@
  *
  * Schema version 1:
  *   meta(key TEXT PRIMARY KEY, value TEXT)            -- 'schema' = '1'
- *   datasets(name PRIMARY KEY 'atop'|'cow'|'gw', rows, sha256, source,
+ *   datasets(name PRIMARY KEY 'atop'|'cow'|'gw'|'nmc', rows, sha256, source,
  *            imported_at)
  *   files(dataset -> datasets, role, name, content BLOB)  -- role 'member',
  *            'alliance' (atop) or 'list'
@@ -28,6 +28,7 @@
 #include "atop.h"
 #include "history_int.h"
 #include "statesys.h"
+#include "nmc.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -44,7 +45,7 @@
 static const char SCHEMA_SQL[] =
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
     "CREATE TABLE IF NOT EXISTS datasets(\n"
-    "  name TEXT PRIMARY KEY CHECK(name IN ('atop', 'cow', 'gw')),\n"
+    "  name TEXT PRIMARY KEY,\n"
     "  rows INTEGER NOT NULL,\n"
     "  sha256 TEXT NOT NULL,\n"
     "  source TEXT NOT NULL,\n"
@@ -65,13 +66,14 @@ const char *casus_dataset_name(casus_dataset d)
     case CASUS_DS_ATOP: return "atop";
     case CASUS_DS_COW: return "cow";
     case CASUS_DS_GW: return "gw";
+    case CASUS_DS_NMC: return "nmc";
     }
     return "?";
 }
 
 int casus_dataset_parse(const char *s, casus_dataset *out)
 {
-    for (int d = 0; d <= CASUS_DS_GW; d++)
+    for (int d = 0; d <= CASUS_DS_NMC; d++)
         if (!strcmp(s, casus_dataset_name((casus_dataset)d))) {
             *out = (casus_dataset)d;
             return CASUS_OK;
@@ -316,6 +318,18 @@ int casus_history_import(const char *dbpath, casus_dataset ds, const char *path,
         info->first_year = lo;
         info->last_year = hi;
         casusi_atop_free(at);
+    } else if (ds == CASUS_DS_NMC) {
+        snprintf(mpath, sizeof mpath, "%s", path);
+        if ((rc = read_all(mpath, &b1, &n1, err)))
+            goto out;
+        casusi_nmc *t = NULL;
+        if ((rc = casusi_nmc_parse(mpath, b1, n1, &t, err)))
+            goto out;
+        info->rows = t->nrows;
+        info->units = 0;
+        info->first_year = t->first_year;
+        info->last_year = t->last_year;
+        casusi_nmc_free(t);
     } else {
         snprintf(mpath, sizeof mpath, "%s", path);
         if ((rc = read_all(mpath, &b1, &n1, err)))
@@ -419,6 +433,7 @@ void casus_history_close(casus_history *h)
     casusi_atop_flags_free(h->flags);
     casusi_statesys_free(h->cow);
     casusi_statesys_free(h->gw);
+    casusi_nmc_free(h->nmc);
     free(h->path);
     free(h);
 }
@@ -472,6 +487,15 @@ int casus_history_open(const char *dbpath, casus_history **out, casus_error *err
         rc = load_list(db, h, CASUS_DS_COW, &h->cow, err);
     if (!rc)
         rc = load_list(db, h, CASUS_DS_GW, &h->gw, err);
+    if (!rc) {
+        char *nn = NULL, *nb = NULL;
+        size_t nl = 0;
+        rc = get_file(db, dbpath, "nmc", "list", &nn, &nb, &nl, err);
+        if (!rc && nb)
+            rc = casusi_nmc_parse(nn, nb, nl, &h->nmc, err);
+        free(nn);
+        free(nb);
+    }
     sqlite3_close(db);
     if (rc) {
         casus_history_close(h);
@@ -487,6 +511,7 @@ int casus_history_has(const casus_history *h, casus_dataset ds)
     case CASUS_DS_ATOP: return h->atop != NULL;
     case CASUS_DS_COW: return h->cow != NULL;
     case CASUS_DS_GW: return h->gw != NULL;
+    case CASUS_DS_NMC: return h->nmc != NULL;
     }
     return 0;
 }

@@ -72,6 +72,8 @@ static json_t *jquery(const casus_attack *at)
     return q;
 }
 
+static json_t *jstates(const casus_state *const *s, size_t n);
+
 static json_t *jbinding(const casus_binding *b)
 {
     json_t *o = json_object();
@@ -94,7 +96,11 @@ static json_t *jbinding(const casus_binding *b)
             json_t *c = json_object();
             const casus_condition *cd = b->conds[i].cond;
             json_object_set_new(c, "condition", jstr(casus_condkind_name(cd->kind)));
-            if (cd->area)
+            if (cd->kind == CASUS_COND_UNNAMED) {
+                json_object_set_new(c, "atop_column", jstr(cd->area));
+                if (cd->nstates)
+                    json_object_set_new(c, "threat", jstates(cd->states, cd->nstates));
+            } else if (cd->area)
                 json_object_set_new(c, "area", jstr(cd->area));
             json_object_set_new(c, "status", jstr(status_name(b->conds[i].status)));
             json_object_set_new(c, "explain", jstr(b->conds[i].explain));
@@ -285,7 +291,13 @@ char *casus_json_treaty(casus_arena *a, const casus_kb *kb, const casus_treaty *
         json_t *cs = json_array();
         for (size_t k = 0; k < ob->nconds; k++) {
             const casus_condition *c = &ob->conds[k];
-            if (c->area) {
+            if (c->kind == CASUS_COND_UNNAMED) {
+                json_t *m = json_object();
+                json_object_set_new(m, casus_condkind_name(c->kind), jstr(c->area));
+                if (c->nstates)
+                    json_object_set_new(m, "threat", jstates(c->states, c->nstates));
+                json_array_append_new(cs, m);
+            } else if (c->area) {
                 json_t *m = json_object();
                 json_object_set_new(m, casus_condkind_name(c->kind), jstr(c->area));
                 json_array_append_new(cs, m);

@@ -227,6 +227,93 @@ nomem:
     return CASUS_ENOMEM;
 }
 
+/* ---- rebuilding with more states and treaties (kbatop.c) ------------ */
+
+typedef struct remap {
+    const casus_state *from; size_t nfrom; /* the states being replaced */
+    const casus_state *to;                 /* their replacements */
+    const size_t *map;                     /* from[i] becomes to[map[i]] */
+} remap;
+
+static const casus_state *remap1(const remap *r, const casus_state *s)
+{
+    if (s && s >= r->from && s < r->from + r->nfrom && r->map[s - r->from] != SIZE_MAX)
+        return &r->to[r->map[s - r->from]];
+    return s;
+}
+
+static void remap_list(const remap *r, const casus_state *const *l, size_t n)
+{
+    const casus_state **w = (const casus_state **)l; /* the kb's own arrays */
+    for (size_t i = 0; i < n; i++)
+        w[i] = remap1(r, w[i]);
+}
+
+/* Points every state pointer of the kb's places, areas and the first
+ * ntreaties treaties through r. Allocates nothing, so it cannot fail. */
+static void remap_records(casus_kb *kb, casus_treaty *const *treaties,
+                          size_t ntreaties, const remap *r)
+{
+    for (size_t i = 0; i < kb->nplaces; i++) {
+        kb->places[i].sovereign = remap1(r, kb->places[i].sovereign);
+        kb->places[i].admin = remap1(r, kb->places[i].admin);
+    }
+    for (size_t i = 0; i < kb->nareas; i++)
+        remap_list(r, kb->areas[i].states, kb->areas[i].nstates);
+    for (size_t i = 0; i < ntreaties; i++) {
+        casus_treaty *t = treaties[i];
+        for (size_t j = 0; j < t->nmembers; j++)
+            ((casus_member *)t->members)[j].state = remap1(r, t->members[j].state);
+        for (size_t j = 0; j < t->nsuspensions; j++) {
+            casus_suspension *su = (casus_suspension *)&t->suspensions[j];
+            su->a = remap1(r, su->a);
+            su->b = remap1(r, su->b);
+        }
+        for (size_t j = 0; j < t->nobligations; j++) {
+            const casus_obligation *ob = &t->obligations[j];
+            remap_list(r, ob->by, ob->nby);
+            remap_list(r, ob->to, ob->nto);
+            for (size_t k = 0; k < ob->nconds; k++)
+                remap_list(r, ob->conds[k].states, ob->conds[k].nstates);
+        }
+    }
+}
+
+int casusi_kb_rebuild(casus_kb *kb, casus_state *states, size_t nstates,
+                      const size_t *map, casus_treaty **treaties,
+                      size_t ntreaties, casus_error *err)
+{
+    size_t *inv = casus_arena_alloc(kb->arena, (nstates ? nstates : 1) * sizeof *inv);
+    if (!inv) {
+        casusi_seterr(err, CASUS_ENOMEM, "out of memory");
+        return CASUS_ENOMEM;
+    }
+    for (size_t i = 0; i < nstates; i++)
+        inv[i] = SIZE_MAX;
+    for (size_t i = 0; i < kb->nstates; i++)
+        inv[map[i]] = i;
+    remap fwd = {kb->states, kb->nstates, states, map};
+    remap back = {states, nstates, kb->states, inv};
+    casus_kb saved = *kb;
+    /* the old treaties: their records are the ones shared with `saved` */
+    remap_records(kb, kb->treaties, kb->ntreaties, &fwd);
+    for (size_t i = 0; i < nstates; i++)
+        states[i].continues = remap1(&fwd, states[i].continues);
+    kb->states = states;
+    kb->nstates = nstates;
+    kb->treaties = treaties;
+    kb->ntreaties = ntreaties;
+    int rc = casusi_kb_finish(kb, err);
+    if (rc) {
+        /* back to the old arrays and indexes, which were not written to
+         * (finish sorts and indexes the new arrays only; superseded_by links
+         * old treaties to old treaties, the same again) */
+        *kb = saved;
+        remap_records(kb, kb->treaties, kb->ntreaties, &back);
+    }
+    return rc;
+}
+
 int casus_kb_open_ex(const char *dir, casus_kb **out, casus_diag_fn diag,
                      void *ud, casus_error *err)
 {
@@ -463,6 +550,15 @@ const casus_treaty *casus_kb_treaty(const casus_kb *kb, const char *id,
             lo = mid + 1;
         else
             hi = mid;
+    }
+    /* atop-N: the bundled treaty that ATOP alliance N is linked to */
+    if (id && strncmp(id, "atop-", 5) == 0 && isdigit((unsigned char)id[5])) {
+        char *end;
+        long n = strtol(id + 5, &end, 10);
+        for (size_t i = 0; !*end && i < kb->ntreaties; i++)
+            for (size_t k = 0; k < kb->treaties[i]->natop; k++)
+                if (kb->treaties[i]->atop[k] == n)
+                    return kb->treaties[i];
     }
     casusi_seterr(err, CASUS_ENOTFOUND,
                   "unknown treaty '%s': expected a treaty id such as nato-1949 (see 'casus treaties')",

@@ -27,7 +27,8 @@ const char *casus_condkind_name(casus_condkind k)
     static const char *const n[] = {"state-of-war", "territory", "administered",
         "administered-by", "area", "adversary", "not-adversary",
         "non-member-attacker", "consultation-first", "request", "joint-finding",
-        "non-provocation", "constitutional-processes", "co-belligerent"};
+        "non-provocation", "constitutional-processes", "co-belligerent",
+        "unnamed"};
     return (unsigned)k < CASUS_COND__COUNT ? n[k] : "?";
 }
 
@@ -366,6 +367,30 @@ static casus_cond_status eval_cond(qctx *q, const casus_treaty *t,
     case CASUS_COND_CONSTITUTIONAL:
         *explain = "each party acts under its constitutional processes (the means are its own choice)";
         return CASUS_MET;
+    case CASUS_COND_UNNAMED: {
+        /* the ATOP column's last letters say what kind of condition */
+        const char *col = c->area ? c->area : "";
+        size_t n = strlen(col);
+        const char *what = "a condition";
+        if (n >= 3 && !strcmp(col + n - 3, "adv"))
+            what = "an adversary condition";
+        else if (n >= 3 && !strcmp(col + n - 3, "loc"))
+            what = "a location condition";
+        else if (n >= 3 && !strcmp(col + n - 3, "con"))
+            what = "a condition on a particular ongoing conflict";
+        else if (n >= 3 && !strcmp(col + n - 3, "num"))
+            what = "a condition on the number of adversaries";
+        else if (n >= 3 && !strcmp(col + n - 3, "dem"))
+            what = "a condition on demands detailed in the agreement";
+        else if (!strcmp(col, "olimob"))
+            what = "another condition on this obligation";
+        if (c->nstates)
+            *explain = casus_arena_printf(A, "ATOP codes %s it does not name (%s; the threat it names: %s)",
+                                          what, col, codes(A, c->states, c->nstates));
+        else
+            *explain = casus_arena_printf(A, "ATOP codes %s it does not name (%s)", what, col);
+        return CASUS_UNKNOWN;
+    }
     default:
         *explain = "unknown condition";
         return CASUS_UNKNOWN;

@@ -12,6 +12,8 @@ FAIL=0
 ok() { PASS=$((PASS + 1)); }
 bad() { FAIL=$((FAIL + 1)); echo "FAIL: $*"; }
 export CASUS_DATA=data
+# never the user's own history database (~/.local/share/casus/history.db)
+export CASUS_DB="${TMPDIR:-/tmp}/casus-test-none-$$.db"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 TMP=$(mktemp -d)
@@ -166,7 +168,75 @@ if [ -d "$D/atop" ] && [ -f "$R/peacesciencer_1.2.0_ddy_atop.csv.gz" ]; then
   if head -1 "$TMP/gw.csv" | grep -q "^gwcode1,gwcode2,year," && grep -q "^2,260,1995,1,1,0,0,1,1$" "$TMP/gw.csv" &&
      grep -q "^260,2,1995,1,1,0,0,1,1$" "$TMP/gw.csv"; then ok; echo "ok   dyads --system gw: $(($(wc -l <"$TMP/gw.csv") - 1)) rows in 1995, USA-Germany allied under G&W 260"
   else cat "$TMP/dyerr"; bad "dyads --system gw"; fi
-  unset CASUS_DB
+  # the core queries answer with ATOP's alliances (CASUS_DB holds ATOP and
+  # COW now). Expected values are ATOP 5.1's rows: 1335 (the 1879 Dual
+  # Alliance: 255 and 300, 1879-10-07..1918-11-03, defense with defcoadv = 1
+  # against statthr1 = 365), 2440 phase 2 (GBR-POL from 1939-08-25, defense
+  # against statthr1 = 255), 2445 (the Pact of Steel, 255-325, offense).
+  echo "== history: ATOP alliances in the core queries"
+  q() { "$B/casus" --data data "$@" >"$TMP/q.out" 2>"$TMP/q.err"; }
+  q obligations Russia Austria-Hungary --date 1914-07-28
+  if grep -A2 -x "  atop-1335 ATOP (defense): assist COW-AUH against COW-RUS" "$TMP/q.out" | grep -qx "    DEU" &&
+     grep -qx "    adversary                met      COW-RUS is a named adversary" "$TMP/q.out"; then
+    ok; echo "ok   1914-07-28 Russia attacks Austria-Hungary: Germany bound by the Dual Alliance (atop-1335), adversary met"
+  else cat "$TMP/q.out" "$TMP/q.err"; bad "obligations 1914: atop-1335 binding of DEU missing"; fi
+  q treaty atop-1335 --date 1914-07-28
+  if grep -qx "signed 1879-10-07; in force 1879-10-07; ended 1918-11-03" "$TMP/q.out" &&
+     grep -q "^  DEU     Germany  *bound  *1879-10-07..1918-11-03$" "$TMP/q.out" &&
+     grep -q "^  COW-AUH Austria-Hungary  *bound  *1879-10-07..1918-11-03$" "$TMP/q.out" &&
+     grep -q "^  ATOP  *defense  *DEU, COW-AUH: .*conditions: adversary COW-RUS$" "$TMP/q.out"; then
+    ok; echo "ok   treaty atop-1335: members, dates, defense against Russia"
+  else cat "$TMP/q.out" "$TMP/q.err"; bad "treaty atop-1335"; fi
+  q allies DEU --date 1914-07-28
+  if grep -q "^  atop-1335  *ATOP  *defense  *to COW-AUH$" "$TMP/q.out" &&
+     grep -q "^  atop-1350  *ATOP phase 4  *defense  *to COW-AUH,ITA$" "$TMP/q.out"; then
+    ok; echo "ok   allies DEU 1914: the Dual and Triple Alliances"
+  else cat "$TMP/q.out" "$TMP/q.err"; bad "allies DEU 1914"; fi
+  q cascade DEU POL --date 1939-09-01
+  if grep -qx "  GBR  joins the target   side: assist POL against DEU (atop-2440 ATOP phase 2)" "$TMP/q.out" &&
+     grep -qx "  ITA  joins the attacker side: join DEU's war against POL (atop-2445 ATOP)" "$TMP/q.out"; then
+    ok; echo "ok   cascade 1939-09-01 Germany attacks Poland: GBR (atop-2440), ITA (atop-2445)"
+  else cat "$TMP/q.out" "$TMP/q.err"; bad "cascade 1939"; fi
+  # linked, not duplicated: NATO is ATOP 3180, China-DPRK 1961 is 3445
+  q treaties
+  n3180=$(grep -c "^atop-3180 \|^atop-3445 " "$TMP/q.out")
+  natop=$(grep -c "^atop-" "$TMP/q.out")
+  q treaty atop-3180
+  h1=$(head -1 "$TMP/q.out")
+  q treaty atop-3445
+  h2=$(head -2 "$TMP/q.out" | tail -1)
+  if [ "$n3180" -eq 0 ] && [ "$natop" -gt 700 ] && [ "$h1" = "North Atlantic Treaty (NATO, 1949)" ] && grep -q "cn-kp-1961\|China" "$TMP/q.out"; then
+    ok; echo "ok   $natop ATOP alliances added; NATO and China-DPRK linked, not duplicated (atop-3180 is '$h1', atop-3445 is '$h2')"
+  else bad "linking: $n3180 duplicates, $natop alliances, atop-3180 is '$h1'"; fi
+  # --no-history, and a corrupt database: one line, exit 2
+  "$B/casus" --data data --no-history treaty atop-1335 >/dev/null 2>"$TMP/q.err"; s1=$?
+  printf 'not a database, just text\n' >"$TMP/bad.db"
+  "$B/casus" --data data --db "$TMP/bad.db" allies DEU >/dev/null 2>"$TMP/q.err2"; s2=$?
+  if [ "$s1" -eq 2 ] && [ "$s2" -eq 2 ] && [ "$(wc -l <"$TMP/q.err2")" -eq 1 ]; then
+    ok; echo "ok   --no-history skips it; a corrupt database: $(cat "$TMP/q.err2")"
+  else cat "$TMP/q.err" "$TMP/q.err2"; bad "--no-history exit $s1, corrupt db exit $s2"; fi
+  if command -v valgrind >/dev/null 2>&1 && [ -x build/casus ]; then
+    for args in "obligations Russia Austria-Hungary --date 1914-07-28 --json" "cascade DEU POL --date 1939-09-01"; do
+      # shellcheck disable=SC2086
+      valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+        build/casus --data data $args >/dev/null 2>"$TMP/vg"
+      if [ $? -eq 99 ]; then cat "$TMP/vg"; bad "valgrind: casus $args (history)"; else ok; echo "ok   valgrind with history: casus $args"; fi
+    done
+  fi
+  # similarity: every measure on whole real years, fast code against the
+  # plain formulas, and one row per non-directed dyad of the year
+  "$B/casus" import nmc "$D/cow_nmc/NMC-60-abridged.csv" >/dev/null 2>"$TMP/e3"
+  for m in s s-weighted taub kappa; do
+    "$B/casus" --data data similarity --measure $m --from 1914 --to 1914 --verify -o "$TMP/sim.csv" 2>"$TMP/sv1"
+    "$B/casus" --data data similarity --measure $m --from 2000 --to 2000 --verify -o "$TMP/sim2.csv" 2>"$TMP/sv2"
+    n=$(($(wc -l <"$TMP/sim2.csv") - 1))
+    if grep -q "largest difference from the plain formulas [0-9.e-]*$" "$TMP/sv1" && grep -q "largest difference from the plain formulas [0-9.e-]*$" "$TMP/sv2" &&
+       awk '{d=$NF} END {exit !(d + 0 < 1e-12)}' "$TMP/sv1" && awk '{d=$NF} END {exit !(d + 0 < 1e-12)}' "$TMP/sv2" &&
+       [ "$n" -eq 18145 ] && head -1 "$TMP/sim2.csv" | grep -q "^ccode1,ccode2,year,"; then
+      ok; echo "ok   similarity $m: 1914 and 2000 equal to the plain formulas ($(cut -d: -f2 "$TMP/sv2" | tr -d '\n')), $n dyads in 2000"
+    else cat "$TMP/e3" "$TMP/sv1" "$TMP/sv2"; bad "similarity $m"; fi
+  done
+  export CASUS_DB="${TMPDIR:-/tmp}/casus-test-none-$$.db"
 else
   echo "skip history: ../shared is absent"
 fi

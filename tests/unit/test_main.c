@@ -19,6 +19,8 @@
 #include "test_csv.c"
 #include "test_dyads.c"
 #include "test_atop.c"
+#include "test_similarity.c"
+#include "test_kbatop.c"
 
 int main(void)
 {
@@ -33,5 +35,7 @@ int main(void)
     failed += cmocka_run_group_tests_name("csv", csv_tests, NULL, NULL);
     failed += cmocka_run_group_tests_name("dyads", dyads_tests, NULL, NULL);
     failed += cmocka_run_group_tests_name("atop", atop_tests, NULL, NULL);
+    failed += cmocka_run_group_tests_name("similarity", similarity_tests, NULL, NULL);
+    failed += cmocka_run_group_tests_name("kbatop", kbatop_tests, NULL, NULL);
     return failed ? 1 : 0;
 }
