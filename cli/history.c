@@ -120,6 +120,61 @@ static int year_arg(const char *s, int *y)
     return 0;
 }
 
+/* What dyads and similarity share: the history database, the kb and the
+ * output. Returns -1 when all are open, else the exit status. */
+typedef struct job {
+    casus_history *h;
+    casus_kb *kb;
+    out w;
+    const char *name, *outpath;
+} job;
+
+static int job_open(cli *c, job *j, const char *name, const char *db, const char *outpath)
+{
+    memset(j, 0, sizeof *j);
+    j->name = name;
+    j->outpath = outpath;
+    char dbp[4096];
+    if (db_path(db, dbp, sizeof dbp))
+        return EXIT_BADINPUT;
+    casus_error e;
+    memset(&e, 0, sizeof e);
+    if (casus_history_open(dbp, &j->h, &e)) {
+        cli_error(&e);
+        return cli_exit_for(e.code);
+    }
+    int st = EXIT_OKAY;
+    j->kb = cli_open(c, &st);
+    if (!j->kb) {
+        casus_history_close(j->h);
+        return st;
+    }
+    j->w.f = outpath ? fopen(outpath, "wb") : stdout;
+    if (!j->w.f) {
+        cli_errorf("%s: cannot write '%s'", name, outpath);
+        casus_kb_close(j->kb);
+        casus_history_close(j->h);
+        return EXIT_FAIL;
+    }
+    j->w.tty = isatty(2);
+    clock_gettime(CLOCK_MONOTONIC, &j->w.t0);
+    j->w.last = j->w.t0;
+    return -1;
+}
+
+static int job_close(job *j, int st)
+{
+    if (j->w.shown)
+        fprintf(stderr, "\n");
+    if (fflush(j->w.f) || (j->outpath && fclose(j->w.f))) {
+        cli_errorf("%s: cannot write '%s'", j->name, j->outpath ? j->outpath : "standard output");
+        st = EXIT_FAIL;
+    }
+    casus_kb_close(j->kb);
+    casus_history_close(j->h);
+    return st;
+}
+
 int cmd_dyads(cli *c, int argc, char **argv)
 {
     const char *db = c->db, *outpath = NULL;
@@ -172,48 +227,21 @@ int cmd_dyads(cli *c, int argc, char **argv)
             return EXIT_BADINPUT;
         }
     }
-    char dbp[4096];
-    if (db_path(db, dbp, sizeof dbp))
-        return EXIT_BADINPUT;
+    job j;
+    int st = job_open(c, &j, "dyads", db, outpath);
+    if (st >= 0)
+        return st;
+    st = EXIT_OKAY;
     casus_error e;
     memset(&e, 0, sizeof e);
-    casus_history *h = NULL;
-    if (casus_history_open(dbp, &h, &e)) {
-        cli_error(&e);
-        return cli_exit_for(e.code);
-    }
-    int st = EXIT_OKAY;
-    casus_kb *kb = cli_open(c, &st);
-    if (!kb) {
-        casus_history_close(h);
-        return st;
-    }
-    out w;
-    memset(&w, 0, sizeof w);
-    w.f = outpath ? fopen(outpath, "wb") : stdout;
-    if (!w.f) {
-        cli_errorf("dyads: cannot write '%s'", outpath);
-        casus_kb_close(kb);
-        casus_history_close(h);
-        return EXIT_FAIL;
-    }
-    w.tty = isatty(2);
-    clock_gettime(CLOCK_MONOTONIC, &w.t0);
-    w.last = w.t0;
     size_t rows = 0;
-    if (casus_dyads_write(h, kb, &o, sink, &w, &rows, &e)) {
+    if (casus_dyads_write(j.h, j.kb, &o, sink, &j.w, &rows, &e)) {
         cli_error(&e);
         st = cli_exit_for(e.code);
     }
-    if (w.shown)
-        fprintf(stderr, "\rcasus dyads: %zu rows, %.1f MB written\n", rows, (double)w.bytes / 1e6);
-    if (fflush(w.f) || (outpath && fclose(w.f))) {
-        cli_errorf("dyads: cannot write '%s'", outpath ? outpath : "standard output");
-        st = EXIT_FAIL;
-    }
-    casus_kb_close(kb);
-    casus_history_close(h);
-    return st;
+    if (j.w.shown)
+        fprintf(stderr, "\rcasus dyads: %zu rows, %.1f MB written", rows, (double)j.w.bytes / 1e6);
+    return job_close(&j, st);
 }
 
 int cmd_similarity(cli *c, int argc, char **argv)
@@ -258,48 +286,19 @@ int cmd_similarity(cli *c, int argc, char **argv)
             return EXIT_BADINPUT;
         }
     }
-    char dbp[4096];
-    if (db_path(db, dbp, sizeof dbp))
-        return EXIT_BADINPUT;
+    job j;
+    int st = job_open(c, &j, "similarity", db, outpath);
+    if (st >= 0)
+        return st;
+    st = EXIT_OKAY;
     casus_error e;
     memset(&e, 0, sizeof e);
-    casus_history *h = NULL;
-    if (casus_history_open(dbp, &h, &e)) {
-        cli_error(&e);
-        return cli_exit_for(e.code);
-    }
-    int st = EXIT_OKAY;
-    casus_kb *kb = cli_open(c, &st);
-    if (!kb) {
-        casus_history_close(h);
-        return st;
-    }
-    out w;
-    memset(&w, 0, sizeof w);
-    w.f = outpath ? fopen(outpath, "wb") : stdout;
-    if (!w.f) {
-        cli_errorf("similarity: cannot write '%s'", outpath);
-        casus_kb_close(kb);
-        casus_history_close(h);
-        return EXIT_FAIL;
-    }
-    w.tty = isatty(2);
-    clock_gettime(CLOCK_MONOTONIC, &w.t0);
-    w.last = w.t0;
     size_t rows = 0;
     double md = 0;
-    if (casus_similarity_write(h, kb, &o, sink, &w, &rows, &md, &e)) {
+    if (casus_similarity_write(j.h, j.kb, &o, sink, &j.w, &rows, &md, &e)) {
         cli_error(&e);
         st = cli_exit_for(e.code);
     } else if (o.verify)
         fprintf(stderr, "casus similarity: %zu dyad-years, largest difference from the plain formulas %.3g\n", rows, md);
-    if (w.shown)
-        fprintf(stderr, "\n");
-    if (fflush(w.f) || (outpath && fclose(w.f))) {
-        cli_errorf("similarity: cannot write '%s'", outpath ? outpath : "standard output");
-        st = EXIT_FAIL;
-    }
-    casus_kb_close(kb);
-    casus_history_close(h);
-    return st;
+    return job_close(&j, st);
 }
