@@ -110,6 +110,17 @@ static int sink(void *ud, const char *buf, size_t n)
     return 0;
 }
 
+/* An option with two values: 0 for x, 1 for y, -1 (message printed) else. */
+static int pick(const char *cmd, const char *opt, const char *v, const char *x, const char *y)
+{
+    if (!strcmp(v, x))
+        return 0;
+    if (!strcmp(v, y))
+        return 1;
+    cli_errorf("%s: %s '%s': expected %s or %s", cmd, opt, v, x, y);
+    return -1;
+}
+
 static int year_arg(const char *s, int *y)
 {
     char *end = NULL;
@@ -194,24 +205,16 @@ int cmd_dyads(cli *c, int argc, char **argv)
             }
             i++;
         } else if (!strcmp(a, "--system") && v) {
-            if (!strcmp(v, "cow"))
-                o.system = CASUS_SYSTEM_COW;
-            else if (!strcmp(v, "gw"))
-                o.system = CASUS_SYSTEM_GW;
-            else {
-                cli_errorf("dyads: --system '%s': expected cow or gw", v);
+            int k = pick("dyads", a, v, "cow", "gw");
+            if (k < 0)
                 return EXIT_BADINPUT;
-            }
+            o.system = k ? CASUS_SYSTEM_GW : CASUS_SYSTEM_COW;
             i++;
         } else if (!strcmp(a, "--format") && v) {
-            if (!strcmp(v, "csv"))
-                o.format = CASUS_DYADS_CSV;
-            else if (!strcmp(v, "json"))
-                o.format = CASUS_DYADS_JSONL;
-            else {
-                cli_errorf("dyads: --format '%s': expected csv or json", v);
+            int k = pick("dyads", a, v, "csv", "json");
+            if (k < 0)
                 return EXIT_BADINPUT;
-            }
+            o.format = k ? CASUS_DYADS_JSONL : CASUS_DYADS_CSV;
             i++;
         } else if (!strcmp(a, "-o") && v) {
             outpath = v;
@@ -264,14 +267,8 @@ int cmd_similarity(cli *c, int argc, char **argv)
             }
             i++;
         } else if (!strcmp(a, "--scheme") && v) {
-            if (!strcmp(v, "cow"))
-                o.scheme = 0;
-            else if (!strcmp(v, "atop-s"))
-                o.scheme = 1;
-            else {
-                cli_errorf("similarity: --scheme '%s': expected cow or atop-s", v);
+            if ((o.scheme = pick("similarity", a, v, "cow", "atop-s")) < 0)
                 return EXIT_BADINPUT;
-            }
             i++;
         } else if (!strcmp(a, "--verify"))
             o.verify = 1;

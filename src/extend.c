@@ -422,7 +422,7 @@ static int ex_put(explain *e, const char *s, size_t n)
 /* the sources of (c1, c2, year) after ATOP: which carried alliances and
  * which kb treaties give it flags (either direction, as the row's flags do
  * for non-directed rows) */
-static void sources(const post *p, int c1, int c2, int y, int both, char *out, size_t cap)
+static void sources(const post *p, int c1, int c2, int y, char *out, size_t cap)
 {
     size_t n = 0;
     out[0] = '\0';
@@ -462,7 +462,6 @@ static void sources(const post *p, int c1, int c2, int y, int both, char *out, s
                 n += (size_t)snprintf(out + n, cap - n, "%skb:%s", n ? "+" : "", t->id);
         }
     }
-    (void)both;
     if (!n)
         snprintf(out, cap, "none");
 }
@@ -475,7 +474,7 @@ static int ex_row(void *ud, const casusi_dyad_row *r)
         snprintf(src, sizeof src, "atop");
     else
         sources(e->p, e->gw ? gw_to_cow(r->c1, r->year) : r->c1, e->gw ? gw_to_cow(r->c2, r->year) : r->c2,
-                r->year, 1, src, sizeof src);
+                r->year, src, sizeof src);
     int k;
     static const char *const NAMES[] = {"atop_alliance", "atop_defense", "atop_offense", "atop_neutral",
                                         "atop_nonagg", "atop_consul"};
