@@ -576,7 +576,7 @@ static int add_actor(builder *b, const char *phrase, lx_actor a)
     return add_phrase(b, phrase, p);
 }
 
-static const lx_actor ACTOR0 = {NULL, NULL, NULL, 0, INT32_MIN, INT32_MAX, NULL};
+static const lx_actor ACTOR0 = {NULL, NULL, NULL, 0, INT32_MIN, INT32_MAX, NULL, 0, 0, 0, 0, {0}, NULL};
 
 static int load_states(builder *b)
 {
@@ -890,6 +890,7 @@ static const struct { const char *key; int cue; } CUES[] = {
     {"prep", CUE_PREP}, {"conj", CUE_CONJ}, {"approx", CUE_APPROX}, {"number", CUE_NUMBER},
     {"multiplier", CUE_MULT}, {"place-suffix", CUE_PLACESUFFIX}, {"be", CUE_BE}, {"det", CUE_DET}, {"light", CUE_LIGHT},
     {"legislature", CUE_LEGIS}, {"not-partner", CUE_NOTPARTNER}, {"exhort", CUE_EXHORT},
+    {"event-ref", CUE_EVREF},
 };
 
 static const char *MONTHS[] = {"january", "february", "march", "april", "may", "june", "july",
@@ -1150,6 +1151,77 @@ static int load_bodies(builder *b, const char *dir)
     return 0;
 }
 
+/* contextual.yaml: names that stand for a state only in context. */
+static int load_contextual(builder *b, const char *dir)
+{
+    const ynode *l;
+    if (optional_list(b, dir, "contextual.yaml", "contextual", &l))
+        return -1;
+    if (!l)
+        return 0;
+    for (size_t i = 0; i < l->n; i++) {
+        const ynode *e = l->items[i];
+        if (e->type != Y_MAP)
+            return perr(b, e, "expected a contextual name (a mapping), found %s", casusi_ydescribe(e));
+        const ynode *names = casusi_ymap_get(e, "names");
+        const ynode *states = casusi_ymap_get(e, "states");
+        const ynode *after = casusi_ymap_get(e, "after");
+        const ynode *nb = casusi_ymap_get(e, "not-before");
+        if (!names || names->type != Y_SEQ || !names->n)
+            return perr(b, names ? names : e, "a contextual name needs '%s': a list of names", "names");
+        if (!states || states->type != Y_SEQ || !states->n)
+            return perr(b, states ? states : e, "a contextual name needs '%s': a list of state codes", "states");
+        if (after && (after->type != Y_SEQ || after->n > 4))
+            return perr(b, after, "'%s' must be a list of at most 4 state codes", "after");
+        if (nb && nb->type != Y_SEQ)
+            return perr(b, nb, "'%s' must be a list of words", "not-before");
+        lx_actor a = ACTOR0;
+        a.kind = AK_CONTEXT;
+        for (size_t k = 0; after && k < after->n; k++) {
+            code_state(b, after->items[k], &a.after[a.nafter]);
+            if (!a.after[a.nafter++])
+                return -1;
+        }
+        if (nb && nb->n) {
+            const char **w = casus_arena_alloc(b->lx->arena, nb->n * sizeof *w);
+            if (!w) {
+                b->oom = 1;
+                return -1;
+            }
+            for (size_t k = 0; k < nb->n; k++) {
+                if (nb->items[k]->type != Y_SCALAR)
+                    return perr(b, nb->items[k], "expected a word, found %s", casusi_ydescribe(nb->items[k]));
+                w[k] = nb->items[k]->str;
+            }
+            a.notbefore = w;
+            a.nnot = (uint8_t)(nb->n > 255 ? 255 : nb->n);
+        }
+        for (size_t s = 0; s < states->n; s++) {
+            a.state = code_state(b, states->items[s], &a.code);
+            if (!a.code)
+                return -1;
+            for (size_t k = 0; k < names->n; k++) {
+                const char *nm = names->items[k]->type == Y_SCALAR ? names->items[k]->str : NULL;
+                if (!nm)
+                    return perr(b, names->items[k], "expected a name, found %s", casusi_ydescribe(names->items[k]));
+                /* "the North": the pattern is "North", so that "the North
+                 * Korean leader" still reads "North Korean"; the reader
+                 * checks the "the" and the capital */
+                a.need_the = !strncmp(nm, "the ", 4) && nm[4] >= 'A' && nm[4] <= 'Z';
+                if (a.need_the)
+                    nm += 4;
+                a.cap = *nm >= 'A' && *nm <= 'Z';
+                a.name = nm;
+                if (!*nm)
+                    return perr(b, names->items[k], "a contextual name needs more than '%s'", "the");
+                if (add_actor(b, nm, a))
+                    return -1;
+            }
+        }
+    }
+    return 0;
+}
+
 static int fuzzy_from_names(casusi_lexicon *lx, const char *const *names, const uint8_t *kinds, size_t n)
 {
     uint32_t m = 1024;
@@ -1246,7 +1318,7 @@ int casus_lexicon_open(const casus_kb *kb, const char *dir, casus_lexicon **out,
         goto fail;
     }
     if (load_states(&b) || load_cues(&b, dir) || load_events(&b, dir) || load_leaders(&b, dir) ||
-        load_bodies(&b, dir)) {
+        load_bodies(&b, dir) || load_contextual(&b, dir)) {
         rc = b.oom ? CASUS_ENOMEM : (err->code ? err->code : CASUS_EPARSE);
         if (b.oom)
             casusi_seterr(err, CASUS_ENOMEM, "out of memory");

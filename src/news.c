@@ -158,6 +158,8 @@ typedef struct rd {
     cset last_multi, last_single;
     casus_date artdate;
     const char *last_org;   /* the alliance last named ("the alliance" refers to it) */
+    const char *seen[64];   /* codes named so far (contextual names need them) */
+    int nseen;
     size_t dl_s, dl_e;      /* the dateline ("CARACAS, Dec 29 (Agency) -"), bytes */
     int32_t refday;
     /* denials waiting to be applied */
@@ -431,6 +433,61 @@ static int and_follows(const rd *r, size_t k, long gs, long ge)
     return 0;
 }
 
+static int was_seen(const rd *r, const char *code)
+{
+    for (int i = 0; i < r->nseen; i++)
+        if (!strcmp(r->seen[i], code))
+            return 1;
+    for (size_t k = 0; k < r->nam; k++)
+        if (!strcmp(r->am[k].code, code))
+            return 1;
+    return 0;
+}
+
+/* Whether a contextual name stands for its state here: "the North" after
+ * Korea was named, but not "the north", "the North Atlantic", "the island
+ * of Guam" or "the island nation". */
+static int context_ok(const rd *r, const lx_match *m, const lx_actor *a)
+{
+    if (a->need_the && (m->s == 0 || !is_word(r, (long)m->s - 1, "the")))
+        return 0;
+    if (a->cap && !(r->t[m->s].fl & TF_CAP))
+        return 0;
+    if (m->e < r->nt && !(r->t[m->e - 1].fl & TF_POSS)) {
+        const ntok *n = &r->t[m->e];
+        if (n->kind == TK_WORD && ((n->fl & TF_CAP) || is_word(r, (long)m->e, "of")))
+            return 0;
+        for (int i = 0; i < a->nnot; i++)
+            if (is_word(r, (long)m->e, a->notbefore[i]))
+                return 0;
+    }
+    if (!a->nafter)
+        return 1;
+    for (int i = 0; i < a->nafter; i++)
+        if (was_seen(r, a->after[i]))
+            return 1;
+    return 0;
+}
+
+static int add_mention(rd *r, const lx_match *m, const lx_actor *a)
+{
+    if (GROW(r->am, r->nam, r->amcap))
+        return -1;
+    amen *x = &r->am[r->nam++];
+    memset(x, 0, sizeof *x);
+    x->s = m->s;
+    x->e = m->e;
+    x->code = a->code;
+    x->actor = a;
+    x->body = a->kind == AK_BODY ? words_of(r, (long)m->s, (long)m->e) : NULL;
+    x->org = a->kind == AK_ORG;
+    x->fuzzy = m->fuzzy;
+    x->poss = (r->t[m->e - 1].fl & TF_POSS) != 0;
+    x->prep = (int)prep_before(r, (long)m->s);
+    x->group = -1;
+    return 0;
+}
+
 static int build_actors(rd *r)
 {
     r->nam = 0;
@@ -438,6 +495,20 @@ static int build_actors(rd *r)
     for (size_t k = 0; k < r->nsel; k++) {
         const lx_match *m = &r->sel[k];
         if (!has_cat(r, m, LX_ACTOR))
+            continue;
+        /* contextual names: each state they stand for ("the two Koreas") */
+        uint32_t np;
+        const lx_payload *p = pays_of(r, m, &np);
+        int ctx = 0;
+        for (uint32_t q = 0; q < np; q++) {
+            if (p[q].cat != LX_ACTOR || r->lx->actors[p[q].idx].kind != AK_CONTEXT)
+                continue;
+            ctx = 1;
+            const lx_actor *a = &r->lx->actors[p[q].idx];
+            if (context_ok(r, m, a) && add_mention(r, m, a))
+                return -1;
+        }
+        if (ctx)
             continue;
         const lx_actor *a = actor_of(r, m);
         if (!a)
@@ -451,20 +522,8 @@ static int build_actors(rd *r)
                 continue;
         }
         /* a name inside quotes as part of a title: kept */
-        if (GROW(r->am, r->nam, r->amcap))
+        if (add_mention(r, m, a))
             return -1;
-        amen *x = &r->am[r->nam++];
-        memset(x, 0, sizeof *x);
-        x->s = m->s;
-        x->e = m->e;
-        x->code = a->code;
-        x->actor = a;
-        x->body = a->kind == AK_BODY ? words_of(r, (long)m->s, (long)m->e) : NULL;
-        x->org = a->kind == AK_ORG;
-        x->fuzzy = m->fuzzy;
-        x->poss = (r->t[m->e - 1].fl & TF_POSS) != 0;
-        x->prep = (int)prep_before(r, (long)m->s);
-        x->group = -1;
     }
     /* merge runs that name one state: "U.S. President Joe Biden",
      * "South Korea's Yoon Suk-yeol" */
@@ -514,7 +573,9 @@ static int build_actors(rd *r)
             const amen *p = &r->am[k - 1];
             long j = p->e;
             int ok = 1, conj = 0;
-            if (r->t[x->s].fl & TF_HYPH && (size_t)j == x->s)
+            if (x->s == p->s)
+                join = 1; /* one name, several states ("the two Koreas") */
+            else if (r->t[x->s].fl & TF_HYPH && (size_t)j == x->s)
                 join = 1;
             else if (!p->poss) {
                 while ((size_t)j < x->s) {
@@ -1039,6 +1100,21 @@ static const char *org_ref(const rd *r, long te)
     return r->last_org;
 }
 
+/* A weapon's model designator: a short capitalised word joined by a hyphen
+ * to a number ("S-400", "F-16", "Su-35", "Hwasong-18", "KN-23"); i is the
+ * word. "G-20" and "COVID-19" are not weapons. */
+static int designator(const rd *r, long i)
+{
+    if (i < 0 || (size_t)i + 1 >= r->nt)
+        return 0;
+    const ntok *w = &r->t[i], *n = &r->t[i + 1];
+    if (w->kind != TK_WORD || !(w->fl & TF_CAP) || w->e - w->s > 8 || n->kind != TK_NUM || !(n->fl & TF_HYPH))
+        return 0;
+    if (is_word(r, i, "g") || is_word(r, i, "covid") || is_word(r, i, "article") || is_word(r, i, "resolution"))
+        return 0;
+    return at(r, i) == NULL || !has_cat(r, at(r, i), LX_ACTOR);
+}
+
 static int need_near(const rd *r, long ts, long te, int need, long *where)
 {
     static const int CUE_FOR[] = {0, CUE_TREATY, CUE_TROOPS, CUE_ARMS, CUE_AID, CUE_MISSILE,
@@ -1070,7 +1146,7 @@ static int need_near(const rd *r, long ts, long te, int need, long *where)
     for (long i = lo; i < hi; i++) {
         if (i >= te && is_boundary(r, i))
             break;
-        if (!cue_at(r, i, CUE_FOR[need]))
+        if (!cue_at(r, i, CUE_FOR[need]) && !((need == NEED_ARMS || need == NEED_MISSILE) && designator(r, i)))
             continue;
         long d = i < ts ? ts - i : i >= te ? i - te + 1 : 0;
         if (d < bd) {
@@ -1158,13 +1234,35 @@ static void item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty
                          int *approx)
 {
     const lx_match *m = cue_match(r, w, cue);
-    if (!m)
+    if (!m && !designator(r, w))
         return;
-    long s = (long)m->s, e = (long)m->e;
+    long s = m ? (long)m->s : w, e = m ? (long)m->e : w + 2; /* "F-16s" */
     /* extend left over adjectives that are part of the item ("short-range") */
     while (s > 0 && r->t[s].fl & TF_HYPH && r->t[s - 1].kind == TK_WORD && !at(r, s - 1))
         s--;
-    /* extend right over a following cue of the same class ("artillery shells") */
+    /* and over the model ("Leopard 2 tanks", "S-400 batteries", "Abrams
+     * tanks"): a designator, a capitalised word the lexicon does not know,
+     * or one with its model number */
+    for (int k = 0; k < 3 && s > 0; k++) {
+        if (s >= 2 && designator(r, s - 2)) {
+            s -= 2;
+            continue;
+        }
+        const ntok *p = &r->t[s - 1];
+        if (p->kind == TK_WORD && (p->fl & TF_CAP) && !at(r, s - 1)) {
+            s--;
+            continue;
+        }
+        if (p->kind == TK_NUM && !(p->fl & TF_HYPH) && s >= 2 && r->t[s - 2].kind == TK_WORD &&
+            (r->t[s - 2].fl & TF_CAP) && !at(r, s - 2) && p->num < 100) {
+            s -= 2;
+            continue;
+        }
+        break;
+    }
+    /* extend right over a following cue of the same class ("Abrams tanks") */
+    while ((size_t)e < r->nt && cue_starts(r, e, cue) && at(r, e)->e > (uint32_t)e)
+        e = (long)at(r, e)->e;
     *item = span_text(r, s, e);
     long first;
     int ap = 0;
@@ -1214,7 +1312,10 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         }
     long hi = (long)r->nt;
     for (long i = te; (size_t)i < r->nt; i++)
-        if (is_boundary(r, i) || (is_trigger_tok(r, i) && i > te + 1 && !is_trigger_tok(r, te))) {
+        if (is_boundary(r, i) || (is_trigger_tok(r, i) && i > te + 1 && !is_trigger_tok(r, te)) ||
+            (i > te && is_word(r, i - 1, "and") && cue_at(r, i, CUE_SAY)) ||
+            (is_punct(r, i, ',') && cue_at(r, i + 1, CUE_CONJ) && group_at(r, i + 2) < 0 &&
+             !cue_at(r, i + 2, CUE_DET))) {
             hi = i;
             break;
         }
@@ -1241,6 +1342,20 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         }
         if (object && !adjacent_ing)
             continue;
+        /* a parenthetical: "Blinken, visiting Seoul, condemned": the group
+         * sits between two commas after other words; the subject is the
+         * group before the first comma */
+        if (g > 0 && (long)gp->e < ts && is_punct(r, (long)gp->e, ',')) {
+            long c = (long)gp->s - 1;
+            while (c >= lo && !is_punct(r, c, ',') && c > (long)gp->s - 4)
+                c--;
+            const group *g2 = &r->g[g - 1];
+            if (c >= lo && c < (long)gp->s - 1 && is_punct(r, c, ',') && (long)g2->e <= c && g2->prep < 0 &&
+                (long)g2->s >= lo) {
+                subj = (int)g - 1;
+                break;
+            }
+        }
         /* an appositive: "South Korea, a key US ally, condemned" */
         if (g > 0) {
             const group *g2 = &r->g[g - 1];
@@ -1361,7 +1476,12 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         if (pw && !strcmp(pw, "between") && gp->prep > 0 && cue_at(r, gp->prep - 1, CUE_TREATY))
             continue; /* "a treaty between A and B": the treaty's parties */
         if (pw && !strcmp(pw, "by")) {
-            if (!by.n) {
+            /* the agent follows its participle in the same phrase: not
+             * "had been sent, calling the reports rumours spread by the South" */
+            int comma = 0;
+            for (long i = te; i < (long)gp->s && !comma; i++)
+                comma = is_punct(r, i, ',');
+            if (!by.n && !comma) {
                 by = gp->codes;
                 for (int a = gp->first; a <= gp->last; a++) {
                     *fuzzy |= r->am[a].fuzzy;
@@ -1484,6 +1604,63 @@ static int respectively(rd *r, const rev *x, long te)
             return -1;
     }
     return 1;
+}
+
+/* An event named by a noun after a condemnation ("criticised the sanctions",
+ * "the satellite, launched late Tuesday, was condemned" is handled by the
+ * same-sentence rule): the most recent earlier event of that type by
+ * others; its sources go to *tgt. Generic nouns ("the decision", "the
+ * move") name the most recent event of any kind. */
+static void event_ref(const rd *r, long te, const cset *src, cset *tgt)
+{
+    static const struct { int cue; casus_evtype type; } NOUNS[] = {
+        {CUE_SANCTION, CASUS_EV_SANCTIONS}, {CUE_EXERCISE, CASUS_EV_MILITARY_EXERCISE},
+        {CUE_MISSILE, CASUS_EV_MISSILE_TEST}, {CUE_TROOPS, CASUS_EV_TROOPS_DEPLOYED},
+        {CUE_ARMS, CASUS_EV_ARMS_TRANSFERRED}, {CUE_EVREF, CASUS_EV__COUNT}};
+    for (long i = te; (size_t)i < r->nt && i < te + 6; i++) {
+        if (is_boundary(r, i) || is_punct(r, i, ',') || is_punct(r, i, '.') || is_punct(r, i, ';'))
+            return;
+        if (group_at(r, i) >= 0)
+            return;
+        for (size_t k = 0; k < sizeof NOUNS / sizeof *NOUNS; k++) {
+            if (!cue_starts(r, i, NOUNS[k].cue))
+                continue;
+            /* the noun is definite: "the sanctions", "this week's launch" */
+            int def = 0;
+            for (long j = i - 1; j >= te && !def; j--)
+                def = is_word(r, j, "the") || is_word(r, j, "this") || is_word(r, j, "these") ||
+                      is_word(r, j, "that") || is_word(r, j, "those") || is_word(r, j, "its") ||
+                      is_word(r, j, "their") || (r->t[j].fl & TF_POSS);
+            if (!def)
+                return;
+            for (size_t e = r->nev; e-- > 0;) {
+                const rev *p = &r->ev[e];
+                if (p->dead || cs_meets(&p->src, src) || !p->src.n)
+                    continue;
+                if (NOUNS[k].type == CASUS_EV__COUNT
+                        ? (p->type == CASUS_EV_CONDEMN || p->type == CASUS_EV_WARN ||
+                           p->type == CASUS_EV_DENY_ACCUSATION)
+                        : p->type != NOUNS[k].type)
+                    continue;
+                *tgt = p->src;
+                return;
+            }
+            return;
+        }
+    }
+}
+
+/* Whether a new clause (", and", ";", "but", "while") begins between a date
+ * and the trigger at [ts, te). A bare comma does not part them: "signed
+ * late on Wednesday, declaring that any aggression..." */
+static int date_sep(const rd *r, const dmen *dm, long ts, long te)
+{
+    long a = te <= (long)dm->s ? te : (long)dm->e, b = te <= (long)dm->s ? (long)dm->s : ts;
+    for (long i = a; i < b; i++)
+        if ((is_punct(r, i, ',') && cue_at(r, i + 1, CUE_CONJ)) || is_punct(r, i, ';') ||
+            cue_at(r, i, CUE_BOUNDARY))
+            return 1;
+    return 0;
 }
 
 static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested_denied)
@@ -1656,6 +1833,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     }
     case CASUS_EV_CONDEMN:
     case CASUS_EV_WARN:
+        cs_minus(&x.tgt, &x.src);
         if (!x.tgt.n) {
             /* condemning a treaty condemns its parties */
             for (size_t k = 0; k < r->ntm; k++) {
@@ -1672,6 +1850,10 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         if (!x.tgt.n && tr->type == CASUS_EV_CONDEMN && r->nev && r->ev[r->nev - 1].sent == r->sentno &&
             r->ev[r->nev - 1].type != CASUS_EV_CONDEMN && r->ev[r->nev - 1].type != CASUS_EV_DENY_ACCUSATION)
             x.tgt = r->ev[r->nev - 1].src;
+        /* "criticised the sanctions", "condemned the launch": the object
+         * names an earlier event, whose sources are the target */
+        if (!x.tgt.n)
+            event_ref(r, te, &x.src, &x.tgt);
         cs_minus(&x.tgt, &x.src);
         break;
     case CASUS_EV_MUTUAL_DEFENSE_PLEDGE:
@@ -1729,7 +1911,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             /* "Russian technology transfers": an actor adjective */
             int g = group_at(r, ts - 1);
             if (g < 0 && where >= 0)
-                g = group_at(r, (long)at(r, where)->s - 1);
+                g = group_at(r, (at(r, where) ? (long)at(r, where)->s : where) - 1);
             if (g >= 0)
                 x.src = r->g[g].codes;
         }
@@ -1841,6 +2023,15 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             long od = (long)dm->s >= (long)o->e ? (long)dm->s - (long)o->e : (long)o->s - (long)dm->e;
             if ((long)dm->s < (long)o->e && (long)dm->e > (long)o->s)
                 continue;
+            /* "delivered them in July 2019, and the military test-fired":
+             * a new clause between a date and a trigger parts them, unless
+             * it parts this trigger from the date too */
+            int osep = date_sep(r, dm, (long)o->s, (long)o->e), msep = date_sep(r, dm, ts, te);
+            if (osep != msep) {
+                if (msep)
+                    mine = 0;
+                continue;
+            }
             if (od < d)
                 mine = 0;
         }
@@ -1962,9 +2153,15 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
     r->nm = (size_t)nm;
     if (select_matches(r) || build_actors(r) || find_dates(r) || find_treaties(r) || sentence_events(r))
         return -1;
-    for (size_t a = 0; a < r->nam; a++)
+    for (size_t a = 0; a < r->nam; a++) {
         if (r->am[a].org)
             r->last_org = r->am[a].code;
+        int k = 0;
+        while (k < r->nseen && strcmp(r->seen[k], r->am[a].code))
+            k++;
+        if (k == r->nseen && k < 64)
+            r->seen[r->nseen++] = r->am[a].code;
+    }
     return 0;
 }
 

@@ -78,7 +78,7 @@ enum {
     CUE_ARMS, CUE_AID, CUE_MISSILE, CUE_AMBASSADOR, CUE_EXERCISE, CUE_INTEL,
     CUE_SANCTION, CUE_TREATY, CUE_KIND, CUE_NEW, CUE_BOUNDARY, CUE_PREP, CUE_CONJ,
     CUE_APPROX, CUE_NUMBER, CUE_MULT, CUE_PLACESUFFIX, CUE_MONTH, CUE_WEEKDAY,
-    CUE_RELDAY, CUE_BE, CUE_DET, CUE_LIGHT, CUE_LEGIS, CUE_NOTPARTNER, CUE_EXHORT, CUE__COUNT
+    CUE_RELDAY, CUE_BE, CUE_DET, CUE_LIGHT, CUE_LEGIS, CUE_NOTPARTNER, CUE_EXHORT, CUE_EVREF, CUE__COUNT
 };
 /* What a trigger needs in its clause (lx_trigger.needs). */
 enum {
@@ -88,7 +88,7 @@ enum {
 /* Word forms of a trigger. */
 enum { FORM_BASE = 1, FORM_S, FORM_PAST, FORM_PART, FORM_PASTPART, FORM_ING, FORM_NOUN };
 /* Kinds of actor names. */
-enum { AK_STATE = 1, AK_DEMONYM, AK_CAPITAL, AK_ALIAS, AK_LEADER, AK_BODY, AK_ORG };
+enum { AK_STATE = 1, AK_DEMONYM, AK_CAPITAL, AK_ALIAS, AK_LEADER, AK_BODY, AK_ORG, AK_CONTEXT };
 
 typedef struct lx_actor {
     const char *code;       /* ISO3 or organisation code */
@@ -97,6 +97,13 @@ typedef struct lx_actor {
     uint8_t kind;           /* AK_* */
     int32_t from, until;    /* valid days (INT32_MIN / INT32_MAX if always) */
     const casus_state *state; /* NULL for organisations */
+    /* AK_CONTEXT (contextual.yaml): a name that stands for a state only in
+     * context ("the North" once the article has named North or South Korea) */
+    uint8_t need_the;       /* "the" must come before the name */
+    uint8_t cap;            /* its first word must be capitalised ("the North", not "the north") */
+    uint8_t nafter, nnot;
+    const char *after[4];   /* one of these codes must have been named before */
+    const char *const *notbefore; /* words that must not follow ("the island nation") */
 } lx_actor;
 
 typedef struct lx_trigger {
