@@ -129,6 +129,7 @@ typedef struct rev {
     int sent;               /* sentence number */
     int ent;
     int dead;
+    long tok;               /* the trigger's first token in its sentence */
 } rev;
 
 typedef struct rd {
@@ -144,6 +145,8 @@ typedef struct rd {
     lx_match *m; size_t nm, mcap;
     int32_t *cov; size_t covcap;     /* per token: selected match, -1 */
     uint64_t *cmask; size_t cmcap;   /* per token: cue classes of its match */
+    uint64_t *amask;                 /* per token: cue classes of any match over it
+                                        ("sanctions" inside "sanctions against") */
     lx_match *sel; size_t nsel, selcap;
     amen *am; size_t nam, amcap;
     group *g; size_t ng, gcap;
@@ -159,9 +162,16 @@ typedef struct rd {
     casus_date artdate;
     const char *last_org;   /* the alliance last named ("the alliance" refers to it) */
     const char *seen[64];   /* codes named so far (contextual names need them) */
+    /* names learnt from the article: "Polish Defence Minister Mariusz
+     * Blaszczak" teaches "Blaszczak" (and "Mariusz") -> POL */
+    struct lname { char w[40]; const char *code; uint8_t org; } *ln;
+    size_t nln, lncap;
     int nseen;
     size_t dl_s, dl_e;      /* the dateline ("CARACAS, Dec 29 (Agency) -"), bytes */
     int32_t refday;
+    /* the last event a verb made in this sentence ("held joint air drills":
+     * the noun adds no second event) */
+    long vend; int vsent; casus_evtype vtype;
     /* denials waiting to be applied */
     struct denial { cset who; casus_evtype type; int any; int sent; } *dn;
     size_t ndn, dncap;
@@ -361,9 +371,24 @@ static int select_matches(rd *r)
         if (!c)
             return -1;
         r->cmask = c;
+        c = realloc(r->amask, nc * sizeof *c);
+        if (!c)
+            return -1;
+        r->amask = c;
         r->cmcap = nc;
     }
     memset(r->cmask, 0, r->nt * sizeof *r->cmask);
+    memset(r->amask, 0, r->nt * sizeof *r->amask);
+    for (size_t k = 0; k < r->nm; k++) {
+        uint32_t np;
+        const lx_payload *p = pays_of(r, &r->m[k], &np);
+        uint64_t mask = 0;
+        for (uint32_t q = 0; q < np; q++)
+            if (p[q].cat == LX_CUE)
+                mask |= (uint64_t)1 << p[q].sub;
+        for (uint32_t j = r->m[k].s; j < r->m[k].e && mask; j++)
+            r->amask[j] |= mask;
+    }
     for (size_t k = 0; k < r->nsel; k++) {
         uint32_t np;
         const lx_payload *p = pays_of(r, &r->sel[k], &np);
@@ -469,6 +494,52 @@ static int context_ok(const rd *r, const lx_match *m, const lx_actor *a)
     return 0;
 }
 
+/* The learnt name that token i is, or -1. */
+static long learnt(const rd *r, long i)
+{
+    if (!r->nln || i < 0 || (size_t)i >= r->nt || r->t[i].kind != TK_WORD)
+        return -1;
+    char buf[40];
+    size_t k = casusi_word_norm(r->text + r->t[i].s, r->t[i].e - r->t[i].s, buf, sizeof buf);
+    if (!k)
+        return -1;
+    for (size_t q = 0; q < r->nln; q++)
+        if (!strcmp(r->ln[q].w, buf))
+            return (long)q;
+    return -1;
+}
+
+/* A run of capitalised words the lexicon does not know, starting at i
+ * (a person's name: "Mariusz Blaszczak", "Shin Won-sik"): its end, or i. */
+static long name_run(const rd *r, long i)
+{
+    long j = i;
+    while ((size_t)j < r->nt && j < i + 4 && r->t[j].kind == TK_WORD && !at(r, j) &&
+           ((r->t[j].fl & TF_CAP) || (j > i && (r->t[j].fl & TF_HYPH))))
+        j++;
+    /* "Defence Minister Mariusz Blaszczak Tuesday": a name ends before a
+     * known word, punctuation or a lower-case word */
+    return j;
+}
+
+static void learn_name(rd *r, long s, long e, const char *code, int org)
+{
+    for (long i = s; i < e; i++) {
+        if (!(r->t[i].fl & TF_CAP) || r->t[i].e - r->t[i].s < 3 || learnt(r, i) >= 0)
+            continue;
+        if (GROW(r->ln, r->nln, r->lncap)) {
+            r->err = 1;
+            return;
+        }
+        struct lname *l = &r->ln[r->nln];
+        if (!casusi_word_norm(r->text + r->t[i].s, r->t[i].e - r->t[i].s, l->w, sizeof l->w))
+            continue;
+        l->code = code;
+        l->org = (uint8_t)org;
+        r->nln++;
+    }
+}
+
 static int add_mention(rd *r, const lx_match *m, const lx_actor *a)
 {
     if (GROW(r->am, r->nam, r->amcap))
@@ -525,6 +596,30 @@ static int build_actors(rd *r)
         if (add_mention(r, m, a))
             return -1;
     }
+    /* names learnt earlier in the article ("Blaszczak told radio") */
+    for (long i = 0; r->nln && (size_t)i < r->nt; i++) {
+        long q = at(r, i) ? -1 : learnt(r, i);
+        if (q < 0 || !(r->t[i].fl & TF_CAP))
+            continue;
+        long j = name_run(r, i);
+        if (GROW(r->am, r->nam, r->amcap))
+            return -1;
+        size_t k = r->nam++;
+        while (k > 0 && r->am[k - 1].s > (uint32_t)i) {
+            r->am[k] = r->am[k - 1];
+            k--;
+        }
+        amen *x = &r->am[k];
+        memset(x, 0, sizeof *x);
+        x->s = (uint32_t)i;
+        x->e = (uint32_t)j;
+        x->code = r->ln[q].code;
+        x->org = r->ln[q].org;
+        x->poss = (r->t[j - 1].fl & TF_POSS) != 0;
+        x->prep = (int)prep_before(r, i);
+        x->group = -1;
+        i = j - 1;
+    }
     /* merge runs that name one state: "U.S. President Joe Biden",
      * "South Korea's Yoon Suk-yeol" */
     size_t o = 0;
@@ -555,6 +650,17 @@ static int build_actors(rd *r)
             const lx_match *pm = at(r, x->e);
             x->poss = (r->t[pm->e - 1].fl & TF_POSS) != 0;
             x->e = pm->e;
+        }
+        /* a person named after the office: "Polish Defence Minister
+         * Mariusz Blaszczak", "Poland's Blaszczak": the name is learnt */
+        if (x->e < r->nt && (cue_at(r, x->e - 1, CUE_PEOPLE) || x->poss) && !at(r, x->e) &&
+            (r->t[x->e].fl & TF_CAP)) {
+            long j = name_run(r, x->e);
+            if (j > (long)x->e) {
+                learn_name(r, x->e, j, x->code, x->org);
+                x->poss = (r->t[j - 1].fl & TF_POSS) != 0;
+                x->e = (uint32_t)j;
+            }
         }
         /* a state's legislature: "Hungary's National Assembly", "the
          * Philippine Senate" name the body that ratifies */
@@ -802,8 +908,15 @@ static int find_dates(rd *r)
                 e = j + 1;
             } else if (!is_word(r, i, "may") || is_word(r, i - 1, "in") || is_word(r, i - 1, "since") ||
                        is_word(r, i - 1, "early") || is_word(r, i - 1, "late") || is_word(r, i - 1, "mid")) {
-                /* a month alone: "in October" -> the closest such month */
-                if (r->artdate.precision >= 2 && (is_word(r, i - 1, "in") || is_word(r, i - 1, "since"))) {
+                /* a month alone: "in October", "in early May", "last
+                 * November", "until March" -> the closest such month */
+                long pw = i - 1;
+                if (is_word(r, pw, "early") || is_word(r, pw, "late") || is_word(r, pw, "mid"))
+                    pw--;
+                int lead = is_word(r, pw, "in") || is_word(r, pw, "since") || is_word(r, pw, "during") ||
+                           is_word(r, pw, "until") || is_word(r, pw, "by") || is_word(r, pw, "of") ||
+                           is_word(r, pw, "last") || pw < i - 1;
+                if (r->artdate.precision >= 2 && lead) {
                     casus_date c = month_day(r, (int)mon - 1, 1);
                     if (c.precision) {
                         d = mkdate(c.year, c.month, 0);
@@ -924,6 +1037,46 @@ static int find_dates(rd *r)
 
 /* ---- treaties ------------------------------------------------------------ */
 
+/* A subordinate clause opens at token i: "after", "when", "hours after",
+ * "a day before"; returns the index of its conjunction, else 0. */
+static long subordinate(const rd *r, long i)
+{
+    static const char *const UNIT[] = {"a", "an", "the", "hours", "hour", "days", "day", "weeks", "week",
+                                       "minutes", "months", "month", "shortly", "just", "only", "soon",
+                                       "moments", "two", "three", "several", "few", "barely"};
+    static const char *const SUB[] = {"after", "before", "when", "while", "since", "until", "as",
+                                      "because", "once", "whereas", "which", "who"};
+    /* ", a move Caracas denounced": an appositive on the event */
+    if (is_word(r, i, "a") && cue_starts(r, i + 1, CUE_EVREF))
+        return i;
+    for (int k = 0; k < 4 && (size_t)i < r->nt; k++, i++) {
+        for (size_t q = 0; q < sizeof SUB / sizeof *SUB; q++)
+            if (is_word(r, i, SUB[q]))
+                return i;
+        int unit = r->t[i].kind == TK_NUM;
+        for (size_t q = 0; q < sizeof UNIT / sizeof *UNIT && !unit; q++)
+            unit = is_word(r, i, UNIT[q]);
+        if (!unit)
+            return 0;
+    }
+    return 0;
+}
+
+/* A weapon's model designator: a short capitalised word joined by a hyphen
+ * to a number ("S-400", "F-16", "Su-35", "Hwasong-18", "KN-23"); i is the
+ * word. "G-20" and "COVID-19" are not weapons. */
+static int designator(const rd *r, long i)
+{
+    if (i < 0 || (size_t)i + 1 >= r->nt)
+        return 0;
+    const ntok *w = &r->t[i], *n = &r->t[i + 1];
+    if (w->kind != TK_WORD || !(w->fl & TF_CAP) || w->e - w->s > 8 || n->kind != TK_NUM || !(n->fl & TF_HYPH))
+        return 0;
+    if (is_word(r, i, "g") || is_word(r, i, "covid") || is_word(r, i, "article") || is_word(r, i, "resolution"))
+        return 0;
+    return at(r, i) == NULL || !has_cat(r, at(r, i), LX_ACTOR);
+}
+
 static const char *kind_near(const rd *r, long i, long lo)
 {
     /* kind words right before the noun, or the noun's own kind */
@@ -972,6 +1125,9 @@ static int find_treaties(rd *r)
             continue;
         /* "comprehensive strategic partnership pact": the last noun counts */
         if ((size_t)m->e < r->nt && cue_starts(r, m->e, CUE_TREATY))
+            continue;
+        /* "a Tomahawk deal", "the F-35 deal", "an arms deal": a purchase */
+        if (i > 0 && (cue_at(r, i - 1, CUE_ARMS) || (i >= 2 && designator(r, i - 2))))
             continue;
         cset parties = {{0}, 0};
         int year = 0, isnew = 0;
@@ -1100,25 +1256,11 @@ static const char *org_ref(const rd *r, long te)
     return r->last_org;
 }
 
-/* A weapon's model designator: a short capitalised word joined by a hyphen
- * to a number ("S-400", "F-16", "Su-35", "Hwasong-18", "KN-23"); i is the
- * word. "G-20" and "COVID-19" are not weapons. */
-static int designator(const rd *r, long i)
-{
-    if (i < 0 || (size_t)i + 1 >= r->nt)
-        return 0;
-    const ntok *w = &r->t[i], *n = &r->t[i + 1];
-    if (w->kind != TK_WORD || !(w->fl & TF_CAP) || w->e - w->s > 8 || n->kind != TK_NUM || !(n->fl & TF_HYPH))
-        return 0;
-    if (is_word(r, i, "g") || is_word(r, i, "covid") || is_word(r, i, "article") || is_word(r, i, "resolution"))
-        return 0;
-    return at(r, i) == NULL || !has_cat(r, at(r, i), LX_ACTOR);
-}
-
 static int need_near(const rd *r, long ts, long te, int need, long *where)
 {
     static const int CUE_FOR[] = {0, CUE_TREATY, CUE_TROOPS, CUE_ARMS, CUE_AID, CUE_MISSILE,
-                                  CUE_AMBASSADOR, 0, CUE_EXERCISE, CUE_INTEL, CUE_SANCTION};
+                                  CUE_AMBASSADOR, 0, CUE_EXERCISE, CUE_INTEL, CUE_SANCTION,
+                                  CUE_CLAIM};
     if (need == NEED_NONE)
         return 1;
     if (need == NEED_TREATY) {
@@ -1146,7 +1288,12 @@ static int need_near(const rd *r, long ts, long te, int need, long *where)
     for (long i = lo; i < hi; i++) {
         if (i >= te && is_boundary(r, i))
             break;
-        if (!cue_at(r, i, CUE_FOR[need]) && !((need == NEED_ARMS || need == NEED_MISSILE) && designator(r, i)))
+        /* the word may sit inside a longer match ("adopted new sanctions
+         * against": "sanctions against" is a trigger) */
+        int has = cue_at(r, i, CUE_FOR[need]) || ((r->amask[i] >> CUE_FOR[need]) & 1);
+        if (!has && !((need == NEED_ARMS || need == NEED_MISSILE) && designator(r, i)))
+            continue;
+        if (!at(r, i) && !designator(r, i))
             continue;
         long d = i < ts ? ts - i : i >= te ? i - te + 1 : 0;
         if (d < bd) {
@@ -1299,6 +1446,20 @@ static void place_of(rd *r, long from, casus_event_details *d)
     }
 }
 
+/* Does the trigger at token i name an event of this type ("held joint
+ * drills with": the noun is the verb's object)? */
+static int same_type_at(const rd *r, long i, casus_evtype type)
+{
+    const lx_match *m = at(r, i);
+    uint32_t np;
+    const lx_payload *p = m ? pays_of(r, m, &np) : NULL;
+    for (uint32_t k = 0; p && k < np; k++)
+        if (p[k].cat == LX_TRIGGER && r->lx->triggers[p[k].idx].type == type &&
+            r->lx->triggers[p[k].idx].form == FORM_NOUN)
+            return 1;
+    return 0;
+}
+
 /* Source and target of a trigger at [ts, te). */
 static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cset *src, cset *tgt,
                   int *subj_treaty, int *fuzzy, const char **body, int *subj_out)
@@ -1312,7 +1473,8 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         }
     long hi = (long)r->nt;
     for (long i = te; (size_t)i < r->nt; i++)
-        if (is_boundary(r, i) || (is_trigger_tok(r, i) && i > te + 1 && !is_trigger_tok(r, te)) ||
+        if (is_boundary(r, i) || (is_trigger_tok(r, i) && i > te + 1 && !is_trigger_tok(r, te) &&
+                                  !same_type_at(r, i, tr->type)) ||
             (i > te && is_word(r, i - 1, "and") && cue_at(r, i, CUE_SAY)) ||
             (is_punct(r, i, ',') && cue_at(r, i + 1, CUE_CONJ) && group_at(r, i + 2) < 0 &&
              !cue_at(r, i + 2, CUE_DET))) {
@@ -1328,7 +1490,10 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         if ((long)gp->e > ts || (long)gp->s < lo)
             continue;
         int adjacent_ing = tr->form == FORM_ING && (long)gp->e == ts;
-        if (gp->prep >= 0 && !gp->people && !adjacent_ing)
+        /* "hours after South Korea and the United States began": a
+         * subordinator is no preposition when its verb follows */
+        int clause = gp->prep >= 0 && (long)gp->e >= ts - 2 && subordinate(r, gp->prep) == gp->prep;
+        if (gp->prep >= 0 && !gp->people && !adjacent_ing && !clause)
             continue;
         int object = 0;
         for (long i = (long)gp->s - 1; i >= 0 && i >= (long)gp->s - 3 && !object; i--)
@@ -1449,6 +1614,16 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         if (idle)
             *subj_treaty = 1;
     }
+    /* "In Beijing, foreign ministry spokesperson Mao Ning criticised": an
+     * office with no state takes the capital that opens the sentence */
+    if (subj < 0 && !*subj_treaty && r->ng && r->g[0].prep >= 0 && is_word(r, r->g[0].prep, "in") &&
+        r->g[0].prep <= 1 && is_punct(r, (long)r->g[0].e, ',') && (long)r->g[0].e < ts) {
+        int office = 0;
+        for (long i = (long)r->g[0].e + 1; i < ts && !office; i++)
+            office = cue_at(r, i, CUE_PEOPLE) != 0;
+        if (office && r->am[r->g[0].first].actor && r->am[r->g[0].first].actor->kind == AK_CAPITAL)
+            subj = 0;
+    }
     cset subjset = {{0}, 0};
     if (subj >= 0 && !*subj_treaty) {
         subjset = r->g[subj].codes;
@@ -1460,6 +1635,9 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
     } else if (!*subj_treaty) {
         if (plural_anaphor(r, lo, ts) && r->last_multi.n)
             subjset = r->last_multi;
+        else if ((is_word(r, ts - 1, "it") || (is_word(r, ts - 2, "it") && r->t[ts - 1].kind == TK_WORD &&
+                                               !at(r, ts - 1))) && r->last_single.n && tr->form != FORM_NOUN)
+            subjset = r->last_single; /* "On Sunday it fired": the last single subject */
         else {
             for (long i = lo; i < ts; i++)
                 if (cue_starts(r, i, CUE_SINGULAR) && r->last_single.n)
@@ -1499,7 +1677,8 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         } else if (!pw || !strcmp(pw, "to") || !strcmp(pw, "against") || !strcmp(pw, "on") ||
                    !strcmp(pw, "in") || !strcmp(pw, "into") || !strcmp(pw, "toward") ||
                    !strcmp(pw, "towards") || !strcmp(pw, "at") ||
-                   (!strcmp(pw, "of") && tr->form == FORM_NOUN)) {
+                   (!strcmp(pw, "of") && (tr->form == FORM_NOUN || ((tr->type == CASUS_EV_CONDEMN ||
+                                          tr->type == CASUS_EV_WARN) && gp->prep <= te + 3)))) {
             if (!obj.n) {
                 obj = gp->codes;
                 for (int a = gp->first; a <= gp->last; a++)
@@ -1514,11 +1693,24 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
     } else if (tr->subj_target) {
         cs_union(tgt, &subjset);
         cs_union(src, &from);
+        /* "signed a contract with the United States to buy" */
+        if (!src->n)
+            cs_union(src, &with);
+        for (size_t g = 0; g < r->ng && !src->n; g++)
+            if ((long)r->g[g].s >= lo && (long)r->g[g].e <= ts && r->g[g].prep >= 0 &&
+                is_word(r, r->g[g].prep, "with") && (subj < 0 || (long)r->g[g].s > (long)r->g[subj].s))
+                cs_union(src, &r->g[g].codes);
         if (!tgt->n)
             cs_union(tgt, &obj);
     } else {
         cs_union(src, &subjset);
         cs_union(tgt, &obj);
+        /* "a naval exercise by the U.S., Japan and South Korea" */
+        if (tr->form == FORM_NOUN && !src->n)
+            cs_union(src, &by);
+        /* "denounced a naval exercise by the U.S. and Japan" */
+        if ((tr->type == CASUS_EV_CONDEMN || tr->type == CASUS_EV_WARN) && !tgt->n)
+            cs_union(tgt, &by);
         int joint = tr->type == CASUS_EV_TREATY_SIGNED || tr->type == CASUS_EV_MILITARY_EXERCISE ||
                     tr->type == CASUS_EV_INTELLIGENCE_SHARING || tr->type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE;
         if (tr->with_target)
@@ -1642,7 +1834,11 @@ static void event_ref(const rd *r, long te, const cset *src, cset *tgt)
                            p->type == CASUS_EV_DENY_ACCUSATION)
                         : p->type != NOUNS[k].type)
                     continue;
-                *tgt = p->src;
+                /* "criticised the purchase": the buyer */
+                int buyer = p->type == CASUS_EV_ARMS_TRANSFERRED &&
+                            (is_word(r, i, "purchase") || is_word(r, i, "purchases") ||
+                             is_word(r, i, "acquisition") || is_word(r, i, "acquisitions"));
+                *tgt = buyer && p->tgt.n ? p->tgt : p->src;
                 return;
             }
             return;
@@ -1657,8 +1853,8 @@ static int date_sep(const rd *r, const dmen *dm, long ts, long te)
 {
     long a = te <= (long)dm->s ? te : (long)dm->e, b = te <= (long)dm->s ? (long)dm->s : ts;
     for (long i = a; i < b; i++)
-        if ((is_punct(r, i, ',') && cue_at(r, i + 1, CUE_CONJ)) || is_punct(r, i, ';') ||
-            cue_at(r, i, CUE_BOUNDARY))
+        if ((is_punct(r, i, ',') && (cue_at(r, i + 1, CUE_CONJ) || subordinate(r, i + 1))) ||
+            is_punct(r, i, ';') || cue_at(r, i, CUE_BOUNDARY))
             return 1;
     return 0;
 }
@@ -1672,6 +1868,19 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                     tr->type == CASUS_EV_MISSILE_TEST || tr->type == CASUS_EV_SANCTIONS);
     if (!need_near(r, ts, te, tr->needs, &where) && !selfsuff)
         return 0;
+    /* "surface-to-ship missiles", "ship-to-shore": a verb inside a hyphenated word */
+    if (tr->form != FORM_NOUN && ((r->t[ts].fl & TF_HYPH) || ((size_t)te < r->nt && (r->t[te].fl & TF_HYPH))))
+        return 0;
+    /* the object of a verb for the same event: "held joint air drills",
+     * "adopted new sanctions against" */
+    if (tr->form == FORM_NOUN && r->vsent == r->sentno && r->vtype == tr->type && r->vend <= ts &&
+        r->vend >= ts - 5) {
+        int sep = 0;
+        for (long i = r->vend; i < ts && !sep; i++)
+            sep = is_boundary(r, i) || is_punct(r, i, ',') || group_at(r, i) >= 0;
+        if (!sep)
+            return 0;
+    }
     /* negation right before the trigger */
     for (long i = ts - 1; i >= 0 && i >= ts - 4; i--) {
         if (is_boundary(r, i) || is_punct(r, i, ','))
@@ -1785,6 +1994,16 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         ent *en = e >= 0 ? &r->en[e] : NULL;
         /* organisations or treaty nouns are not parties */
         if (tr->type == CASUS_EV_TREATY_RATIFIED) {
+            /* a ministry, an agency or the military approves no treaty
+             * ("the State Department's approval of the sale") */
+            if (subj >= 0)
+                for (int a = r->g[subj].first; a <= r->g[subj].last; a++) {
+                    const lx_actor *ac = r->am[a].actor;
+                    if (ac && ac->kind == AK_BODY && ac->role &&
+                        (!strcmp(ac->role, "ministry") || !strcmp(ac->role, "agency") ||
+                         !strcmp(ac->role, "military") || !strcmp(ac->role, "media")))
+                        return 0;
+                }
             x.d.body = body;
             cs_minus(&x.tgt, &x.src);
             if (en && x.src.n) {
@@ -1958,6 +2177,16 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             int g = group_at(r, j);
             if (g >= 0 && (long)r->g[g].s >= te)
                 x.tgt = r->g[g].codes;
+            /* "the Ambassador of the United Kingdom" */
+            long k = (long)at(r, where)->e;
+            if (g < 0 && (is_word(r, k, "of") || is_word(r, k, "from") || is_word(r, k, "to"))) {
+                k++;
+                while ((size_t)k < r->nt && cue_at(r, k, CUE_DET))
+                    k++;
+                g = group_at(r, k);
+                if (g >= 0)
+                    x.tgt = r->g[g].codes;
+            }
         }
         cs_minus(&x.tgt, &x.src);
         break;
@@ -1979,7 +2208,31 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             if (x.d.denies)
                 break;
         }
+        /* the accuser: "the Polish accusations", "Seoul's claims",
+         * "accusations by Washington"; else the last accusation (below) */
         x.tgt.n = 0;
+        for (long i = te; (size_t)i < r->nt && i < te + 10 && !x.tgt.n; i++) {
+            if (is_boundary(r, i) || is_punct(r, i, ';'))
+                break;
+            if (!cue_starts(r, i, CUE_CLAIM))
+                continue;
+            long j = i - 1;
+            while (j >= te && r->t[j].kind == TK_WORD && !at(r, j) && j >= i - 2)
+                j--;
+            int g = group_at(r, j);
+            if (g < 0) {
+                long k = (long)at(r, i)->e;
+                if (is_word(r, k, "by") || is_word(r, k, "from") || is_word(r, k, "of")) {
+                    k++;
+                    while ((size_t)k < r->nt && cue_at(r, k, CUE_DET))
+                        k++;
+                    g = group_at(r, k);
+                }
+            }
+            if (g >= 0)
+                x.tgt = r->g[g].codes;
+        }
+        cs_minus(&x.tgt, &x.src);
         if (GROW(r->dn, r->ndn, r->dncap))
             return -1;
         struct denial *dn = &r->dn[r->ndn++];
@@ -2060,6 +2313,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     x.ss = r->ss;
     x.se = r->se;
     x.sent = r->sentno;
+    x.tok = ts;
     if (subj >= 0 && r->g[subj].codes.n >= 2)
         r->last_multi = r->g[subj].codes;
     else if (subj >= 0 && r->g[subj].codes.n == 1)
@@ -2067,6 +2321,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     int split = respectively(r, &x, te);
     if (split)
         return split < 0 ? -1 : 0;
+    if (tr->form != FORM_NOUN) {
+        r->vend = te;
+        r->vsent = r->sentno;
+        r->vtype = tr->type;
+    }
     return add_event(r, &x);
 }
 
@@ -2110,9 +2369,30 @@ static int sentence_events(rd *r)
                 done |= 1 << (q & 31);
         }
     }
-    /* the subject group of a sentence opening with two or more actors */
+    /* "denounced a naval exercise by the U.S., Japan and South Korea": a
+     * condemnation with no target is aimed at the actors of an event named
+     * in its object */
+    for (size_t i = 0; i < r->nev; i++) {
+        rev *c = &r->ev[i];
+        if (c->sent != r->sentno || c->tgt.n || (c->type != CASUS_EV_CONDEMN && c->type != CASUS_EV_WARN))
+            continue;
+        for (size_t q = i + 1; q < r->nev; q++) {
+            const rev *y = &r->ev[q];
+            if (y->sent == r->sentno && y->tok > c->tok && y->tok <= c->tok + 6 && y->src.n &&
+                !cs_meets(&y->src, &c->src) && y->type != CASUS_EV_CONDEMN && y->type != CASUS_EV_WARN &&
+                y->type != CASUS_EV_DENY_ACCUSATION) {
+                c->tgt = y->src;
+                break;
+            }
+        }
+    }
+    /* the subject group of a sentence opening with two or more actors, or
+     * with one ("North Korea, whose missile programme..., has kept up its
+     * tests. On Sunday it fired") */
     if (r->ng && r->g[0].codes.n >= 2 && r->g[0].prep < 0)
         r->last_multi = r->g[0].codes;
+    else if (r->ng && r->g[0].codes.n == 1 && r->g[0].prep < 0 && r->g[0].s <= 3 && !r->am[r->g[0].first].poss)
+        r->last_single = r->g[0].codes;
     return 0;
 }
 
@@ -2134,10 +2414,10 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
     if (n < 0)
         return -1;
     r->nt = (size_t)n;
-    /* misspelt names: a capitalised word not in the lexicon */
+    /* misspelt names: a capitalised word not in the lexicon (nor learnt) */
     for (size_t i = 0; i < r->nt; i++) {
         ntok *t = &r->t[i];
-        if (t->id >= 0 || t->kind != TK_WORD || !(t->fl & TF_CAP) || t->e - t->s < 4)
+        if (t->id >= 0 || t->kind != TK_WORD || !(t->fl & TF_CAP) || t->e - t->s < 4 || learnt(r, (long)i) >= 0)
             continue;
         char buf[64];
         size_t k = casusi_word_norm(r->text + t->s, t->e - t->s, buf, sizeof buf);
@@ -2324,6 +2604,24 @@ static void date_from_line(rd *r, size_t s, size_t e, casus_date *out)
         }
 }
 
+/* Where a dateline's separator starts at byte q of a line ending at j: the
+ * dateline's end, or 0. Separators: " - ", " -- ", an en or em dash, and
+ * TASS's "CITY, 11 June. /Agency/. " (the dateline keeps "/."). */
+static size_t dateline_sep(const char *text, size_t q, size_t j)
+{
+    const char *t = text + q;
+    unsigned char c = (unsigned char)t[0];
+    if (q + 2 >= j)
+        return 0;
+    if ((c == ' ' && t[1] == '-' && t[2] == ' ') || (c == ' ' && t[1] == '-' && t[2] == '-' && q + 3 < j && t[3] == ' '))
+        return q;
+    if (c == 0xE2 && (unsigned char)t[1] == 0x80 && ((unsigned char)t[2] == 0x93 || (unsigned char)t[2] == 0x94))
+        return q;
+    if (c == '/' && t[1] == '.' && t[2] == ' ')
+        return q + 2;
+    return 0;
+}
+
 static void find_article_date(rd *r, size_t s, size_t e)
 {
     /* short lines near the top ("Published: 12 March 2025", a dateline),
@@ -2339,13 +2637,11 @@ static void find_article_date(rd *r, size_t s, size_t e)
             lines++;
             size_t words = count_words(r->text + i, len);
             size_t lim = j;
-            /* a dateline: up to the first dash */
+            /* a dateline: up to the first separator */
             for (size_t q = i; q + 2 < j && q < i + 80; q++) {
-                unsigned char c = (unsigned char)r->text[q];
-                if ((c == ' ' && r->text[q + 1] == '-' && r->text[q + 2] == ' ') ||
-                    (c == 0xE2 && (unsigned char)r->text[q + 1] == 0x80 &&
-                     ((unsigned char)r->text[q + 2] == 0x93 || (unsigned char)r->text[q + 2] == 0x94))) {
-                    lim = q;
+                size_t d = dateline_sep(r->text, q, j);
+                if (d) {
+                    lim = d;
                     break;
                 }
             }
@@ -2376,19 +2672,17 @@ static void find_dateline(rd *r, size_t s, size_t e)
         if (j > i) {
             lines++;
             for (size_t q = i; q + 2 < j && q < i + 80; q++) {
-                unsigned char c = (unsigned char)r->text[q];
-                if ((c == ' ' && r->text[q + 1] == '-' && r->text[q + 2] == ' ') ||
-                    (c == 0xE2 && (unsigned char)r->text[q + 1] == 0x80 &&
-                     ((unsigned char)r->text[q + 2] == 0x93 || (unsigned char)r->text[q + 2] == 0x94))) {
-                    /* a dateline opens with a place in capitals: "CARACAS," */
-                    if (r->text[i] >= 'A' && r->text[i] <= 'Z' && i + 1 < j && r->text[i + 1] >= 'A' &&
-                        r->text[i + 1] <= 'Z' && count_words(r->text + i, q - i) <= 10) {
-                        r->dl_s = i;
-                        r->dl_e = q;
-                        return;
-                    }
-                    break;
+                size_t d = dateline_sep(r->text, q, j);
+                if (!d)
+                    continue;
+                /* a dateline opens with a place in capitals: "CARACAS," */
+                if (r->text[i] >= 'A' && r->text[i] <= 'Z' && i + 1 < j && r->text[i + 1] >= 'A' &&
+                    r->text[i + 1] <= 'Z' && count_words(r->text + i, q - i) <= 10) {
+                    r->dl_s = i;
+                    r->dl_e = d;
+                    return;
                 }
+                break;
             }
         }
         i = j + 1;
@@ -2469,6 +2763,20 @@ static void apply_denials(rd *r)
                 continue;
             if (cs_meets(&x->src, &d->who) || cs_meets(&x->tgt, &d->who))
                 x->denied = 1;
+        }
+        /* a denial with no accuser named answers the last accusation
+         * made against the denier */
+        for (size_t i = 0; i < r->nev; i++) {
+            rev *x = &r->ev[i];
+            if (x->type != CASUS_EV_DENY_ACCUSATION || x->sent != d->sent || x->tgt.n)
+                continue;
+            for (size_t q = i; q-- > 0;) {
+                const rev *y = &r->ev[q];
+                if (y->type == CASUS_EV_CONDEMN && cs_meets(&y->tgt, &x->src) && !cs_meets(&y->src, &x->src)) {
+                    x->tgt = y->src;
+                    break;
+                }
+            }
         }
         /* the deny event says what it denies */
         if (d->any)
@@ -2715,6 +3023,8 @@ static void free_rd(rd *r)
     free(r->m);
     free(r->cov);
     free(r->cmask);
+    free(r->amask);
+    free(r->ln);
     free(r->sel);
     free(r->am);
     free(r->g);
