@@ -891,7 +891,7 @@ static const struct { const char *key; int cue; } CUES[] = {
     {"prep", CUE_PREP}, {"conj", CUE_CONJ}, {"approx", CUE_APPROX}, {"number", CUE_NUMBER},
     {"multiplier", CUE_MULT}, {"place-suffix", CUE_PLACESUFFIX}, {"be", CUE_BE}, {"det", CUE_DET}, {"light", CUE_LIGHT},
     {"legislature", CUE_LEGIS}, {"not-partner", CUE_NOTPARTNER}, {"exhort", CUE_EXHORT},
-    {"event-ref", CUE_EVREF}, {"claim", CUE_CLAIM},
+    {"event-ref", CUE_EVREF}, {"claim", CUE_CLAIM}, {"stalled", CUE_STALLED},
 };
 
 static const char *MONTHS[] = {"january", "february", "march", "april", "may", "june", "july",

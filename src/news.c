@@ -172,6 +172,7 @@ typedef struct rd {
     /* the last event a verb made in this sentence ("held joint air drills":
      * the noun adds no second event) */
     long vend; int vsent; casus_evtype vtype;
+    casus_date secdate;     /* a live blog's day heading ("Tuesday, 1 April") */
     /* denials waiting to be applied */
     struct denial { cset who; casus_evtype type; int any; int sent; } *dn;
     size_t ndn, dncap;
@@ -1256,6 +1257,26 @@ static const char *org_ref(const rd *r, long te)
     return r->last_org;
 }
 
+/* A need word inside a longer match counts when that match is no trigger,
+ * or a trigger for the event the word belongs to: "sanctions" in "sanctions
+ * against", not "aid" in "come to the aid of". */
+static int inside_ok(const rd *r, long i, int need)
+{
+    static const casus_evtype TYPE_FOR[] = {CASUS_EV__COUNT, CASUS_EV__COUNT, CASUS_EV_TROOPS_DEPLOYED,
+        CASUS_EV_ARMS_TRANSFERRED, CASUS_EV_AID_PLEDGED, CASUS_EV_MISSILE_TEST, CASUS_EV_SUMMON_AMBASSADOR,
+        CASUS_EV__COUNT, CASUS_EV_MILITARY_EXERCISE, CASUS_EV_INTELLIGENCE_SHARING, CASUS_EV_SANCTIONS,
+        CASUS_EV_DENY_ACCUSATION};
+    const lx_match *m = at(r, i);
+    if (!m || !has_cat(r, m, LX_TRIGGER))
+        return 1;
+    uint32_t np;
+    const lx_payload *p = pays_of(r, m, &np);
+    for (uint32_t k = 0; k < np; k++)
+        if (p[k].cat == LX_TRIGGER && r->lx->triggers[p[k].idx].type == TYPE_FOR[need])
+            return 1;
+    return 0;
+}
+
 static int need_near(const rd *r, long ts, long te, int need, long *where)
 {
     static const int CUE_FOR[] = {0, CUE_TREATY, CUE_TROOPS, CUE_ARMS, CUE_AID, CUE_MISSILE,
@@ -1266,13 +1287,15 @@ static int need_near(const rd *r, long ts, long te, int need, long *where)
     if (need == NEED_TREATY) {
         if (r->ntm)
             return 1;
-        /* "withdrawing from ECOWAS", "froze its participation in the CSTO" */
+        /* "withdrawing from ECOWAS", "froze its participation in the CSTO",
+         * "voted 188 to 6 on Monday to ratify Sweden's accession to NATO" */
         for (size_t a = 0; a < r->nam; a++)
-            if (r->am[a].org && (long)r->am[a].s >= te && (long)r->am[a].s < te + 8)
+            if (r->am[a].org && (long)r->am[a].s >= te && (long)r->am[a].s < te + 14)
                 return 1;
         /* "it was ratified": a pronoun for the article's treaty */
         for (long i = 0; (size_t)i < r->nt; i++)
-            if (r->cur_ent >= 0 && (is_word(r, i, "it") || cue_at(r, i, CUE_DENYREF)))
+            if (r->cur_ent >= 0 && (is_word(r, i, "it") || cue_at(r, i, CUE_DENYREF) ||
+                                    (is_word(r, i, "participation") && i >= te && i < te + 3)))
                 return 1;
         return 0;
     }
@@ -1290,7 +1313,7 @@ static int need_near(const rd *r, long ts, long te, int need, long *where)
             break;
         /* the word may sit inside a longer match ("adopted new sanctions
          * against": "sanctions against" is a trigger) */
-        int has = cue_at(r, i, CUE_FOR[need]) || ((r->amask[i] >> CUE_FOR[need]) & 1);
+        int has = cue_at(r, i, CUE_FOR[need]) || (((r->amask[i] >> CUE_FOR[need]) & 1) && inside_ok(r, i, need));
         if (!has && !((need == NEED_ARMS || need == NEED_MISSILE) && designator(r, i)))
             continue;
         if (!at(r, i) && !designator(r, i))
@@ -1418,6 +1441,12 @@ static void item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty
     while (ni >= 0 && at(r, ni) && has_cat(r, at(r, ni), LX_ACTOR))
         ni = (long)at(r, ni)->s - 1;
     double v = number_before(r, ni, &first, &ap);
+    /* "four additional Gripen jets", "two more", "12 new tanks" */
+    if (v < 0 && ni > 0 && r->t[ni].kind == TK_WORD && !at(r, ni) && !(r->t[ni].fl & TF_CAP)) {
+        v = number_before(r, ni - 1, &first, &ap);
+        if (v >= 0)
+            ni--;
+    }
     if (v >= 0 && qty) {
         *qty = (int64_t)(v + 0.5);
         *qtext = span_text(r, first, ni + 1);
@@ -1455,7 +1484,8 @@ static int same_type_at(const rd *r, long i, casus_evtype type)
     const lx_payload *p = m ? pays_of(r, m, &np) : NULL;
     for (uint32_t k = 0; p && k < np; k++)
         if (p[k].cat == LX_TRIGGER && r->lx->triggers[p[k].idx].type == type &&
-            r->lx->triggers[p[k].idx].form == FORM_NOUN)
+            (r->lx->triggers[p[k].idx].form == FORM_NOUN ||
+             (is_word(r, i - 1, "to") && type <= CASUS_EV_TREATY_WITHDRAWN)))
             return 1;
     return 0;
 }
@@ -1476,8 +1506,7 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         if (is_boundary(r, i) || (is_trigger_tok(r, i) && i > te + 1 && !is_trigger_tok(r, te) &&
                                   !same_type_at(r, i, tr->type)) ||
             (i > te && is_word(r, i - 1, "and") && cue_at(r, i, CUE_SAY)) ||
-            (is_punct(r, i, ',') && cue_at(r, i + 1, CUE_CONJ) && group_at(r, i + 2) < 0 &&
-             !cue_at(r, i + 2, CUE_DET))) {
+            (is_punct(r, i, ',') && cue_at(r, i + 1, CUE_CONJ) && group_at(r, i - 1) < 0)) {
             hi = i;
             break;
         }
@@ -1677,6 +1706,7 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         } else if (!pw || !strcmp(pw, "to") || !strcmp(pw, "against") || !strcmp(pw, "on") ||
                    !strcmp(pw, "in") || !strcmp(pw, "into") || !strcmp(pw, "toward") ||
                    !strcmp(pw, "towards") || !strcmp(pw, "at") ||
+                   (!strcmp(pw, "for") && (tr->type == CASUS_EV_AID_PLEDGED || tr->type == CASUS_EV_ARMS_TRANSFERRED)) ||
                    (!strcmp(pw, "of") && (tr->form == FORM_NOUN || ((tr->type == CASUS_EV_CONDEMN ||
                                           tr->type == CASUS_EV_WARN) && gp->prep <= te + 3)))) {
             if (!obj.n) {
@@ -1798,6 +1828,23 @@ static int respectively(rd *r, const rev *x, long te)
     return 1;
 }
 
+/* A plural treaty noun right after a signing verb ("signed bilateral
+ * security agreements with"): lower-case, ending in -s. */
+static int plural_treaty(const rd *r, long te)
+{
+    for (long i = te; (size_t)i < r->nt && i < te + 6; i++) {
+        if (!cue_at(r, i, CUE_TREATY))
+            continue;
+        const lx_match *m = at(r, i);
+        long last = (long)m->e - 1;
+        if ((size_t)m->e < r->nt && cue_starts(r, m->e, CUE_TREATY))
+            continue;
+        const ntok *t = &r->t[last];
+        return !(t->fl & TF_CAP) && t->e - t->s > 3 && r->text[t->e - 1] == 's';
+    }
+    return 0;
+}
+
 /* An event named by a noun after a condemnation ("criticised the sanctions",
  * "the satellite, launched late Tuesday, was condemned" is handled by the
  * same-sentence rule): the most recent earlier event of that type by
@@ -1846,12 +1893,24 @@ static void event_ref(const rd *r, long te, const cset *src, cset *tgt)
     }
 }
 
+/* "had been tracking", "had signed": a pluperfect tells of an earlier day. */
+static int pre_perfect(const rd *r, long ts)
+{
+    for (long i = ts - 1; i >= 0 && i >= ts - 3; i--)
+        if (is_word(r, i, "had"))
+            return 1;
+    return 0;
+}
+
 /* Whether a new clause (", and", ";", "but", "while") begins between a date
  * and the trigger at [ts, te). A bare comma does not part them: "signed
  * late on Wednesday, declaring that any aggression..." */
 static int date_sep(const rd *r, const dmen *dm, long ts, long te)
 {
     long a = te <= (long)dm->s ? te : (long)dm->e, b = te <= (long)dm->s ? (long)dm->s : ts;
+    /* "on January 12, when Sunak announced": the clause is that day */
+    if (a == (long)dm->e && is_punct(r, a, ',') && is_word(r, a + 1, "when"))
+        a += 2;
     for (long i = a; i < b; i++)
         if ((is_punct(r, i, ',') && (cue_at(r, i + 1, CUE_CONJ) || subordinate(r, i + 1))) ||
             is_punct(r, i, ';') || cue_at(r, i, CUE_BOUNDARY))
@@ -1868,6 +1927,21 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                     tr->type == CASUS_EV_MISSILE_TEST || tr->type == CASUS_EV_SANCTIONS);
     if (!need_near(r, ts, te, tr->needs, &where) && !selfsuff)
         return 0;
+    /* "Sweden's accession to NATO", "an obstacle to its entry into the
+     * alliance": a joining named by a noun is an event only when a verb
+     * carries it out ("completed its accession") */
+    if (tr->form == FORM_NOUN && tr->type == CASUS_EV_ALLIANCE_JOINED) {
+        int light = 0;
+        for (long i = ts - 1; i >= 0 && i >= ts - 4 && !light; i--)
+            light = cue_at(r, i, CUE_LIGHT) != 0;
+        if (!light)
+            return 0;
+    }
+    /* "a US aid package remains stalled in Congress": a noun whose event is held up */
+    if (tr->form == FORM_NOUN)
+        for (long i = te; (size_t)i < r->nt && i < te + 4; i++)
+            if (cue_starts(r, i, CUE_STALLED))
+                return 0;
     /* "surface-to-ship missiles", "ship-to-shore": a verb inside a hyphenated word */
     if (tr->form != FORM_NOUN && ((r->t[ts].fl & TF_HYPH) || ((size_t)te < r->nt && (r->t[te].fl & TF_HYPH))))
         return 0;
@@ -1911,8 +1985,14 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     /* "held drills": a verb form right after a verb is a noun */
     if ((tr->form == FORM_BASE || tr->form == FORM_S) && ts > 0 && verb_tok(r, ts - 1))
         return 0;
-    /* "by 188 votes to six": a verb form after a number is a noun */
+    /* "by 188 votes to six": a verb form after a number is a noun, and so
+     * is one after a number and an adjective ("four official
+     * ships") */
     if ((tr->form == FORM_BASE || tr->form == FORM_S) && ts > 0 && r->t[ts - 1].kind == TK_NUM)
+        return 0;
+    if ((tr->form == FORM_BASE || tr->form == FORM_S) && ts > 1 && r->t[ts - 1].kind == TK_WORD &&
+        !at(r, ts - 1) && !(r->t[ts - 1].fl & TF_CAP) &&
+        (r->t[ts - 2].kind == TK_NUM || cue_at(r, ts - 2, CUE_NUMBER)))
         return 0;
     /* "against supplying", "from sending": not an event */
     if (tr->form == FORM_ING && (is_word(r, ts - 1, "against") || is_word(r, ts - 1, "from")))
@@ -1951,8 +2031,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         }
         if (cue_at(r, i, CUE_POSSIBLE) && !(is_word(r, i, "may") && r->t[i].fl & TF_CAP))
             x.mod = CASUS_MOD_POSSIBLE;
-        else if (cue_at(r, i, CUE_PLANNED) && x.mod == CASUS_MOD_ACTUAL)
-            x.mod = CASUS_MOD_PLANNED;
+        else if (cue_at(r, i, CUE_PLANNED) && x.mod == CASUS_MOD_ACTUAL &&
+                 !(tr->type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE && cue_at(r, i, CUE_SAY) && !is_word(r, i, "will")))
+            x.mod = CASUS_MOD_PLANNED; /* "pledged to come to the aid of": the pledge is made */
     }
     /* hedges: before the trigger, or "according to" anywhere */
     for (long i = 0; (size_t)i < r->nt; i++)
@@ -1979,12 +2060,18 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     const char *body = NULL;
     int subj = -1;
     roles(r, tr, ts, te, passive, &x.src, &x.tgt, &subj_treaty, &x.fuzzy, &body, &subj);
+    /* "neither Paris nor Berlin has committed to sending troops" */
+    if (subj >= 0 && (cue_at(r, (long)r->g[subj].s - 1, CUE_NEG) ||
+                      (r->g[subj].s >= 2 && cue_at(r, (long)r->g[subj].s - 2, CUE_NEG) &&
+                       cue_at(r, (long)r->g[subj].s - 1, CUE_DET))))
+        return 0;
     if (nested_denied) {
         if (tr->form == FORM_NOUN)
             return 0; /* "dismissed claims of troop deployment": the denial says it */
         x.denied = 1;
     }
     int e = -1;
+    cset pairwith = {{0}, 0}, pairsubj = {{0}, 0};
     switch (tr->type) {
     case CASUS_EV_TREATY_SIGNED:
     case CASUS_EV_TREATY_RATIFIED:
@@ -2009,7 +2096,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             if (en && x.src.n) {
                 cset t = en->parties;
                 cs_minus(&t, &x.src);
-                x.tgt = t;
+                if (t.n)
+                    x.tgt = t;
             }
         } else if (tr->type == CASUS_EV_TREATY_SIGNED) {
             if (!x.src.n && en)
@@ -2018,10 +2106,16 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             x.tgt.n = 0;
             if (en && en->parties.n < 2 && x.src.n >= 2)
                 en->parties = x.src;
-            if (en) {
-                cset t = en->parties;
-                cs_minus(&t, &x.src);
-                x.tgt = t;
+            /* "Germany and France signed bilateral security agreements
+             * with Ukraine": one signing per pair */
+            if (subj >= 0 && r->g[subj].codes.n >= 2 && plural_treaty(r, te)) {
+                for (size_t g = 0; g < r->ng; g++)
+                    if ((long)r->g[g].s >= te && r->g[g].prep >= 0 && is_word(r, r->g[g].prep, "with") &&
+                        !cs_meets(&r->g[g].codes, &r->g[subj].codes)) {
+                        pairwith = r->g[g].codes;
+                        pairsubj = r->g[subj].codes;
+                        break;
+                    }
             }
         } else if (tr->type == CASUS_EV_TREATY_IN_FORCE) {
             x.src.n = 0;
@@ -2257,9 +2351,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         if (dm->treatyyear)
             continue;
         long d = (long)dm->s >= te ? (long)dm->s - te : ts - (long)dm->e;
-        /* a date belongs to the trigger nearest to it */
+        /* a date belongs to the trigger nearest to it; "on January 12,
+         * when Sunak announced": the when-clause is that day too */
         int mine = 1;
-        for (size_t q = 0; q < r->nsel && mine; q++) {
+        int when = is_punct(r, (long)dm->e, ',') && is_word(r, (long)dm->e + 1, "when") && ts > (long)dm->e;
+        for (size_t q = 0; q < r->nsel && mine && !when; q++) {
             const lx_match *o = &r->sel[q];
             if (o == m || !has_cat(r, o, LX_TRIGGER))
                 continue;
@@ -2279,6 +2375,15 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             /* "delivered them in July 2019, and the military test-fired":
              * a new clause between a date and a trigger parts them, unless
              * it parts this trigger from the date too */
+            /* "voted on Monday to ratify Sweden's accession": a trigger
+             * behind another verb after the date is that verb's object */
+            if ((long)o->s >= (long)dm->e) {
+                int behind = 0;
+                for (long i = (long)dm->e; i < (long)o->s && !behind; i++)
+                    behind = verb_tok(r, i) && live_trigger(r, i);
+                if (behind)
+                    continue;
+            }
             int osep = date_sep(r, dm, (long)o->s, (long)o->e), msep = date_sep(r, dm, ts, te);
             if (osep != msep) {
                 if (msep)
@@ -2308,6 +2413,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             x.hedged = pv->hedged;
         }
     }
+    /* a live blog's entry: the day of its heading */
+    if (!x.date.precision && r->secdate.precision && x.mod == CASUS_MOD_ACTUAL && !pre_perfect(r, ts))
+        x.date = r->secdate;
     if (x.ent >= 0 && tr->type == CASUS_EV_TREATY_SIGNED && x.date.precision && !r->en[x.ent].year)
         r->en[x.ent].year = x.date.year;
     x.ss = r->ss;
@@ -2325,6 +2433,18 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         r->vend = te;
         r->vsent = r->sentno;
         r->vtype = tr->type;
+    }
+    if (pairwith.n) {
+        for (int k = 0; k < pairsubj.n; k++) {
+            rev y = x;
+            y.src = pairwith;
+            cs_add(&y.src, pairsubj.c[k]);
+            y.rs = NULL;
+            y.nrs = y.rscap = 0;
+            if (add_event(r, &y))
+                return -1;
+        }
+        return 0;
     }
     return add_event(r, &x);
 }
@@ -2391,7 +2511,7 @@ static int sentence_events(rd *r)
      * tests. On Sunday it fired") */
     if (r->ng && r->g[0].codes.n >= 2 && r->g[0].prep < 0)
         r->last_multi = r->g[0].codes;
-    else if (r->ng && r->g[0].codes.n == 1 && r->g[0].prep < 0 && r->g[0].s <= 3 && !r->am[r->g[0].first].poss)
+    else if (r->ng && r->g[0].codes.n == 1 && r->g[0].prep < 0 && r->g[0].s <= 3)
         r->last_single = r->g[0].codes;
     return 0;
 }
@@ -2431,7 +2551,35 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
     if (nm < 0)
         return -1;
     r->nm = (size_t)nm;
-    if (select_matches(r) || build_actors(r) || find_dates(r) || find_treaties(r) || sentence_events(r))
+    if (select_matches(r) || build_actors(r) || find_dates(r))
+        return -1;
+    /* a line that is only a day without a year ("Tuesday, 1 April") heads a
+     * live blog's entries: their events happened that day */
+    /* a time stamp alone ("13:20") opens a live blog's entry: with no day
+     * heading, the entries are of the article's day */
+    if (r->nt == 3 && r->t[0].kind == TK_NUM && is_punct(r, 1, ':') && r->t[2].kind == TK_NUM &&
+        r->artdate.precision == 3 && !r->secdate.precision) {
+        r->secdate = r->artdate;
+        return 0;
+    }
+    const dmen *day = NULL;
+    for (size_t k = 0; k < r->ndm; k++)
+        if (r->dm[k].d.precision == 3 && r->dm[k].mon)
+            day = &r->dm[k];
+    if (day && r->nt <= 8) {
+        int only = 1;
+        for (size_t i = 0; i < r->nt && only; i++) {
+            int in = r->t[i].kind == TK_PUNCT || cue_at(r, (long)i, CUE_WEEKDAY);
+            for (size_t k = 0; k < r->ndm && !in; k++)
+                in = i >= r->dm[k].s && i < r->dm[k].e;
+            only = in;
+        }
+        if (only) {
+            r->secdate = day->d;
+            return 0;
+        }
+    }
+    if (find_treaties(r) || sentence_events(r))
         return -1;
     for (size_t a = 0; a < r->nam; a++) {
         if (r->am[a].org)
