@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAXC 12      /* codes in one set */
 #define MAXSENT 8192 /* bytes in one sentence; longer ones are cut */
@@ -173,6 +174,9 @@ typedef struct rd {
      * the noun adds no second event) */
     long vend; int vsent; casus_evtype vtype;
     casus_date secdate;     /* a live blog's day heading ("Tuesday, 1 April") */
+    const char *home;       /* the dateline capital's state: "CARACAS, Sept 6 -
+                               Foreign Minister Yvan Gil said" speaks for VEN */
+    int homeset;
     /* denials waiting to be applied */
     struct denial { cset who; casus_evtype type; int any; int sent; } *dn;
     size_t ndn, dncap;
@@ -541,6 +545,24 @@ static void learn_name(rd *r, long s, long e, const char *code, int org)
     }
 }
 
+/* People nouns that do not speak for the home state on their own. */
+static int home_excluded(const rd *r, const lx_match *m)
+{
+    static const char *const NO[] = {"leaders", "leader", "counterpart", "counterparts", "ambassador", "envoy",
+                                     "diplomat", "diplomats", "embassy", "ministers", "intelligence", "heads",
+                                     "regime", "lawmakers", "security", "king", "emperor", "chairman",
+                                     "governments", "state", "head", "office", "representative", "spokesman",
+                                     "spokeswoman", "spokesperson", "general", "commander"};
+    if (m->e - m->s > 1 && is_word(r, (long)m->s, "foreign") && is_word(r, (long)m->e - 1, "ministers"))
+        return 1;
+    for (size_t q = 0; q < sizeof NO / sizeof *NO; q++)
+        if (m->e - m->s == 1 && is_word(r, (long)m->s, NO[q]))
+            return 1;
+    if (is_word(r, (long)m->e - 1, "ministers") || is_word(r, (long)m->e - 1, "chiefs"))
+        return 1;
+    return 0;
+}
+
 static int add_mention(rd *r, const lx_match *m, const lx_actor *a)
 {
     if (GROW(r->am, r->nam, r->amcap))
@@ -620,6 +642,51 @@ static int build_actors(rd *r)
         x->prep = (int)prep_before(r, i);
         x->group = -1;
         i = j - 1;
+    }
+    /* the dateline's capital names the home state (not "WASHINGTON/ANKARA") */
+    if (!r->homeset && r->dl_e && r->dl_s >= r->ss && r->dl_s < r->se) {
+        r->homeset = 1;
+        if (!memchr(r->text + r->dl_s, '/', r->dl_e - r->dl_s) || r->text[r->dl_e - 1] == '.')
+            for (size_t k = 0; k < r->nam; k++)
+                if (r->t[r->am[k].s].s >= r->dl_s && r->t[r->am[k].s].s < r->dl_e && r->am[k].actor &&
+                    r->am[k].actor->kind == AK_CAPITAL && r->am[k].s == 0) {
+                    r->home = r->am[k].code;
+                    break;
+                }
+    }
+    /* an office with no state in a story with a dateline ("Defence Minister
+     * Vladimir Padrino Lopez warned", "the foreign ministry said"): the
+     * home state's */
+    for (size_t k = 0; r->home && k < r->nsel; k++) {
+        const lx_match *m = &r->sel[k];
+        long i = (long)m->s;
+        if (!cue_starts(r, i, CUE_PEOPLE) || home_excluded(r, m))
+            continue;
+        int near = 0;
+        for (size_t a = 0; a < r->nam && !near; a++)
+            near = (long)r->am[a].e >= i - 1 && (long)r->am[a].s <= (long)m->e;
+        if (near || is_word(r, (long)m->e, "of") || is_word(r, (long)m->e, "from") || is_word(r, i - 1, "a") ||
+            is_word(r, i - 1, "an") || cue_at(r, i - 1, CUE_FORMER) || cue_at(r, i - 1, CUE_PREP) ||
+            is_word(r, i - 1, "their") || is_word(r, i - 1, "its") || is_word(r, i - 1, "his") ||
+            is_word(r, i - 1, "her") || is_word(r, i - 1, "whose") || is_word(r, i - 1, "other") ||
+            is_word(r, i - 1, "both") || is_word(r, i - 1, "these") || is_word(r, i - 1, "those") ||
+            (i > 0 && (r->t[i - 1].fl & TF_POSS)))
+            continue;
+        if (GROW(r->am, r->nam, r->amcap))
+            return -1;
+        size_t q = r->nam++;
+        while (q > 0 && r->am[q - 1].s > (uint32_t)i) {
+            r->am[q] = r->am[q - 1];
+            q--;
+        }
+        amen *x = &r->am[q];
+        memset(x, 0, sizeof *x);
+        x->s = (uint32_t)i;
+        x->e = m->e;
+        x->code = r->home;
+        x->poss = (r->t[m->e - 1].fl & TF_POSS) != 0;
+        x->prep = (int)prep_before(r, i);
+        x->group = -1;
     }
     /* merge runs that name one state: "U.S. President Joe Biden",
      * "South Korea's Yoon Suk-yeol" */
@@ -732,7 +799,7 @@ static int build_actors(rd *r)
             cs_add(&g->codes, x->code);
             g->prep = x->prep;
             /* "both X and Y": the determiner is no preposition */
-            if (g->prep >= 0 && (is_word(r, g->prep, "of") || is_word(r, g->prep, "from"))) {
+            if (g->prep >= 0 && (is_word(r, g->prep, "of") || is_word(r, g->prep, "from") || is_word(r, g->prep, "in"))) {
                 long j = g->prep - 1;
                 while (j >= 0 && cue_at(r, j, CUE_DET))
                     j--;
@@ -856,10 +923,12 @@ static casus_date month_day(const rd *r, int m, int d)
 /* A month (and day) without a year, placed by the event's tense: what has
  * happened ("ratified it in December") lies on or before the article's date,
  * what is planned on or after it; anything else takes the closest. */
-static casus_date by_tense(const rd *r, int m, int d, const lx_trigger *tr, casus_modality mod)
+static casus_date by_tense(const rd *r, int m, int d, const lx_trigger *tr, casus_modality mod, int was)
 {
+    /* was: a past progressive or a past reporting verb ("announced in
+     * January that they were withdrawing") */
     int past = mod == CASUS_MOD_ACTUAL && (tr->form == FORM_PAST || tr->form == FORM_PART ||
-                                           tr->form == FORM_PASTPART || tr->form == FORM_NOUN);
+                                           tr->form == FORM_PASTPART || tr->form == FORM_NOUN || was);
     /* "enters into force on March 1": the present for what is scheduled */
     int fut = mod == CASUS_MOD_PLANNED || (mod == CASUS_MOD_ACTUAL && tr->form == FORM_S);
     if (!past && !fut)
@@ -1248,6 +1317,10 @@ static const char *org_ref(const rd *r, long te)
     long i = te;
     if (cue_at(r, i, CUE_DET))
         i++;
+    /* "the regional bloc", "the Western military alliance" */
+    for (int k = 0; k < 2 && (size_t)i + 1 < r->nt && r->t[i].kind == TK_WORD && !at(r, i) && !is_word(r, i, "alliance") &&
+                    !is_word(r, i, "bloc"); k++)
+        i++;
     if (!is_word(r, i, "alliance") && !is_word(r, i, "bloc") && !is_word(r, i, "organisation") &&
         !is_word(r, i, "organization"))
         return NULL;
@@ -1299,7 +1372,8 @@ static int need_near(const rd *r, long ts, long te, int need, long *where)
                 return 1;
         return 0;
     }
-    long lo = ts - 8 < 0 ? 0 : ts - 8, hi = te + 12 > (long)r->nt ? (long)r->nt : te + 12;
+    long reach = need == NEED_ARMS ? 16 : 12; /* "supplying the paramilitary Rapid Support Forces (RSF) with the long-range drones" */
+    long lo = ts - 8 < 0 ? 0 : ts - 8, hi = te + reach > (long)r->nt ? (long)r->nt : te + reach;
     if (need == NEED_ORG) {
         for (size_t a = 0; a < r->nam; a++)
             if (r->am[a].org && (long)r->am[a].s >= te && (long)r->am[a].s < hi)
@@ -1565,6 +1639,21 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         }
         subj = (int)g;
         break;
+    }
+    /* ", and categorically rejected": a verb joined by "and" with no
+     * subject of its own shares the sentence's subject */
+    {
+        long a = ts - 1;
+        if (a >= 0 && r->t[a].kind == TK_WORD && !at(r, a) && !(r->t[a].fl & TF_CAP) && is_word(r, a - 1, "and"))
+            a--;
+        if (is_word(r, a, "and") && tr->form != FORM_NOUN && tr->form != FORM_ING && is_punct(r, a - 1, ',') &&
+            r->ng && r->g[0].prep < 0 && (long)r->g[0].e < a && subj != 0) {
+            int own = 0;
+            for (long i = a + 1; i < ts && !own; i++)
+                own = group_at(r, i) >= 0;
+            if (!own)
+                subj = 0;
+        }
     }
     /* "accused China of providing": the group before "of" */
     if (tr->form == FORM_ING && (is_word(r, ts - 1, "of") || is_word(r, ts - 1, "for"))) {
@@ -2032,6 +2121,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         if (cue_at(r, i, CUE_POSSIBLE) && !(is_word(r, i, "may") && r->t[i].fl & TF_CAP))
             x.mod = CASUS_MOD_POSSIBLE;
         else if (cue_at(r, i, CUE_PLANNED) && x.mod == CASUS_MOD_ACTUAL &&
+                 !(tr->type == CASUS_EV_TREATY_WITHDRAWN && (is_word(r, (long)at(r, i)->s, "decided") ||
+                                                             is_word(r, (long)at(r, i)->s, "decides"))) &&
                  !(tr->type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE && cue_at(r, i, CUE_SAY) && !is_word(r, i, "will")))
             x.mod = CASUS_MOD_PLANNED; /* "pledged to come to the aid of": the pledge is made */
     }
@@ -2126,6 +2217,14 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             if (!x.src.n && en)
                 x.src = en->parties;
             cs_minus(&x.tgt, &x.src);
+            /* "terminate its defence agreement with France" */
+            if (!x.tgt.n)
+                for (size_t g = 0; g < r->ng; g++)
+                    if ((long)r->g[g].s >= te && (long)r->g[g].s < te + 10 && r->g[g].prep >= 0 &&
+                        is_word(r, r->g[g].prep, "with") && !cs_meets(&r->g[g].codes, &x.src)) {
+                        x.tgt = r->g[g].codes;
+                        break;
+                    }
             /* leaving an organisation: the organisation is the target */
             for (size_t a = 0; a < r->nam; a++)
                 if (r->am[a].org && (long)r->am[a].s >= te && (long)r->am[a].s < te + 8) {
@@ -2138,7 +2237,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             if (en) {
                 cset t = en->parties;
                 cs_minus(&t, &x.src);
-                x.tgt = t;
+                if (t.n)
+                    x.tgt = t;
             }
         }
         x.ent = e;
@@ -2163,6 +2263,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         if (!x.tgt.n && tr->type == CASUS_EV_CONDEMN && r->nev && r->ev[r->nev - 1].sent == r->sentno &&
             r->ev[r->nev - 1].type != CASUS_EV_CONDEMN && r->ev[r->nev - 1].type != CASUS_EV_DENY_ACCUSATION)
             x.tgt = r->ev[r->nev - 1].src;
+        /* "accusing the regional bloc of": the alliance last named */
+        if (!x.tgt.n && org_ref(r, te) && !cs_has(&x.src, org_ref(r, te)))
+            cs_add(&x.tgt, org_ref(r, te));
         /* "criticised the sanctions", "condemned the launch": the object
          * names an earlier event, whose sources are the target */
         if (!x.tgt.n)
@@ -2399,7 +2502,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             bd = d;
             x.date = dm->d;
             if (dm->mon)
-                x.date = by_tense(r, dm->mon, dm->dom, tr, x.mod);
+                x.date = by_tense(r, dm->mon, dm->dom, tr, x.mod,
+                                  tr->form == FORM_ING && (is_word(r, ts - 1, "was") || is_word(r, ts - 1, "were")));
         }
     }
     /* "accused Washington on Tuesday of ... and warned Manila": a verb
@@ -2509,7 +2613,7 @@ static int sentence_events(rd *r)
     /* the subject group of a sentence opening with two or more actors, or
      * with one ("North Korea, whose missile programme..., has kept up its
      * tests. On Sunday it fired") */
-    if (r->ng && r->g[0].codes.n >= 2 && r->g[0].prep < 0)
+    if (r->ng && r->g[0].codes.n >= 2 && (r->g[0].prep < 0 || r->g[0].people))
         r->last_multi = r->g[0].codes;
     else if (r->ng && r->g[0].codes.n == 1 && r->g[0].prep < 0 && r->g[0].s <= 3)
         r->last_single = r->g[0].codes;
@@ -2776,7 +2880,7 @@ static void find_article_date(rd *r, size_t s, size_t e)
      * or the dateline that opens the first paragraph */
     int lines = 0;
     size_t i = s;
-    while (i < e && lines < 8) {
+    while (i < e && lines < 12) {
         size_t j = i;
         while (j < e && r->text[j] != '\n')
             j++;
@@ -2791,6 +2895,21 @@ static void find_article_date(rd *r, size_t s, size_t e)
                 if (d) {
                     lim = d;
                     break;
+                }
+            }
+            /* "By X in Y · Published 29 November 2024, 09:12 · 5 min read" */
+            size_t pub = 0;
+            for (size_t q = i; q + 9 < j && !pub; q++)
+                if (!strncasecmp(r->text + q, "published", 9) || !strncasecmp(r->text + q, "posted", 6) ||
+                    !strncasecmp(r->text + q, "updated", 7))
+                    pub = q;
+            if (pub && words > 14) {
+                casus_date d;
+                memset(&d, 0, sizeof d);
+                date_from_line(r, pub, j - pub > 60 ? pub + 60 : j, &d);
+                if (d.precision == 3) {
+                    r->artdate = d;
+                    return;
                 }
             }
             if (words <= 14 || lim < j) {
