@@ -2596,9 +2596,12 @@ static int sentence_events(rd *r)
     /* "denounced a naval exercise by the U.S., Japan and South Korea": a
      * condemnation with no target is aimed at the actors of an event named
      * in its object */
-    for (size_t i = 0; i < r->nev; i++) {
+    size_t first = r->nev;
+    while (first > 0 && r->ev[first - 1].sent == r->sentno)
+        first--;
+    for (size_t i = first; i < r->nev; i++) {
         rev *c = &r->ev[i];
-        if (c->sent != r->sentno || c->tgt.n || (c->type != CASUS_EV_CONDEMN && c->type != CASUS_EV_WARN))
+        if (c->tgt.n || (c->type != CASUS_EV_CONDEMN && c->type != CASUS_EV_WARN))
             continue;
         for (size_t q = i + 1; q < r->nev; q++) {
             const rev *y = &r->ev[q];
@@ -2899,10 +2902,13 @@ static void find_article_date(rd *r, size_t s, size_t e)
             }
             /* "By X in Y · Published 29 November 2024, 09:12 · 5 min read" */
             size_t pub = 0;
-            for (size_t q = i; q + 9 < j && !pub; q++)
-                if (!strncasecmp(r->text + q, "published", 9) || !strncasecmp(r->text + q, "posted", 6) ||
-                    !strncasecmp(r->text + q, "updated", 7))
+            for (size_t q = i; q + 9 < j && j - i <= 400 && !pub; q++) {
+                char c = (char)(r->text[q] | 0x20);
+                if ((c == 'p' || c == 'u') &&
+                    (!strncasecmp(r->text + q, "published", 9) || !strncasecmp(r->text + q, "posted", 6) ||
+                     !strncasecmp(r->text + q, "updated", 7)))
                     pub = q;
+            }
             if (pub && words > 14) {
                 casus_date d;
                 memset(&d, 0, sizeof d);
