@@ -174,6 +174,7 @@ typedef struct rd {
      * the noun adds no second event) */
     long vend; int vsent; casus_evtype vtype;
     casus_date secdate;     /* a live blog's day heading ("Tuesday, 1 April") */
+    casus_date lastday;     /* the last day the article named ("the following day" counts from it) */
     const char *home;       /* the dateline capital's state: "CARACAS, Sept 6 -
                                Foreign Minister Yvan Gil said" speaks for VEN */
     int homeset;
@@ -944,6 +945,42 @@ static casus_date by_tense(const rd *r, int m, int d, const lx_trigger *tr, casu
     return month_day(r, m, d);
 }
 
+/* "the following day", "the next day", "a day later", "two days later",
+ * "the same day", "that day", "the day before", "a day earlier": a day
+ * counted from r->lastday. Returns the end token, or i when none. */
+static long anchor_day(const rd *r, long i, casus_date *d)
+{
+    long j = i, n = 0;
+    int off = 0;
+    if (is_word(r, j, "on"))
+        j++;
+    if (is_word(r, j, "the") || is_word(r, j, "that") || is_word(r, j, "a")) {
+        int a = is_word(r, j, "a");
+        j++;
+        if (!a && (is_word(r, j, "following") || is_word(r, j, "next")) && is_word(r, j + 1, "day"))
+            off = 1, n = j + 2;
+        else if (!a && (is_word(r, j, "same") || is_word(r, j, "very")) && is_word(r, j + 1, "day"))
+            off = 0, n = j + 2;
+        else if (!a && is_word(r, j, "previous") && is_word(r, j + 1, "day"))
+            off = -1, n = j + 2;
+        else if (is_word(r, j, "day") && (is_word(r, j + 1, "later") || is_word(r, j + 1, "earlier")))
+            off = is_word(r, j + 1, "later") ? 1 : -1, n = j + 2;
+        else if (!a && is_word(r, i, "that") && is_word(r, j, "day"))
+            off = 0, n = j + 1;
+        else if (!a && is_word(r, j - 1, "that") && is_word(r, j, "same") && is_word(r, j + 1, "day"))
+            off = 0, n = j + 2;
+    } else if (cue_at(r, j, CUE_NUMBER) && is_word(r, j + 1, "days") &&
+               (is_word(r, j + 2, "later") || is_word(r, j + 2, "earlier"))) {
+        long v = cue_at(r, j, CUE_NUMBER) - 1;
+        off = (int)(is_word(r, j + 2, "later") ? v : -v);
+        n = j + 3;
+    }
+    if (!n)
+        return i;
+    *d = casus_date_from_days(r->lastday.lo + off);
+    return n;
+}
+
 static int find_dates(rd *r)
 {
     r->ndm = 0;
@@ -1042,6 +1079,9 @@ static int find_dates(rd *r)
                 x->mon = x->dom = 0;
             }
             continue;
+        } else if (r->lastday.precision == 3 && (e = anchor_day(r, i, &d)) > i) {
+            /* "the following day", "a day later", "the same day", "two days
+             * later": from the last day the article named */
         } else if (cue_starts(r, i, CUE_WEEKDAY) && (t->fl & TF_CAP)) {
             long wd = cue_at(r, i, CUE_WEEKDAY) - 1;
             if (r->artdate.precision == 3) {
@@ -2688,6 +2728,9 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
     }
     if (find_treaties(r) || sentence_events(r))
         return -1;
+    for (size_t k = 0; k < r->ndm; k++)
+        if (r->dm[k].d.precision == 3 && !r->dm[k].treatyyear)
+            r->lastday = r->dm[k].d;
     for (size_t a = 0; a < r->nam; a++) {
         if (r->am[a].org)
             r->last_org = r->am[a].code;
