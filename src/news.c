@@ -564,6 +564,29 @@ static int home_excluded(const rd *r, const lx_match *m)
     return 0;
 }
 
+/* A mention of tokens [s, e) for code that no lexicon name made (a learnt
+ * name, an office of the home state), kept in token order. */
+static int insert_mention(rd *r, long s, long e, const char *code, int org)
+{
+    if (GROW(r->am, r->nam, r->amcap))
+        return -1;
+    size_t k = r->nam++;
+    while (k > 0 && r->am[k - 1].s > (uint32_t)s) {
+        r->am[k] = r->am[k - 1];
+        k--;
+    }
+    amen *x = &r->am[k];
+    memset(x, 0, sizeof *x);
+    x->s = (uint32_t)s;
+    x->e = (uint32_t)e;
+    x->code = code;
+    x->org = (uint8_t)org;
+    x->poss = (r->t[e - 1].fl & TF_POSS) != 0;
+    x->prep = (int)prep_before(r, s);
+    x->group = -1;
+    return 0;
+}
+
 static int add_mention(rd *r, const lx_match *m, const lx_actor *a)
 {
     if (GROW(r->am, r->nam, r->amcap))
@@ -626,22 +649,8 @@ static int build_actors(rd *r)
         if (q < 0 || !(r->t[i].fl & TF_CAP))
             continue;
         long j = name_run(r, i);
-        if (GROW(r->am, r->nam, r->amcap))
+        if (insert_mention(r, i, j, r->ln[q].code, r->ln[q].org))
             return -1;
-        size_t k = r->nam++;
-        while (k > 0 && r->am[k - 1].s > (uint32_t)i) {
-            r->am[k] = r->am[k - 1];
-            k--;
-        }
-        amen *x = &r->am[k];
-        memset(x, 0, sizeof *x);
-        x->s = (uint32_t)i;
-        x->e = (uint32_t)j;
-        x->code = r->ln[q].code;
-        x->org = r->ln[q].org;
-        x->poss = (r->t[j - 1].fl & TF_POSS) != 0;
-        x->prep = (int)prep_before(r, i);
-        x->group = -1;
         i = j - 1;
     }
     /* the dateline's capital names the home state (not "WASHINGTON/ANKARA") */
@@ -673,21 +682,8 @@ static int build_actors(rd *r)
             is_word(r, i - 1, "both") || is_word(r, i - 1, "these") || is_word(r, i - 1, "those") ||
             (i > 0 && (r->t[i - 1].fl & TF_POSS)))
             continue;
-        if (GROW(r->am, r->nam, r->amcap))
+        if (insert_mention(r, i, (long)m->e, r->home, 0))
             return -1;
-        size_t q = r->nam++;
-        while (q > 0 && r->am[q - 1].s > (uint32_t)i) {
-            r->am[q] = r->am[q - 1];
-            q--;
-        }
-        amen *x = &r->am[q];
-        memset(x, 0, sizeof *x);
-        x->s = (uint32_t)i;
-        x->e = m->e;
-        x->code = r->home;
-        x->poss = (r->t[m->e - 1].fl & TF_POSS) != 0;
-        x->prep = (int)prep_before(r, i);
-        x->group = -1;
     }
     /* merge runs that name one state: "U.S. President Joe Biden",
      * "South Korea's Yoon Suk-yeol" */
