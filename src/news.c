@@ -1953,6 +1953,31 @@ static int respectively(rd *r, const rev *x, long te)
     return 1;
 }
 
+/* The group a noun at [s, e) belongs to: right before it, over up to two
+ * words the lexicon does not know ("Seoul's claims", "the Polish
+ * accusations", "Russia's new ambassador"), else after one of preps and
+ * determiners ("claims by Washington", "the Ambassador of the United
+ * Kingdom"). A group right before it that starts before token lo (the
+ * subject: "Russia's ambassador was summoned") gives none. Returns -1 if
+ * none. */
+static int owner_group(const rd *r, long s, long e, long lo, const char *const *preps)
+{
+    long j = s - 1;
+    while (j >= lo && r->t[j].kind == TK_WORD && !at(r, j) && j >= s - 2)
+        j--;
+    int g = group_at(r, j);
+    if (g >= 0)
+        return (long)r->g[g].s >= lo ? g : -1;
+    for (; *preps; preps++)
+        if (is_word(r, e, *preps)) {
+            long k = e + 1;
+            while ((size_t)k < r->nt && cue_at(r, k, CUE_DET))
+                k++;
+            return group_at(r, k);
+        }
+    return -1;
+}
+
 /* A plural treaty noun right after a signing verb ("signed bilateral
  * security agreements with"): lower-case, ending in -s. */
 static int plural_treaty(const rd *r, long te)
@@ -2404,22 +2429,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         break;
     case CASUS_EV_SUMMON_AMBASSADOR:
         if (where >= 0) {
-            long j = (long)at(r, where)->s - 1;
-            while (j >= 0 && r->t[j].kind == TK_WORD && !at(r, j) && j >= (long)at(r, where)->s - 2)
-                j--;
-            int g = group_at(r, j);
-            if (g >= 0 && (long)r->g[g].s >= te)
+            /* "Russia's ambassador", "the Ambassador of the United Kingdom" */
+            static const char *const PREPS[] = {"of", "from", "to", NULL};
+            int g = owner_group(r, (long)at(r, where)->s, (long)at(r, where)->e, te, PREPS);
+            if (g >= 0)
                 x.tgt = r->g[g].codes;
-            /* "the Ambassador of the United Kingdom" */
-            long k = (long)at(r, where)->e;
-            if (g < 0 && (is_word(r, k, "of") || is_word(r, k, "from") || is_word(r, k, "to"))) {
-                k++;
-                while ((size_t)k < r->nt && cue_at(r, k, CUE_DET))
-                    k++;
-                g = group_at(r, k);
-                if (g >= 0)
-                    x.tgt = r->g[g].codes;
-            }
         }
         cs_minus(&x.tgt, &x.src);
         break;
@@ -2449,19 +2463,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 break;
             if (!cue_starts(r, i, CUE_CLAIM))
                 continue;
-            long j = i - 1;
-            while (j >= te && r->t[j].kind == TK_WORD && !at(r, j) && j >= i - 2)
-                j--;
-            int g = group_at(r, j);
-            if (g < 0) {
-                long k = (long)at(r, i)->e;
-                if (is_word(r, k, "by") || is_word(r, k, "from") || is_word(r, k, "of")) {
-                    k++;
-                    while ((size_t)k < r->nt && cue_at(r, k, CUE_DET))
-                        k++;
-                    g = group_at(r, k);
-                }
-            }
+            static const char *const PREPS[] = {"by", "from", "of", NULL};
+            int g = owner_group(r, i, (long)at(r, i)->e, te, PREPS);
             if (g >= 0)
                 x.tgt = r->g[g].codes;
         }
