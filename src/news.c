@@ -1374,7 +1374,7 @@ static int inside_ok(const rd *r, long i, int need)
     static const casus_evtype TYPE_FOR[] = {CASUS_EV__COUNT, CASUS_EV__COUNT, CASUS_EV_TROOPS_DEPLOYED,
         CASUS_EV_ARMS_TRANSFERRED, CASUS_EV_AID_PLEDGED, CASUS_EV_MISSILE_TEST, CASUS_EV_SUMMON_AMBASSADOR,
         CASUS_EV__COUNT, CASUS_EV_MILITARY_EXERCISE, CASUS_EV_INTELLIGENCE_SHARING, CASUS_EV_SANCTIONS,
-        CASUS_EV_DENY_ACCUSATION};
+        CASUS_EV_DENY_ACCUSATION, CASUS_EV_MUTUAL_DEFENSE_PLEDGE};
     const lx_match *m = at(r, i);
     if (!m || !has_cat(r, m, LX_TRIGGER))
         return 1;
@@ -1390,7 +1390,7 @@ static int need_near(const rd *r, long ts, long te, int need, long *where)
 {
     static const int CUE_FOR[] = {0, CUE_TREATY, CUE_TROOPS, CUE_ARMS, CUE_AID, CUE_MISSILE,
                                   CUE_AMBASSADOR, 0, CUE_EXERCISE, CUE_INTEL, CUE_SANCTION,
-                                  CUE_CLAIM};
+                                  CUE_CLAIM, CUE_PLEDGE};
     if (need == NEED_NONE)
         return 1;
     if (need == NEED_TREATY) {
@@ -2100,8 +2100,10 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     if (tr->form == FORM_NOUN && r->vsent == r->sentno && r->vtype == tr->type && r->vend <= ts &&
         r->vend >= ts - 5) {
         int sep = 0;
-        for (long i = r->vend; i < ts && !sep; i++)
-            sep = is_boundary(r, i) || is_punct(r, i, ',') || group_at(r, i) >= 0;
+        for (long i = r->vend; i < ts && !sep; i++) {
+            int g = group_at(r, i); /* a possessive is no separator: "reaffirmed America's ironclad commitment" */
+            sep = is_boundary(r, i) || is_punct(r, i, ',') || (g >= 0 && !(r->t[r->g[g].e - 1].fl & TF_POSS));
+        }
         if (!sep)
             return 0;
     }
@@ -2340,6 +2342,26 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 x.src = r->en[q].parties;
                 x.ent = q;
             }
+        }
+        if (tr->needs == NEED_PLEDGE) {
+            /* "reaffirmed America's ironclad commitment to the security of
+             * Israel", "reaffirmed that Article IV of the U.S.-Philippines
+             * treaty extends to": the defended state follows the commitment */
+            cs_minus(&x.tgt, &x.src);
+            for (long i = where; !x.tgt.n && i >= 0 && (size_t)i < r->nt && i < where + 14 &&
+                                 !(i > where && is_boundary(r, i)); i++) {
+                int g = group_at(r, i);
+                if (g >= 0) {
+                    x.tgt = r->g[g].codes;
+                    cs_minus(&x.tgt, &x.src);
+                }
+            }
+            if (!x.tgt.n && x.ent >= 0) {
+                x.tgt = r->en[x.ent].parties;
+                cs_minus(&x.tgt, &x.src);
+            }
+            if (x.tgt.n)
+                break;
         }
         if (!x.tgt.n || strstr(tr->lemma, "mutual") || x.ent >= 0)
             x.tgt = x.src;

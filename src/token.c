@@ -180,6 +180,11 @@ long casusi_tokenize(const casusi_lexicon *lx, const char *text, size_t len,
                     j += 2;
                 }
                 i = j;
+                /* "U.S.-Philippines", "U.S.-led": a hyphen joins, it is no dash */
+                if (i + 1 < len && text[i] == '-' && is_alnum((unsigned char)text[i + 1])) {
+                    pending = TF_HYPH;
+                    i++;
+                }
                 continue;
             }
             int upper = 0, letters = 0, nott = 0;
