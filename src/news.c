@@ -1483,7 +1483,9 @@ static int live_trigger(const rd *r, long i)
 static int verb_tok(const rd *r, long i)
 {
     const lx_match *m = at(r, i);
-    if (!m || !has_cat(r, m, LX_TRIGGER) || (i > 0 && cue_at(r, i - 1, CUE_DET)))
+    /* after a determiner or a possessive a verb form is a noun: "the
+     * launch", "Thursday's launch" */
+    if (!m || !has_cat(r, m, LX_TRIGGER) || (i > 0 && (cue_at(r, i - 1, CUE_DET) || (r->t[i - 1].fl & TF_POSS))))
         return 0;
     uint32_t np;
     const lx_payload *p = pays_of(r, m, &np);
@@ -1800,6 +1802,8 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
     }
     /* objects on the right */
     cset by = {{0}, 0}, obj = {{0}, 0}, with = {{0}, 0}, from = {{0}, 0};
+    int located = tr->type == CASUS_EV_TROOPS_DEPLOYED || tr->type == CASUS_EV_ARMS_TRANSFERRED ||
+                  tr->type == CASUS_EV_MISSILE_TEST || tr->type == CASUS_EV_MILITARY_EXERCISE;
     for (size_t g = 0; g < r->ng; g++) {
         const group *gp = &r->g[g];
         if ((long)gp->s < te || (long)gp->s >= hi)
@@ -1829,8 +1833,11 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
             if (!from.n)
                 from = gp->codes;
         } else if (!pw || !strcmp(pw, "to") || !strcmp(pw, "against") || !strcmp(pw, "on") ||
-                   !strcmp(pw, "in") || !strcmp(pw, "into") || !strcmp(pw, "toward") ||
-                   !strcmp(pw, "towards") || !strcmp(pw, "at") ||
+                   /* "in X" is where troops or arms go; for words, sanctions
+                    * and signings it is only where it happened ("its
+                    * embassy in Beijing", "leaders gather in Kyiv") */
+                   ((!strcmp(pw, "in") || !strcmp(pw, "at")) && located) || !strcmp(pw, "into") ||
+                   !strcmp(pw, "toward") || !strcmp(pw, "towards") ||
                    (!strcmp(pw, "for") && (tr->type == CASUS_EV_AID_PLEDGED || tr->type == CASUS_EV_ARMS_TRANSFERRED)) ||
                    (!strcmp(pw, "of") && (tr->form == FORM_NOUN || ((tr->type == CASUS_EV_CONDEMN ||
                                           tr->type == CASUS_EV_WARN) && gp->prep <= te + 3)))) {
@@ -1866,6 +1873,9 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         /* "denounced a naval exercise by the U.S. and Japan" */
         if ((tr->type == CASUS_EV_CONDEMN || tr->type == CASUS_EV_WARN) && !tgt->n)
             cs_union(tgt, &by);
+        /* "lodged a strong protest with Pyongyang" */
+        if (tr->type == CASUS_EV_CONDEMN && !tgt->n)
+            cs_union(tgt, &with);
         int joint = tr->type == CASUS_EV_TREATY_SIGNED || tr->type == CASUS_EV_MILITARY_EXERCISE ||
                     tr->type == CASUS_EV_INTELLIGENCE_SHARING || tr->type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE;
         if (tr->with_target)
@@ -2209,6 +2219,13 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         /* "troops deployed in": a participle after its noun */
         if (ts > 0 && (cue_at(r, ts - 1, CUE_TROOPS) || cue_at(r, ts - 1, CUE_TREATY) || is_punct(r, ts - 1, ',')))
             passive = 1;
+    }
+    /* "no agreement on arms supplies had been signed": a subject with "no" */
+    for (long i = ts - 1; passive && i >= 0 && i >= ts - 10; i--) {
+        if (is_boundary(r, i) || is_punct(r, i, ',') || verb_tok(r, i))
+            break;
+        if (is_word(r, i, "no"))
+            return 0;
     }
     int subj_treaty = 0;
     const char *body = NULL;
@@ -2686,6 +2703,21 @@ static int sentence_events(rd *r)
 
 /* ---- units, sentences ------------------------------------------------- */
 
+/* A line that is only a time stamp: "13:20", "19:40 GMT", "7.40pm",
+ * "09:05 (local time)". */
+static int time_stamp(const rd *r)
+{
+    if (r->nt < 3 || r->nt > 6 || r->t[0].kind != TK_NUM || r->t[2].kind != TK_NUM ||
+        !(is_punct(r, 1, ':') || is_punct(r, 1, '.')))
+        return 0;
+    for (size_t i = 3; i < r->nt; i++) {
+        const ntok *t = &r->t[i];
+        if (t->kind == TK_NUM || (t->kind == TK_WORD && t->e - t->s > 5))
+            return 0;
+    }
+    return 1;
+}
+
 static int analyse_sentence(rd *r, size_t s, size_t e)
 {
     while (s < e && (r->text[s] == ' ' || r->text[s] == '\n' || r->text[s] == '\t' || r->text[s] == '\r'))
@@ -2725,8 +2757,7 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
      * live blog's entries: their events happened that day */
     /* a time stamp alone ("13:20") opens a live blog's entry: with no day
      * heading, the entries are of the article's day */
-    if (r->nt == 3 && r->t[0].kind == TK_NUM && is_punct(r, 1, ':') && r->t[2].kind == TK_NUM &&
-        r->artdate.precision == 3 && !r->secdate.precision) {
+    if (time_stamp(r) && r->artdate.precision == 3 && !r->secdate.precision) {
         r->secdate = r->artdate;
         return 0;
     }
