@@ -276,13 +276,32 @@ static int is_boundary(const rd *r, long i)
 
 /* ---- sentence analysis: matches, actors, groups ----------------------- */
 
-static int day_ok(const rd *r, const lx_actor *a)
+/* Whether a leader's term fits: it covers the article's day; or the name
+ * follows "then" ("then-Prime Minister Fumio Kishida") and the term began
+ * before that day; or the sentence names an earlier day inside the term
+ * ("In November 2023, Kishida pledged"). */
+static int day_ok(const rd *r, const lx_actor *a, const lx_match *m)
 {
     if (a->kind != AK_LEADER)
         return 1;
     if (!r->artdate.precision)
         return 1;
-    return r->artdate.hi >= a->from && r->artdate.lo <= a->until;
+    if (r->artdate.hi >= a->from && r->artdate.lo <= a->until)
+        return 1;
+    if (a->from > r->artdate.hi)
+        return 0;
+    for (long i = (long)m->s - 1; i >= 0 && i >= (long)m->s - 5; i--) {
+        if (is_word(r, i, "then"))
+            return 1;
+        if (r->t[i].kind != TK_WORD || is_word(r, i, "former"))
+            break;
+    }
+    for (size_t k = 0; k < r->ndm; k++) {
+        const casus_date *d = &r->dm[k].d;
+        if (d->precision && !r->dm[k].treatyyear && d->hi < r->artdate.lo && d->lo <= a->until && d->hi >= a->from)
+            return 1;
+    }
+    return 0;
 }
 
 /* The actor a match stands for on the article's date, or NULL. */
@@ -295,7 +314,7 @@ static const lx_actor *actor_of(const rd *r, const lx_match *m)
         if (p[k].cat != LX_ACTOR)
             continue;
         const lx_actor *a = &r->lx->actors[p[k].idx];
-        if (!day_ok(r, a))
+        if (!day_ok(r, a, m))
             continue;
         if (!best)
             best = a;
@@ -2221,8 +2240,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             passive = 1;
     }
     /* "no agreement on arms supplies had been signed": a subject with "no" */
-    for (long i = ts - 1; passive && i >= 0 && i >= ts - 10; i--) {
-        if (is_boundary(r, i) || is_punct(r, i, ',') || verb_tok(r, i))
+    int be = 0;
+    for (long i = ts - 1; i >= 0 && i >= ts - 3; i--)
+        be |= cue_at(r, i, CUE_BE) != 0;
+    for (long i = ts - 1; (passive || be) && i >= 0 && i >= ts - 10; i--) {
+        if (is_boundary(r, i) || is_punct(r, i, ',') || cue_at(r, i, CUE_SAY))
             break;
         if (is_word(r, i, "no"))
             return 0;
@@ -2751,7 +2773,7 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
     if (nm < 0)
         return -1;
     r->nm = (size_t)nm;
-    if (select_matches(r) || build_actors(r) || find_dates(r))
+    if (select_matches(r) || find_dates(r) || build_actors(r))
         return -1;
     /* a line that is only a day without a year ("Tuesday, 1 April") heads a
      * live blog's entries: their events happened that day */
