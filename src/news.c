@@ -1003,7 +1003,7 @@ static int find_dates(rd *r)
     for (long i = 0; (size_t)i < r->nt; i++) {
         casus_date d;
         memset(&d, 0, sizeof d);
-        int ym = 0, yd = 0;
+        int ym = 0, yd = 0, ny = 0;
         long s = i, e = i + 1;
         const ntok *t = &r->t[i];
         long mon = (t->fl & TF_CAP) ? cue_at(r, i, CUE_MONTH) : 0;
@@ -1022,6 +1022,7 @@ static int find_dates(rd *r)
                 } else {
                     d = month_day(r, (int)mon - 1, dd);
                     ym = (int)mon - 1;
+                    ny = 1;
                     yd = dd;
                     e = j + 1;
                 }
@@ -1043,6 +1044,7 @@ static int find_dates(rd *r)
                     if (c.precision) {
                         d = mkdate(c.year, c.month, 0);
                         ym = (int)mon - 1;
+                    ny = 1;
                     }
                 }
                 e = j;
@@ -1057,6 +1059,7 @@ static int find_dates(rd *r)
             } else {
                 d = month_day(r, (int)mm - 1, (int)t->num);
                 ym = (int)mm - 1;
+                ny = 1;
                 yd = (int)t->num;
                 e = k;
             }
@@ -1137,6 +1140,14 @@ static int find_dates(rd *r)
             }
         } else
             continue;
+        /* "on July 8 last year", "in March this year" */
+        if (ny && d.precision && r->artdate.precision && is_word(r, e + 1, "year") &&
+            (is_word(r, e, "last") || is_word(r, e, "this") || is_word(r, e, "next"))) {
+            int y = r->artdate.year + (is_word(r, e, "last") ? -1 : is_word(r, e, "next") ? 1 : 0);
+            d = mkdate(y, d.month, d.precision == 3 ? d.day : 0);
+            ym = yd = 0;
+            e += 2;
+        }
         if (r->dl_e && r->t[s].s >= r->dl_s && r->t[s].s < r->dl_e) {
             i = e - 1;
             continue; /* the dateline's date */
@@ -2284,6 +2295,19 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                          !strcmp(ac->role, "military") || !strcmp(ac->role, "media")))
                         return 0;
                 }
+            /* "approved a national nature reserve": a verb that is not
+             * "ratify" needs the treaty as its object */
+            if (tr->form != FORM_NOUN && !passive && strcmp(tr->lemma, "ratify") && strcmp(tr->lemma, "vote")) {
+                int obj = 0;
+                for (long i = te; !obj && (size_t)i < r->nt && i < te + 10 && !is_boundary(r, i); i++) {
+                    obj = cue_at(r, i, CUE_TREATY) || ((r->amask[i] >> CUE_TREATY) & 1) || is_word(r, i, "it") ||
+                          is_word(r, i, "them") || cue_at(r, i, CUE_DENYREF);
+                    for (size_t a = 0; a < r->nam && !obj; a++)
+                        obj = r->am[a].org && (long)r->am[a].s == i;
+                }
+                if (!obj)
+                    return 0;
+            }
             x.d.body = body;
             cs_minus(&x.tgt, &x.src);
             if (en && x.src.n) {
