@@ -174,6 +174,7 @@ typedef struct rd {
      * the noun adds no second event) */
     long vend; int vsent; casus_evtype vtype;
     casus_date secdate;     /* a live blog's day heading ("Tuesday, 1 April") */
+    int heading;            /* the unit is a heading line (headlines join states by commas) */
     casus_date lastday;     /* the last day the article named ("the following day" counts from it) */
     const char *home;       /* the dateline capital's state: "CARACAS, Sept 6 -
                                Foreign Minister Yvan Gil said" speaks for VEN */
@@ -780,13 +781,20 @@ static int build_actors(rd *r)
                         j = mm->e;
                         continue;
                     }
+                    /* "Saudi Arabia and nuclear-armed Pakistan": an
+                     * adjective after the conjunction */
+                    if (!mm && conj && r->t[j].kind == TK_WORD && !(r->t[j].fl & TF_CAP) && j >= (long)x->s - 3) {
+                        j++;
+                        continue;
+                    }
                     ok = 0;
                     break;
                 }
                 join = ok && conj;
                 /* "the CSTO, Prime Minister Nikol Pashinyan said": commas
-                 * alone make a list only when an "and" closes it later */
-                if (join && !and_follows(r, k, p->e, x->s))
+                 * alone make a list only when an "and" closes it later
+                 * (headlines join by commas: "Saudi Arabia, Pakistan sign") */
+                if (join && !and_follows(r, k, p->e, x->s) && !r->heading)
                     join = 0;
                 /* "for use against Ukraine, and Britain, France and Germany
                  * announced": ", and" after a prepositional object opens a
@@ -1644,8 +1652,13 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
             break;
         }
     long hi = (long)r->nt;
+    /* a joint act has no object: "sign a pact a week after Israeli strike
+     * on Doha" ends at the subordinate clause */
+    int joint = tr->type == CASUS_EV_TREATY_SIGNED || tr->type == CASUS_EV_TREATY_RATIFIED ||
+                tr->type == CASUS_EV_TREATY_IN_FORCE || tr->type == CASUS_EV_MILITARY_EXERCISE ||
+                tr->type == CASUS_EV_INTELLIGENCE_SHARING;
     for (long i = te; (size_t)i < r->nt; i++)
-        if (is_boundary(r, i) || (is_trigger_tok(r, i) && i > te + 1 && !is_trigger_tok(r, te) &&
+        if (is_boundary(r, i) || (joint && i > te && subordinate(r, i) > 0 && !is_word(r, i, "which") && !is_word(r, i, "who")) || (is_trigger_tok(r, i) && i > te + 1 && !is_trigger_tok(r, te) &&
                                   !same_type_at(r, i, tr->type)) ||
             (i > te && is_word(r, i - 1, "and") && cue_at(r, i, CUE_SAY)) ||
             (is_punct(r, i, ',') && cue_at(r, i + 1, CUE_CONJ) && group_at(r, i - 1) < 0)) {
@@ -1906,8 +1919,8 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         /* "lodged a strong protest with Pyongyang" */
         if (tr->type == CASUS_EV_CONDEMN && !tgt->n)
             cs_union(tgt, &with);
-        int joint = tr->type == CASUS_EV_TREATY_SIGNED || tr->type == CASUS_EV_MILITARY_EXERCISE ||
-                    tr->type == CASUS_EV_INTELLIGENCE_SHARING || tr->type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE;
+        joint = tr->type == CASUS_EV_TREATY_SIGNED || tr->type == CASUS_EV_MILITARY_EXERCISE ||
+                tr->type == CASUS_EV_INTELLIGENCE_SHARING || tr->type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE;
         if (tr->with_target)
             cs_union(tgt, &with);
         else if (joint)
@@ -2380,6 +2393,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 if (s >= te && s < te + 8 && r->tment[k] >= 0) {
                     x.tgt = r->en[r->tment[k]].parties;
                     x.ent = r->tment[k];
+                    /* a deal with no state on the other side ("with the
+                     * breakaway region of Somaliland"): its signers */
+                    for (size_t q = r->nev; !x.tgt.n && q-- > 0;)
+                        if (r->ev[q].type == CASUS_EV_TREATY_SIGNED && r->ev[q].ent == x.ent)
+                            x.tgt = r->ev[q].src;
                     break;
                 }
             }
@@ -3138,7 +3156,10 @@ static int process_text(rd *r, const char **title)
             if (heading) {
                 if (first && title && !*title)
                     *title = casus_arena_strndup(r->a, r->text + ls, le - ls);
-                if (analyse_sentence(r, ls, le))
+                r->heading = 1;
+                int bad = analyse_sentence(r, ls, le);
+                r->heading = 0;
+                if (bad)
                     return -1;
             } else if (!blank && !furn) {
                 pstart = ls;
