@@ -975,6 +975,30 @@ static long anchor_day(const rd *r, long i, casus_date *d)
 {
     long j = i, n = 0;
     int off = 0;
+    static const char *const PART[] = {"day", "morning", "afternoon", "evening", "night"};
+    /* "that afternoon", "later that day", "earlier that evening" */
+    long t0 = (is_word(r, j, "later") || is_word(r, j, "earlier")) ? j + 1 : j;
+    if (is_word(r, t0, "that"))
+        for (size_t q = 0; q < sizeof PART / sizeof *PART; q++)
+            if (is_word(r, t0 + 1, PART[q])) {
+                *d = r->lastday;
+                return t0 + 2;
+            }
+    /* "hours later", "two hours later", "minutes earlier", "the next morning" */
+    long h = j;
+    if (cue_at(r, h, CUE_NUMBER) || r->t[h].kind == TK_NUM || is_word(r, h, "several") || is_word(r, h, "a") ||
+        is_word(r, h, "few"))
+        h += is_word(r, h, "a") && is_word(r, h + 1, "few") ? 2 : 1;
+    if ((is_word(r, h, "hours") || is_word(r, h, "minutes") || is_word(r, h, "hour")) &&
+        (is_word(r, h + 1, "later") || is_word(r, h + 1, "earlier"))) {
+        *d = r->lastday;
+        return h + 2;
+    }
+    if (is_word(r, j, "the") && is_word(r, j + 1, "next") &&
+        (is_word(r, j + 2, "morning") || is_word(r, j + 2, "evening"))) {
+        *d = casus_date_from_days(r->lastday.lo + 1);
+        return j + 3;
+    }
     if (is_word(r, j, "on"))
         j++;
     if (is_word(r, j, "the") || is_word(r, j, "that") || is_word(r, j, "a")) {
