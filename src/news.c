@@ -16,6 +16,7 @@
  */
 #include "news_int.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <nettle/sha2.h>
 #include <stdio.h>
@@ -2428,6 +2429,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         }
         /* "X held drills, a move Caracas denounced": what is condemned is
          * the sentence's earlier event, so its sources are the target */
+        /* "summoned Russia's chargé and handed him a note of protest": the
+         * same actor goes on against the same target */
+        if (!x.tgt.n && r->nev && r->ev[r->nev - 1].sent == r->sentno && cs_eq(&r->ev[r->nev - 1].src, &x.src) &&
+            r->ev[r->nev - 1].tgt.n)
+            x.tgt = r->ev[r->nev - 1].tgt;
         if (!x.tgt.n && tr->type == CASUS_EV_CONDEMN && r->nev && r->ev[r->nev - 1].sent == r->sentno &&
             r->ev[r->nev - 1].type != CASUS_EV_CONDEMN && r->ev[r->nev - 1].type != CASUS_EV_DENY_ACCUSATION)
             x.tgt = r->ev[r->nev - 1].src;
@@ -2439,6 +2445,15 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         if (!x.tgt.n)
             event_ref(r, te, &x.src, &x.tgt);
         cs_minus(&x.tgt, &x.src);
+        /* "Estonia condemns this violation": with no target named, the
+         * target of the same actor's last word or summons in the two
+         * sentences before */
+        for (size_t q = r->nev; !x.tgt.n && q-- > 0 && r->ev[q].sent >= r->sentno - 2;) {
+            const rev *pv = &r->ev[q];
+            if ((pv->type == CASUS_EV_CONDEMN || pv->type == CASUS_EV_WARN || pv->type == CASUS_EV_SUMMON_AMBASSADOR ||
+                 pv->type == CASUS_EV_SANCTIONS) && cs_eq(&pv->src, &x.src) && pv->tgt.n)
+                x.tgt = pv->tgt;
+        }
         break;
     case CASUS_EV_MUTUAL_DEFENSE_PLEDGE:
         if (subj_treaty || !x.src.n) {
@@ -3023,8 +3038,51 @@ static size_t count_words(const char *s, size_t n)
 
 /* ---- article date from the text ------------------------------------- */
 
+/* A numeric date in bytes [s, e): "19.09.2025" (day first), "09/19/2025"
+ * or "19/09/2025" when the order is unambiguous. */
+static int numeric_date(const char *t, size_t s, size_t e, casus_date *out)
+{
+    for (size_t i = s; i + 8 <= e; i++) {
+        if (i > s && (isdigit((unsigned char)t[i - 1]) || t[i - 1] == '.' || t[i - 1] == '/'))
+            continue;
+        size_t j = i;
+        int v[3] = {0, 0, 0}, nd[3] = {0, 0, 0};
+        char sep = 0;
+        int k = 0;
+        for (; k < 3 && j < e; k++) {
+            while (j < e && isdigit((unsigned char)t[j]) && nd[k] < 4) {
+                v[k] = v[k] * 10 + (t[j] - '0');
+                nd[k]++;
+                j++;
+            }
+            if (k < 2) {
+                if (j >= e || (t[j] != '.' && t[j] != '/') || (sep && t[j] != sep))
+                    break;
+                sep = t[j++];
+            }
+        }
+        if (k < 3 || nd[0] < 1 || nd[0] > 2 || nd[1] < 1 || nd[1] > 2 || nd[2] != 4 ||
+            (j < e && (isalnum((unsigned char)t[j]) || t[j] == '.' || t[j] == '/')))
+            continue;
+        int day = v[0], mon = v[1];
+        if (sep == '/') {
+            if (v[0] <= 12 && v[1] <= 12)
+                continue; /* 03/04/2025: either order */
+            if (v[1] > 12)
+                day = v[1], mon = v[0];
+        }
+        if (mon < 1 || mon > 12 || day < 1 || day > 31)
+            continue;
+        *out = mkdate(v[2], mon, day);
+        return out->precision == 3;
+    }
+    return 0;
+}
+
 static void date_from_line(rd *r, size_t s, size_t e, casus_date *out)
 {
+    if (numeric_date(r->text, s, e, out))
+        return;
     long n = casusi_tokenize(r->lx, r->text, e, s, &r->t, &r->tcap);
     if (n <= 0)
         return;
@@ -3141,6 +3199,56 @@ static void find_dateline(rd *r, size_t s, size_t e)
                 break;
             }
         }
+        i = j + 1;
+    }
+}
+
+/* A press release's letterhead: a short line in capitals near the top that
+ * names one state ("REPUBLIC OF ESTONIA", "MINISTRY OF FOREIGN AFFAIRS OF
+ * JAPAN") makes it the home state, as a dateline's capital does. */
+static void find_letterhead(rd *r, size_t s, size_t e)
+{
+    static const char *const HEAD[] = {"republic", "kingdom", "government", "ministry", "embassy", "mission",
+                                       "federation", "office", "state", "commonwealth", "emirate", "sultanate"};
+    int lines = 0;
+    for (size_t i = s; i < e && lines < 4 && !r->homeset;) {
+        size_t j = i;
+        while (j < e && r->text[j] != '\n')
+            j++;
+        if (j > i && j - i < 80) {
+            lines++;
+            int lower = 0;
+            for (size_t q = i; q < j; q++)
+                lower |= r->text[q] >= 'a' && r->text[q] <= 'z';
+            long n = lower ? 0 : casusi_tokenize(r->lx, r->text, j, i, &r->t, &r->tcap);
+            long nm = n > 0 && n <= 8 ? casusi_lex_match(r->lx, r->t, (size_t)n, &r->m, &r->mcap) : -1;
+            if (nm > 0) {
+                r->nt = (size_t)n;
+                r->nm = (size_t)nm;
+                if (!select_matches(r)) {
+                    const char *code = NULL;
+                    int states = 0, head = 0;
+                    for (size_t k = 0; k < r->nsel; k++) {
+                        const lx_actor *a = has_cat(r, &r->sel[k], LX_ACTOR) ? actor_of(r, &r->sel[k]) : NULL;
+                        if (a && a->state && (a->kind == AK_STATE || a->kind == AK_ALIAS) &&
+                            (!code || strcmp(code, a->code))) {
+                            code = a->code;
+                            states++;
+                        }
+                    }
+                    for (long q = 0; q < n; q++)
+                        for (size_t h = 0; h < sizeof HEAD / sizeof *HEAD; h++)
+                            head |= is_word(r, q, HEAD[h]);
+                    int only = r->nsel == 1 && r->sel[0].s == 0 && (long)r->sel[0].e == n;
+                    if (states == 1 && (head || only)) {
+                        r->home = code;
+                        r->homeset = 1;
+                    }
+                }
+            }
+            r->nt = r->nm = r->nsel = 0;
+        } else if (j > i)
+            lines++;
         i = j + 1;
     }
 }
@@ -3579,6 +3687,8 @@ int casus_read(const casus_lexicon *l, casus_arena *a, const char *name,
     }
     r.refday = r.artdate.precision ? r.artdate.lo : casus_date_today().lo;
     find_dateline(&r, 0, tlen);
+    if (!r.dl_e)
+        find_letterhead(&r, 0, tlen);
     art->date = r.artdate;
     int rc = CASUS_OK;
     if (process_text(&r, html ? NULL : &art->title) || finish_article(&r, art)) {
