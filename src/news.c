@@ -1705,9 +1705,12 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         if (gp->prep >= 0 && !gp->people && !adjacent_ing && !clause)
             continue;
         int object = 0;
-        for (long i = (long)gp->s - 1; i >= 0 && i >= (long)gp->s - 3 && !object; i--)
+        for (long i = (long)gp->s - 1; i >= 0 && i >= (long)gp->s - 3 && !object; i--) {
+            if (is_word(r, i, "that"))
+                break; /* "reaffirmed that Finland stands ready": a clause's subject */
             if (verb_tok(r, i))
                 object = 1;
+        }
         for (long i = (long)gp->e; (size_t)i < r->nt && i <= (long)gp->e + 2 && !object; i++) {
             if (is_trigger_tok(r, i) || is_boundary(r, i))
                 break; /* "Russia and Iran signed a treaty": a verb comes first */
