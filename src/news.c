@@ -1898,7 +1898,12 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
             }
         } else if (pw && (!strcmp(pw, "with") || !strcmp(pw, "between"))) {
             long b = gp->prep - 1; /* "its border with Guyana": no partner */
-            if (!with.n && !(b >= 0 && cue_at(r, b, CUE_NOTPARTNER)))
+            /* "signed a treaty on Saturday, cementing a break with ECOWAS":
+             * a partner after a comma belongs to another phrase */
+            int comma = 0;
+            for (long i = te; i < gp->prep && !comma; i++)
+                comma = is_punct(r, i, ',');
+            if (!with.n && !comma && !(b >= 0 && cue_at(r, b, CUE_NOTPARTNER)))
                 with = gp->codes;
         } else if (pw && !strcmp(pw, "from")) {
             if (!from.n)
@@ -2291,6 +2296,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         if (ts > 0 && (cue_at(r, ts - 1, CUE_TROOPS) || cue_at(r, ts - 1, CUE_TREATY) || is_punct(r, ts - 1, ',')))
             passive = 1;
     }
+    /* "which under its rules takes a year to take effect": a rule, no event */
+    if (tr->type == CASUS_EV_TREATY_IN_FORCE && is_word(r, ts - 1, "to"))
+        for (long i = ts - 2; i >= 0 && i >= ts - 6; i--)
+            if (is_word(r, i, "takes") || is_word(r, i, "take") || is_word(r, i, "took") || is_word(r, i, "needs"))
+                return 0;
     /* "no agreement on arms supplies had been signed": a subject with "no" */
     int be = 0;
     for (long i = ts - 1; i >= 0 && i >= ts - 3; i--)
