@@ -160,7 +160,7 @@ typedef struct rd {
     ent *en; size_t nen, encap;
     int cur_ent;
     int sentno;
-    cset last_multi, last_single;
+    cset last_multi, last_single, last_person;
     casus_date artdate;
     const char *last_org;   /* the alliance last named ("the alliance" refers to it) */
     const char *seen[64];   /* codes named so far (contextual names need them) */
@@ -1666,6 +1666,18 @@ static int same_type_at(const rd *r, long i, casus_evtype type)
 }
 
 /* Source and target of a trigger at [ts, te). */
+/* "the government in Caracas", "the regime in Pyongyang": a capital after
+ * "in" that names a government; i is the preposition */
+static int gov_in(const rd *r, long i)
+{
+    static const char *const GOV[] = {"government", "regime", "authorities", "leadership", "junta",
+                                      "administration", "rulers", "leaders", "officials"};
+    for (size_t q = 0; q < sizeof GOV / sizeof *GOV; q++)
+        if (is_word(r, i - 1, GOV[q]))
+            return 1;
+    return 0;
+}
+
 static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cset *src, cset *tgt,
                   int *subj_treaty, int *fuzzy, const char **body, int *subj_out)
 {
@@ -1867,8 +1879,8 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
             subjset = r->last_single; /* "On Sunday it fired": the last single subject */
         else {
             for (long i = lo; i < ts; i++)
-                if (cue_starts(r, i, CUE_SINGULAR) && r->last_single.n)
-                    subjset = r->last_single;
+                if (cue_starts(r, i, CUE_SINGULAR) && (r->last_person.n || r->last_single.n))
+                    subjset = r->last_person.n ? r->last_person : r->last_single;
         }
     }
     /* objects on the right */
@@ -1912,12 +1924,15 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
                    /* "in X" is where troops or arms go; for words, sanctions
                     * and signings it is only where it happened ("its
                     * embassy in Beijing", "leaders gather in Kyiv") */
-                   ((!strcmp(pw, "in") || !strcmp(pw, "at")) && located) || !strcmp(pw, "into") ||
+                   ((!strcmp(pw, "in") || !strcmp(pw, "at")) && (located || gov_in(r, gp->prep))) || !strcmp(pw, "into") ||
                    !strcmp(pw, "toward") || !strcmp(pw, "towards") ||
                    (!strcmp(pw, "for") && (tr->type == CASUS_EV_AID_PLEDGED || tr->type == CASUS_EV_ARMS_TRANSFERRED)) ||
                    (!strcmp(pw, "of") && (tr->form == FORM_NOUN || ((tr->type == CASUS_EV_CONDEMN ||
                                           tr->type == CASUS_EV_WARN) && gp->prep <= te + 3)))) {
-            if (!obj.n) {
+            int comma = 0; /* "signed a treaty on Saturday, cementing a break with the bloc ECOWAS" */
+            for (long i = te; joint && i < (long)gp->s && !comma; i++)
+                comma = is_punct(r, i, ',');
+            if (!obj.n && !comma) {
                 obj = gp->codes;
                 for (int a = gp->first; a <= gp->last; a++)
                     *fuzzy |= r->am[a].fuzzy;
@@ -2814,6 +2829,19 @@ static int sentence_events(rd *r)
         r->last_multi = r->g[0].codes;
     else if (r->ng && r->g[0].codes.n == 1 && r->g[0].prep < 0 && r->g[0].s <= 3)
         r->last_single = r->g[0].codes;
+    /* the first person the sentence names outside a prepositional phrase
+     * ("Tiani told the gathering. He warned ..."): whom "he" and "she" mean */
+    for (size_t a = 0; a < r->nam; a++) {
+        const amen *m = &r->am[a];
+        int person = m->actor ? m->actor->kind == AK_LEADER : !m->org;
+        for (uint32_t i = m->s; i < m->e && !person; i++)
+            person = cue_at(r, (long)i, CUE_PEOPLE) != 0;
+        if (person && m->prep < 0) {
+            r->last_person.n = 0;
+            cs_add(&r->last_person, m->code);
+            break;
+        }
+    }
     return 0;
 }
 
