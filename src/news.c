@@ -108,6 +108,7 @@ typedef struct ent {
     const casus_treaty *kb;
     size_t fs, fe;          /* first mention, bytes */
     size_t n;
+    int32_t head;           /* the treaty noun's word id ("memorandum", "pact") */
 } ent;
 
 /* A date expression in a sentence. */
@@ -1281,7 +1282,24 @@ static int ent_new(rd *r, const cset *parties, const char *kind, int year, int i
     x->fs = fs;
     x->fe = fe;
     x->n = 1;
+    x->head = -1;
     return (int)r->nen - 1;
+}
+
+static int verb_tok(const rd *r, long i);
+
+/* "a memorandum of understanding", "a ten-year defence agreement": an
+ * indefinite article before the treaty noun at i introduces a new treaty */
+static int indefinite(const rd *r, long i)
+{
+    for (long j = i - 1; j >= 0 && j >= i - 7; j--) {
+        if (is_word(r, j, "a") || is_word(r, j, "an"))
+            return 1;
+        if (r->t[j].kind == TK_PUNCT || cue_at(r, j, CUE_DET) || cue_at(r, j, CUE_PREP) || cue_at(r, j, CUE_BE) ||
+            (r->t[j].fl & TF_POSS) || verb_tok(r, j))
+            return 0;
+    }
+    return 0;
 }
 
 static int find_treaties(rd *r)
@@ -1345,7 +1363,7 @@ static int find_treaties(rd *r)
             break;
         }
         /* which entity */
-        int e = -1;
+        int e = -1, background = 0;
         if (parties.n >= 2 || year) {
             for (size_t q = r->nen; q-- > 0;) {
                 ent *x = &r->en[q];
@@ -1376,12 +1394,28 @@ static int find_treaties(rd *r)
                 if (e < 0)
                     return -1;
             }
-        } else if (r->cur_ent >= 0) {
+        } else if (r->cur_ent >= 0 && !indefinite(r, i)) {
+            /* "the memorandum": the treaty last named by that noun, unless
+             * the current one goes by it */
             e = r->cur_ent;
+            int32_t head = r->t[m->e - 1].id;
+            if (r->en[e].head != head)
+                for (size_t q = r->nen; q-- > 0;)
+                    if (r->en[q].head == head && head >= 0) {
+                        e = (int)q;
+                        break;
+                    }
             ent *x = &r->en[e];
             x->n++;
             if (!x->kind && kind)
                 x->kind = kind;
+        } else if (r->cur_ent >= 0) {
+            /* "a memorandum of understanding": a new treaty in the
+             * background; the article's treaty stays the current one */
+            e = ent_new(r, &parties, kind, 0, isnew, r->t[i].s, r->t[m->e - 1].e);
+            if (e < 0)
+                return -1;
+            background = 1;
         } else {
             /* "a treaty", "the pact": an unnamed treaty whose parties the
              * events may name ("Russia and Iran signed a treaty") */
@@ -1389,7 +1423,9 @@ static int find_treaties(rd *r)
             if (e < 0)
                 return -1;
         }
-        if (e >= 0)
+        if (e >= 0 && r->en[e].head < 0)
+            r->en[e].head = r->t[m->e - 1].id;
+        if (e >= 0 && !background)
             r->cur_ent = e;
         if (GROW(r->tm, r->ntm, r->tmcap))
             return -1;
