@@ -177,6 +177,7 @@ typedef struct rd {
     long vend; int vsent; casus_evtype vtype;
     casus_date secdate;     /* a live blog's day heading ("Tuesday, 1 April") */
     int heading;            /* the unit is a heading line (headlines join states by commas) */
+    casus_date lastmonth;   /* the last month (or day) the article named ("that month") */
     casus_date lastday;     /* the last day the article named ("the following day" counts from it) */
     const char *home;       /* the dateline capital's state: "CARACAS, Sept 6 -
                                Foreign Minister Yvan Gil said" speaks for VEN */
@@ -1131,6 +1132,12 @@ static int find_dates(rd *r)
                 x->mon = x->dom = 0;
             }
             continue;
+        } else if (r->lastmonth.precision >= 2 && is_word(r, i, "that") &&
+                   (is_word(r, i + 1, "month") || is_word(r, i + 1, "year"))) {
+            /* "denounced the memorandum that month" */
+            d = is_word(r, i + 1, "month") ? mkdate(r->lastmonth.year, r->lastmonth.month, 0)
+                                           : mkdate(r->lastmonth.year, 0, 0);
+            e = i + 2;
         } else if (r->lastday.precision == 3 && (e = anchor_day(r, i, &d)) > i) {
             /* "the following day", "a day later", "the same day", "two days
              * later": from the last day the article named */
@@ -2963,6 +2970,13 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
     for (size_t k = 0; k < r->ndm; k++)
         if (r->dm[k].d.precision == 3 && !r->dm[k].treatyyear)
             r->lastday = r->dm[k].d;
+    /* the last month: an event's resolved date, or a date with its year */
+    for (size_t k = 0; k < r->ndm; k++)
+        if (r->dm[k].d.precision >= 2 && !r->dm[k].treatyyear && !r->dm[k].mon)
+            r->lastmonth = r->dm[k].d;
+    for (size_t q = 0; q < r->nev; q++)
+        if (r->ev[q].sent == r->sentno && r->ev[q].date.precision >= 2 && r->ev[q].mod == CASUS_MOD_ACTUAL)
+            r->lastmonth = r->ev[q].date;
     for (size_t a = 0; a < r->nam; a++) {
         if (r->am[a].org)
             r->last_org = r->am[a].code;
