@@ -1754,6 +1754,17 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         if ((long)gp->e > ts || (long)gp->s < lo)
             continue;
         int adjacent_ing = tr->form == FORM_ING && (long)gp->e == ts;
+        /* "officials denied that the deal threatens Somalia": a that-clause
+         * has its own subject */
+        long comp = -1;
+        for (long i = (long)gp->e + 1; i < ts && comp < 0; i++)
+            if (is_word(r, i, "that") && verb_tok(r, i - 1) && !passive)
+                comp = i;
+        /* "NATO allies announced that they were suspending": a pronoun
+         * there is the speaker */
+        if (comp >= 0 && !(is_word(r, comp + 1, "they") || is_word(r, comp + 1, "it") || is_word(r, comp + 1, "he") ||
+                           is_word(r, comp + 1, "she") || is_word(r, comp + 1, "we")))
+            break;
         /* "hours after South Korea and the United States began": a
          * subordinator is no preposition when its verb follows */
         int clause = gp->prep >= 0 && (long)gp->e >= ts - 2 && subordinate(r, gp->prep) == gp->prep;
@@ -2381,6 +2392,10 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     if (nested_denied) {
         if (tr->form == FORM_NOUN)
             return 0; /* "dismissed claims of troop deployment": the denial says it */
+        /* "denied that the deal threatens Somalia": a word said by no state
+         * is no event, only what the denial is about */
+        if ((tr->type == CASUS_EV_WARN || tr->type == CASUS_EV_CONDEMN) && subj < 0)
+            return 0;
         x.denied = 1;
     }
     int e = -1;
