@@ -1295,6 +1295,17 @@ static int ent_new(rd *r, const cset *parties, const char *kind, int year, int i
 
 static int verb_tok(const rd *r, long i);
 
+/* "the agreement on stationing the brigade", "a deal for supplying
+ * drones": what a treaty is about is no event of its own (tr: the trigger
+ * at i, or NULL for any) */
+static int treaty_content(const rd *r, long i, const lx_trigger *tr)
+{
+    if (tr && (tr->form == FORM_NOUN || tr->type == CASUS_EV_TREATY_SIGNED))
+        return 0;
+    return i >= 2 && (is_word(r, i - 1, "on") || is_word(r, i - 1, "for") || is_word(r, i - 1, "of")) &&
+           cue_at(r, i - 2, CUE_TREATY);
+}
+
 /* "a memorandum of understanding", "a ten-year defence agreement": an
  * indefinite article before the treaty noun at i introduces a new treaty */
 static int indefinite(const rd *r, long i)
@@ -1641,8 +1652,10 @@ static void item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty
             s--;
             continue;
         }
-        if (p->kind == TK_NUM && !(p->fl & TF_HYPH) && s >= 2 && r->t[s - 2].kind == TK_WORD &&
-            (r->t[s - 2].fl & TF_CAP) && !at(r, s - 2) && p->num < 100) {
+        /* "Leopard 2 tanks", "Leopard 2A8 tanks" */
+        int code = p->kind == TK_WORD && isdigit((unsigned char)r->text[p->s]);
+        if (((p->kind == TK_NUM && p->num < 100) || code) && !(p->fl & TF_HYPH) && s >= 2 &&
+            r->t[s - 2].kind == TK_WORD && (r->t[s - 2].fl & TF_CAP) && !at(r, s - 2)) {
             s -= 2;
             continue;
         }
@@ -2344,6 +2357,13 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                  !(tr->type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE && cue_at(r, i, CUE_SAY) && !is_word(r, i, "will")))
             x.mod = CASUS_MOD_PLANNED; /* "pledged to come to the aid of": the pledge is made */
     }
+    /* "the strategic exercise planned for September", "drills scheduled
+     * for next month": a participle after the noun */
+    if (tr->form == FORM_NOUN && x.mod == CASUS_MOD_ACTUAL)
+        for (long i = te; (size_t)i + 1 < r->nt && i <= te + 1; i++)
+            if ((is_word(r, i, "planned") || is_word(r, i, "scheduled") || is_word(r, i, "slated") ||
+                 is_word(r, i, "set")) && (is_word(r, i + 1, "for") || is_word(r, i + 1, "to")))
+                x.mod = CASUS_MOD_PLANNED;
     /* hedges: before the trigger, or "according to" anywhere */
     for (long i = 0; (size_t)i < r->nt; i++)
         if (cue_starts(r, i, CUE_HEDGE) && (i < ts || is_word(r, i, "according"))) {
@@ -2365,6 +2385,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         if (ts > 0 && (cue_at(r, ts - 1, CUE_TROOPS) || cue_at(r, ts - 1, CUE_TREATY) || is_punct(r, ts - 1, ',')))
             passive = 1;
     }
+    if (treaty_content(r, ts, tr))
+        return 0;
     /* "which under its rules takes a year to take effect": a rule, no event */
     if (tr->type == CASUS_EV_TREATY_IN_FORCE && is_word(r, ts - 1, "to"))
         for (long i = ts - 2; i >= 0 && i >= ts - 6; i--)
@@ -2569,8 +2591,19 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             if (x.tgt.n)
                 break;
         }
+        /* "Germany will defend every inch of allied territory, and that
+         * includes Vilnius": the defended state later in the sentence */
+        cs_minus(&x.tgt, &x.src);
+        for (size_t g = 0; !x.tgt.n && !strstr(tr->lemma, "mutual") && x.ent < 0 && g < r->ng; g++)
+            if ((long)r->g[g].s >= te) {
+                x.tgt = r->g[g].codes;
+                cs_minus(&x.tgt, &x.src);
+            }
         if (!x.tgt.n || strstr(tr->lemma, "mutual") || x.ent >= 0)
             x.tgt = x.src;
+        /* "will defend": the pledge is made now */
+        if (x.mod == CASUS_MOD_PLANNED)
+            x.mod = CASUS_MOD_ACTUAL;
         break;
     case CASUS_EV_TROOPS_DEPLOYED: {
         long w = where;
@@ -2731,8 +2764,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 continue;
             /* "ratified ... by 188 votes ... on February 26": a word for the
              * same event does not take the date away */
-            if (!live_trigger(r, (long)o->s) || !can_fire(r, o))
-                continue; /* "a move": a verb's word used as a noun; "announced": no aid or sanction near */
+            if (!live_trigger(r, (long)o->s) || !can_fire(r, o) || treaty_content(r, (long)o->s, NULL))
+                continue; /* "a move": a verb's word used as a noun; "announced": no aid or sanction near;
+                             "the agreement on stationing": no event */
             int types[8], same = 0;
             int nt = event_types_at(r, (long)o->s, types, 8);
             for (int u = 0; u < nt; u++)
@@ -2750,7 +2784,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             if ((long)o->s >= (long)dm->e) {
                 int behind = 0;
                 for (long i = (long)dm->e; i < (long)o->s && !behind; i++)
-                    behind = verb_tok(r, i) && live_trigger(r, i);
+                    behind = verb_tok(r, i) && live_trigger(r, i) && !treaty_content(r, i, NULL);
                 if (behind)
                     continue;
             }

@@ -288,6 +288,10 @@ long casusi_tokenize(const casusi_lexicon *lx, const char *text, size_t len,
             size_t k = j;
             while (k < len && is_alpha((unsigned char)text[k]))
                 k++;
+            /* "2A8", "T-90M2": letters then digits stay one word */
+            if (k > j)
+                while (k < len && is_alnum((unsigned char)text[k]))
+                    k++;
             if (k > j) {
                 size_t sl = k - j;
                 const char *sf = text + j;
