@@ -3258,6 +3258,53 @@ static size_t dateline_sep(const char *text, size_t q, size_t j)
     return 0;
 }
 
+/* A sign-off line at the end of a statement: "Pyongyang, March 11, Juche
+ * 114 (2025)", "Moscow, 11 March 2025". The month and day, and a year
+ * anywhere on the line. */
+static void find_signoff_date(rd *r, size_t s, size_t e)
+{
+    int lines = 0;
+    size_t j = e;
+    while (j > s && lines < 4) {
+        while (j > s && (r->text[j - 1] == '\n' || r->text[j - 1] == ' ' || r->text[j - 1] == '\r'))
+            j--;
+        size_t i = j;
+        while (i > s && r->text[i - 1] != '\n')
+            i--;
+        if (i == j)
+            break;
+        lines++;
+        if (j - i <= 80) {
+            long n = casusi_tokenize(r->lx, r->text, j, i, &r->t, &r->tcap);
+            long nm = n > 0 ? casusi_lex_match(r->lx, r->t, (size_t)n, &r->m, &r->mcap) : -1;
+            if (nm >= 0) {
+                r->nt = (size_t)n;
+                r->nm = (size_t)nm;
+                if (!select_matches(r) && !find_dates(r)) {
+                    int year = 0;
+                    for (size_t k = 0; k < r->nt; k++)
+                        if (is_year(&r->t[k]))
+                            year = (int)r->t[k].num;
+                    for (size_t k = 0; k < r->ndm && !r->artdate.precision; k++)
+                        if (r->dm[k].d.precision == 3 && !r->dm[k].mon)
+                            r->artdate = r->dm[k].d;
+                    /* "March 11, Juche 114 (2025)": the year apart */
+                    for (size_t k = 0; k + 1 < r->nt && year && !r->artdate.precision; k++) {
+                        long mon = cue_starts(r, (long)k, CUE_MONTH) ? cue_at(r, (long)k, CUE_MONTH) : 0;
+                        long d = mon ? (long)at(r, (long)k)->e : -1;
+                        if (d >= 0 && (size_t)d < r->nt && is_dom(&r->t[d]) && !is_year(&r->t[d]))
+                            r->artdate = mkdate(year, (int)mon - 1, (int)r->t[d].num);
+                    }
+                }
+            }
+            r->nt = r->nm = r->nsel = r->ndm = 0;
+            if (r->artdate.precision == 3)
+                return;
+        }
+        j = i;
+    }
+}
+
 static void find_article_date(rd *r, size_t s, size_t e)
 {
     /* short lines near the top ("Published: 12 March 2025", a dateline),
@@ -3822,6 +3869,8 @@ int casus_read(const casus_lexicon *l, casus_arena *a, const char *name,
     if (!r.artdate.precision) {
         r.refday = casus_date_today().lo;
         find_article_date(&r, 0, tlen);
+        if (!r.artdate.precision)
+            find_signoff_date(&r, 0, tlen);
         if (r.artdate.precision)
             art->date_from = "text";
     }
