@@ -406,6 +406,8 @@ static int select_matches(rd *r)
         r->amask = c;
         r->cmcap = nc;
     }
+    if (!r->nt)
+        return 0;
     memset(r->cmask, 0, r->nt * sizeof *r->cmask);
     memset(r->amask, 0, r->nt * sizeof *r->amask);
     for (size_t k = 0; k < r->nm; k++) {
@@ -2987,6 +2989,7 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
     if (nm < 0)
         return -1;
     r->nm = (size_t)nm;
+    r->ndm = 0; /* select_matches checks leaders' terms against this sentence's dates: none yet */
     if (select_matches(r) || find_dates(r) || build_actors(r))
         return -1;
     /* a line that is only a day without a year ("Tuesday, 1 April") heads a
