@@ -219,10 +219,8 @@ static const lx_match *at(const rd *r, long i)
 }
 
 /* Does the match at token i carry cue class c? Returns its value + 1, 0 if not. */
-static long cue_at(const rd *r, long i, int c)
+static long cue_at_slow(const rd *r, long i, int c)
 {
-    if (i < 0 || (size_t)i >= r->nt || !(r->cmask[i] & ((uint64_t)1 << c)))
-        return 0;
     const lx_match *m = at(r, i);
     if (!m)
         return 0;
@@ -234,11 +232,22 @@ static long cue_at(const rd *r, long i, int c)
     return 0;
 }
 
+/* The cue value of class c at token i (0: none). The mask test is inlined:
+ * most calls find no cue. */
+static inline __attribute__((always_inline)) long cue_at(const rd *r, long i, int c)
+{
+    if (i < 0 || (size_t)i >= r->nt || !(r->cmask[i] & ((uint64_t)1 << c)))
+        return 0;
+    return cue_at_slow(r, i, c);
+}
+
 /* Does a match starting exactly at token i carry cue class c? */
 static int cue_starts(const rd *r, long i, int c)
 {
+    if (!cue_at(r, i, c))
+        return 0;
     const lx_match *m = at(r, i);
-    return m && (long)m->s == i && cue_at(r, i, c);
+    return m && (long)m->s == i;
 }
 
 static const lx_match *cue_match(const rd *r, long i, int c)
@@ -247,7 +256,9 @@ static const lx_match *cue_match(const rd *r, long i, int c)
 }
 
 /* Is token i the word w (normalised)? */
-static int is_word(const rd *r, long i, const char *w)
+/* Inlined so that the length of a literal folds to a constant (is_word runs
+ * for nearly every token). */
+static inline __attribute__((always_inline)) int is_word(const rd *r, long i, const char *w)
 {
     if (i < 0 || (size_t)i >= r->nt || r->t[i].kind != TK_WORD)
         return 0;
@@ -981,6 +992,14 @@ static long anchor_day(const rd *r, long i, casus_date *d)
     long j = i, n = 0;
     int off = 0;
     static const char *const PART[] = {"day", "morning", "afternoon", "evening", "night"};
+    /* a quick no: every anchor opens with one of these letters or a number */
+    if (r->t[i].kind == TK_PUNCT)
+        return i;
+    if (r->t[i].kind == TK_WORD) {
+        char c = (char)(r->text[r->t[i].s] | 0x20);
+        if (!strchr("otalehmsfnwdv", c) && !cue_at(r, i, CUE_NUMBER))
+            return i;
+    }
     /* "that afternoon", "later that day", "earlier that evening" */
     long t0 = (is_word(r, j, "later") || is_word(r, j, "earlier")) ? j + 1 : j;
     if (is_word(r, t0, "that"))
@@ -1753,7 +1772,9 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
                 tr->type == CASUS_EV_TREATY_IN_FORCE || tr->type == CASUS_EV_MILITARY_EXERCISE ||
                 tr->type == CASUS_EV_INTELLIGENCE_SHARING;
     for (long i = te; (size_t)i < r->nt; i++)
-        if (is_boundary(r, i) || (joint && i > te && subordinate(r, i) > 0 && !is_word(r, i, "which") && !is_word(r, i, "who")) || (is_trigger_tok(r, i) && i > te + 1 && !is_trigger_tok(r, te) &&
+        if (is_boundary(r, i) ||
+            (joint && i > te && (r->t[i].kind == TK_NUM || (r->t[i].kind == TK_WORD && !(r->t[i].fl & TF_CAP))) &&
+             subordinate(r, i) > 0 && !is_word(r, i, "which") && !is_word(r, i, "who")) || (is_trigger_tok(r, i) && i > te + 1 && !is_trigger_tok(r, te) &&
                                   !same_type_at(r, i, tr->type)) ||
             (i > te && is_word(r, i - 1, "and") && cue_at(r, i, CUE_SAY)) ||
             (is_punct(r, i, ',') && cue_at(r, i + 1, CUE_CONJ) && group_at(r, i - 1) < 0)) {
@@ -2530,7 +2551,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                     x.ent = r->tment[k];
                     /* a deal with no state on the other side ("with the
                      * breakaway region of Somaliland"): its signers */
-                    for (size_t q = r->nev; !x.tgt.n && q-- > 0;)
+                    for (size_t q = r->nev; !x.tgt.n && q-- > 0 && q + 200 > r->nev;)
                         if (r->ev[q].type == CASUS_EV_TREATY_SIGNED && r->ev[q].ent == x.ent)
                             x.tgt = r->ev[q].src;
                     break;
@@ -3026,8 +3047,11 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
     for (size_t k = 0; k < r->ndm; k++)
         if (r->dm[k].d.precision >= 2 && !r->dm[k].treatyyear && !r->dm[k].mon)
             r->lastmonth = r->dm[k].d;
-    for (size_t q = 0; q < r->nev; q++)
-        if (r->ev[q].sent == r->sentno && r->ev[q].date.precision >= 2 && r->ev[q].mod == CASUS_MOD_ACTUAL)
+    size_t q0 = r->nev;
+    while (q0 > 0 && r->ev[q0 - 1].sent == r->sentno)
+        q0--;
+    for (size_t q = q0; q < r->nev; q++)
+        if (r->ev[q].date.precision >= 2 && r->ev[q].mod == CASUS_MOD_ACTUAL)
             r->lastmonth = r->ev[q].date;
     for (size_t a = 0; a < r->nam; a++) {
         if (r->am[a].org)
@@ -3277,14 +3301,20 @@ static void find_signoff_date(rd *r, size_t s, size_t e)
         if (i == j)
             break;
         lines++;
-        if (j - i <= 80) {
+        /* only a short line with a year in it ("(2025)", "2025") */
+        int digits = 0, year = 0;
+        for (size_t q = i; q < j && !year; q++) {
+            digits = isdigit((unsigned char)r->text[q]) ? digits + 1 : 0;
+            year = digits == 4 && (q + 1 >= j || !isdigit((unsigned char)r->text[q + 1]));
+        }
+        if (j - i <= 80 && year) {
             long n = casusi_tokenize(r->lx, r->text, j, i, &r->t, &r->tcap);
             long nm = n > 0 ? casusi_lex_match(r->lx, r->t, (size_t)n, &r->m, &r->mcap) : -1;
             if (nm >= 0) {
                 r->nt = (size_t)n;
                 r->nm = (size_t)nm;
                 if (!select_matches(r) && !find_dates(r)) {
-                    int year = 0;
+                    year = 0;
                     for (size_t k = 0; k < r->nt; k++)
                         if (is_year(&r->t[k]))
                             year = (int)r->t[k].num;
@@ -3507,8 +3537,11 @@ static void apply_denials(rd *r)
 {
     for (size_t k = 0; k < r->ndn; k++) {
         const struct denial *d = &r->dn[k];
+        const rev *first = NULL; /* the first denied event of the two sentences before */
         for (size_t i = 0; i < r->nev; i++) {
             rev *x = &r->ev[i];
+            if (!first && x->denied && x->sent < d->sent && x->sent >= d->sent - 2)
+                first = x;
             if (x->type == CASUS_EV_DENY_ACCUSATION || x->type == CASUS_EV_CONDEMN || x->type == CASUS_EV_WARN)
                 continue;
             if (d->any) {
@@ -3520,6 +3553,8 @@ static void apply_denials(rd *r)
                 continue;
             if (cs_meets(&x->src, &d->who) || cs_meets(&x->tgt, &d->who))
                 x->denied = 1;
+            if (!first && x->denied && x->sent < d->sent && x->sent >= d->sent - 2)
+                first = x;
         }
         /* a denial with no accuser named answers the last accusation
          * made against the denier */
@@ -3536,18 +3571,11 @@ static void apply_denials(rd *r)
             }
         }
         /* the deny event says what it denies */
-        if (d->any)
+        if (d->any && first)
             for (size_t i = 0; i < r->nev; i++) {
                 rev *x = &r->ev[i];
-                if (x->type != CASUS_EV_DENY_ACCUSATION || x->sent != d->sent || x->d.denies)
-                    continue;
-                for (size_t q = 0; q < r->nev; q++) {
-                    const rev *y = &r->ev[q];
-                    if (y->denied && y->sent < d->sent && y->sent >= d->sent - 2) {
-                        x->d.denies = casus_evtype_name(y->type);
-                        break;
-                    }
-                }
+                if (x->type == CASUS_EV_DENY_ACCUSATION && x->sent == d->sent && !x->d.denies)
+                    x->d.denies = casus_evtype_name(first->type);
             }
     }
 }
