@@ -1743,6 +1743,15 @@ static int same_type_at(const rd *r, long i, casus_evtype type)
 }
 
 /* Source and target of a trigger at [ts, te). */
+/* Whether a comma stands among tokens [a, b). */
+static int comma_between(const rd *r, long a, long b)
+{
+    for (long i = a; i < b; i++)
+        if (is_punct(r, i, ','))
+            return 1;
+    return 0;
+}
+
 /* "the government in Caracas", "the regime in Pyongyang": a capital after
  * "in" that names a government; i is the preposition */
 static int gov_in(const rd *r, long i)
@@ -2002,10 +2011,7 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
             long b = gp->prep - 1; /* "its border with Guyana": no partner */
             /* "signed a treaty on Saturday, cementing a break with ECOWAS":
              * a partner after a comma belongs to another phrase */
-            int comma = 0;
-            for (long i = te; i < gp->prep && !comma; i++)
-                comma = is_punct(r, i, ',');
-            if (!with.n && !comma && !(b >= 0 && cue_at(r, b, CUE_NOTPARTNER)))
+            if (!with.n && !comma_between(r, te, gp->prep) && !(b >= 0 && cue_at(r, b, CUE_NOTPARTNER)))
                 with = gp->codes;
         } else if (pw && !strcmp(pw, "from")) {
             if (!from.n)
@@ -2019,10 +2025,8 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
                    (!strcmp(pw, "for") && (tr->type == CASUS_EV_AID_PLEDGED || tr->type == CASUS_EV_ARMS_TRANSFERRED)) ||
                    (!strcmp(pw, "of") && (tr->form == FORM_NOUN || ((tr->type == CASUS_EV_CONDEMN ||
                                           tr->type == CASUS_EV_WARN) && gp->prep <= te + 3)))) {
-            int comma = 0; /* "signed a treaty on Saturday, cementing a break with the bloc ECOWAS" */
-            for (long i = te; joint && i < (long)gp->s && !comma; i++)
-                comma = is_punct(r, i, ',');
-            if (!obj.n && !comma) {
+            /* "signed a treaty on Saturday, cementing a break with the bloc ECOWAS" */
+            if (!obj.n && !(joint && comma_between(r, te, (long)gp->s))) {
                 obj = gp->codes;
                 for (int a = gp->first; a <= gp->last; a++)
                     *fuzzy |= r->am[a].fuzzy;
@@ -3246,19 +3250,28 @@ static int numeric_date(const char *t, size_t s, size_t e, casus_date *out)
     return 0;
 }
 
+/* Tokens, matches and dates of one line outside the sentence flow (a date
+ * line, a letterhead, a sign-off): 0, or -1 when it has no tokens, more
+ * than max, or memory runs out. */
+static int read_line(rd *r, size_t s, size_t e, long max)
+{
+    r->nt = r->nm = r->nsel = r->ndm = 0;
+    long n = casusi_tokenize(r->lx, r->text, e, s, &r->t, &r->tcap);
+    if (n <= 0 || n > max)
+        return -1;
+    r->nt = (size_t)n;
+    long nm = casusi_lex_match(r->lx, r->t, r->nt, &r->m, &r->mcap);
+    if (nm < 0)
+        return -1;
+    r->nm = (size_t)nm;
+    return select_matches(r) || find_dates(r) ? -1 : 0;
+}
+
 static void date_from_line(rd *r, size_t s, size_t e, casus_date *out)
 {
     if (numeric_date(r->text, s, e, out))
         return;
-    long n = casusi_tokenize(r->lx, r->text, e, s, &r->t, &r->tcap);
-    if (n <= 0)
-        return;
-    r->nt = (size_t)n;
-    long nm = casusi_lex_match(r->lx, r->t, r->nt, &r->m, &r->mcap);
-    if (nm < 0)
-        return;
-    r->nm = (size_t)nm;
-    if (select_matches(r) || find_dates(r))
+    if (read_line(r, s, e, LONG_MAX))
         return;
     for (size_t k = 0; k < r->ndm; k++)
         if (r->dm[k].d.precision == 3) {
@@ -3308,26 +3321,20 @@ static void find_signoff_date(rd *r, size_t s, size_t e)
             year = digits == 4 && (q + 1 >= j || !isdigit((unsigned char)r->text[q + 1]));
         }
         if (j - i <= 80 && year) {
-            long n = casusi_tokenize(r->lx, r->text, j, i, &r->t, &r->tcap);
-            long nm = n > 0 ? casusi_lex_match(r->lx, r->t, (size_t)n, &r->m, &r->mcap) : -1;
-            if (nm >= 0) {
-                r->nt = (size_t)n;
-                r->nm = (size_t)nm;
-                if (!select_matches(r) && !find_dates(r)) {
-                    year = 0;
-                    for (size_t k = 0; k < r->nt; k++)
-                        if (is_year(&r->t[k]))
-                            year = (int)r->t[k].num;
-                    for (size_t k = 0; k < r->ndm && !r->artdate.precision; k++)
-                        if (r->dm[k].d.precision == 3 && !r->dm[k].mon)
-                            r->artdate = r->dm[k].d;
-                    /* "March 11, Juche 114 (2025)": the year apart */
-                    for (size_t k = 0; k + 1 < r->nt && year && !r->artdate.precision; k++) {
-                        long mon = cue_starts(r, (long)k, CUE_MONTH) ? cue_at(r, (long)k, CUE_MONTH) : 0;
-                        long d = mon ? (long)at(r, (long)k)->e : -1;
-                        if (d >= 0 && (size_t)d < r->nt && is_dom(&r->t[d]) && !is_year(&r->t[d]))
-                            r->artdate = mkdate(year, (int)mon - 1, (int)r->t[d].num);
-                    }
+            if (!read_line(r, i, j, LONG_MAX)) {
+                year = 0;
+                for (size_t k = 0; k < r->nt; k++)
+                    if (is_year(&r->t[k]))
+                        year = (int)r->t[k].num;
+                for (size_t k = 0; k < r->ndm && !r->artdate.precision; k++)
+                    if (r->dm[k].d.precision == 3 && !r->dm[k].mon)
+                        r->artdate = r->dm[k].d;
+                /* "March 11, Juche 114 (2025)": the year apart */
+                for (size_t k = 0; k + 1 < r->nt && year && !r->artdate.precision; k++) {
+                    long mon = cue_starts(r, (long)k, CUE_MONTH) ? cue_at(r, (long)k, CUE_MONTH) : 0;
+                    long d = mon ? (long)at(r, (long)k)->e : -1;
+                    if (d >= 0 && (size_t)d < r->nt && is_dom(&r->t[d]) && !is_year(&r->t[d]))
+                        r->artdate = mkdate(year, (int)mon - 1, (int)r->t[d].num);
                 }
             }
             r->nt = r->nm = r->nsel = r->ndm = 0;
@@ -3440,30 +3447,25 @@ static void find_letterhead(rd *r, size_t s, size_t e)
             int lower = 0;
             for (size_t q = i; q < j; q++)
                 lower |= r->text[q] >= 'a' && r->text[q] <= 'z';
-            long n = lower ? 0 : casusi_tokenize(r->lx, r->text, j, i, &r->t, &r->tcap);
-            long nm = n > 0 && n <= 8 ? casusi_lex_match(r->lx, r->t, (size_t)n, &r->m, &r->mcap) : -1;
-            if (nm > 0) {
-                r->nt = (size_t)n;
-                r->nm = (size_t)nm;
-                if (!select_matches(r)) {
-                    const char *code = NULL;
-                    int states = 0, head = 0;
-                    for (size_t k = 0; k < r->nsel; k++) {
-                        const lx_actor *a = has_cat(r, &r->sel[k], LX_ACTOR) ? actor_of(r, &r->sel[k]) : NULL;
-                        if (a && a->state && (a->kind == AK_STATE || a->kind == AK_ALIAS) &&
-                            (!code || strcmp(code, a->code))) {
-                            code = a->code;
-                            states++;
-                        }
+            if (!lower && !read_line(r, i, j, 8) && r->nsel) {
+                long n = (long)r->nt;
+                const char *code = NULL;
+                int states = 0, head = 0;
+                for (size_t k = 0; k < r->nsel; k++) {
+                    const lx_actor *a = has_cat(r, &r->sel[k], LX_ACTOR) ? actor_of(r, &r->sel[k]) : NULL;
+                    if (a && a->state && (a->kind == AK_STATE || a->kind == AK_ALIAS) &&
+                        (!code || strcmp(code, a->code))) {
+                        code = a->code;
+                        states++;
                     }
-                    for (long q = 0; q < n; q++)
-                        for (size_t h = 0; h < sizeof HEAD / sizeof *HEAD; h++)
-                            head |= is_word(r, q, HEAD[h]);
-                    int only = r->nsel == 1 && r->sel[0].s == 0 && (long)r->sel[0].e == n;
-                    if (states == 1 && (head || only)) {
-                        r->home = code;
-                        r->homeset = 1;
-                    }
+                }
+                for (long q = 0; q < n; q++)
+                    for (size_t h = 0; h < sizeof HEAD / sizeof *HEAD; h++)
+                        head |= is_word(r, q, HEAD[h]);
+                int only = r->nsel == 1 && r->sel[0].s == 0 && (long)r->sel[0].e == n;
+                if (states == 1 && (head || only)) {
+                    r->home = code;
+                    r->homeset = 1;
                 }
             }
             r->nt = r->nm = r->nsel = 0;
