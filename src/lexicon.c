@@ -700,10 +700,10 @@ static void inflect(const char *base, char *s3, char *past, char *ing, size_t ca
         snprintf(s3, cap, "%.*sies", (int)n - 1, base);
     else
         snprintf(s3, cap, "%ss", base);
-    /* doubling: short consonant-vowel-consonant words (slam, ship, scrap) */
+    /* doubling: short consonant-vowel-consonant words (slam, ship, scrap);
+     * the u of "qu" is no vowel (quit, quitting) */
     int dbl = n >= 3 && n <= 5 && !is_vowel(last) && last != 'w' && last != 'x' && last != 'y' &&
               is_vowel(prev) && (!is_vowel(base[n - 3]) || (n >= 4 && base[n - 3] == 'u' && base[n - 4] == 'q'));
-    /* "quit": the u of "qu" is no vowel (quitting) */
     if (last == 'e')
         snprintf(past, cap, "%sd", base);
     else if (last == 'y' && !is_vowel(prev))

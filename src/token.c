@@ -149,6 +149,16 @@ static char punct_of(int32_t cp)
     }
 }
 
+/* A hyphen at byte i that joins the next word to this one ("U.S.-led",
+ * "test-fire", "S-400"), not a dash; utf8: a non-ASCII letter may follow. */
+static int joining_hyphen(const char *text, size_t len, size_t i, int utf8)
+{
+    if (i + 1 >= len || text[i] != '-')
+        return 0;
+    unsigned char n = (unsigned char)text[i + 1];
+    return is_alnum(n) || (utf8 && n >= 0x80);
+}
+
 long casusi_tokenize(const casusi_lexicon *lx, const char *text, size_t len,
                      size_t base, ntok **toks, size_t *cap)
 {
@@ -181,7 +191,7 @@ long casusi_tokenize(const casusi_lexicon *lx, const char *text, size_t len,
                 }
                 i = j;
                 /* "U.S.-Philippines", "U.S.-led": a hyphen joins, it is no dash */
-                if (i + 1 < len && text[i] == '-' && is_alnum((unsigned char)text[i + 1])) {
+                if (joining_hyphen(text, len, i, 0)) {
                     pending = TF_HYPH;
                     i++;
                 }
@@ -253,8 +263,7 @@ long casusi_tokenize(const casusi_lexicon *lx, const char *text, size_t len,
                 t->id = lx ? casusi_lex_word(lx, "not", 3) : -1;
             }
             i = after ? after : j;
-            if (!after && i + 1 < len && text[i] == '-' &&
-                (is_alnum((unsigned char)text[i + 1]) || (unsigned char)text[i + 1] >= 0x80)) {
+            if (!after && joining_hyphen(text, len, i, 1)) {
                 pending = TF_HYPH;
                 i++;
             }
@@ -314,7 +323,7 @@ long casusi_tokenize(const casusi_lexicon *lx, const char *text, size_t len,
                 return -1;
             t->num = v;
             i = j;
-            if (i + 1 < len && text[i] == '-' && is_alnum((unsigned char)text[i + 1])) {
+            if (joining_hyphen(text, len, i, 0)) {
                 pending = TF_HYPH;
                 i++;
             }
