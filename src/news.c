@@ -2803,6 +2803,16 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             long od = (long)dm->s >= (long)o->e ? (long)dm->s - (long)o->e : (long)o->s - (long)dm->e;
             if ((long)dm->s < (long)o->e && (long)dm->e > (long)o->s)
                 continue;
+            /* "signed the pact late on Wednesday, declaring that...": a
+             * date trails the verb phrase it dates; a trigger past a comma
+             * after the date does not take it away */
+            if (te <= (long)dm->s && (long)o->s >= (long)dm->e) {
+                int comma = 0;
+                for (long i = (long)dm->e; i < (long)o->s && !comma; i++)
+                    comma = is_punct(r, i, ',');
+                if (comma)
+                    continue;
+            }
             /* "delivered them in July 2019, and the military test-fired":
              * a new clause between a date and a trigger parts them, unless
              * it parts this trigger from the date too */
