@@ -2807,10 +2807,14 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
              * date trails the verb phrase it dates; a trigger past a comma
              * after the date does not take it away */
             if (te <= (long)dm->s && (long)o->s >= (long)dm->e) {
-                int comma = 0;
-                for (long i = (long)dm->e; i < (long)o->s && !comma; i++)
-                    comma = is_punct(r, i, ',');
-                if (comma)
+                int apart = 0;
+                for (long i = (long)dm->e; i < (long)o->s && !apart; i++)
+                    apart = is_punct(r, i, ',');
+                /* "accused Iran on Tuesday of sending missiles": the date
+                 * is the accusation's, not its complement's */
+                long c = (long)dm->e;
+                apart |= c < (long)o->s && (is_word(r, c, "of") || is_word(r, c, "that") || is_word(r, c, "to"));
+                if (apart)
                     continue;
             }
             /* "delivered them in July 2019, and the military test-fired":
