@@ -2995,6 +2995,19 @@ static int time_stamp(const rd *r)
     return 1;
 }
 
+/* A live-blog entry's title led by its time stamp: "16:05 - Tehran
+ * summons", "19:40 GMT: Kyiv says". */
+static int stamp_lead(const rd *r)
+{
+    if (r->nt < 5 || r->t[0].kind != TK_NUM || r->t[2].kind != TK_NUM || !is_punct(r, 1, ':') ||
+        r->t[0].e - r->t[0].s > 2 || r->t[2].e - r->t[2].s != 2 || r->t[0].num > 23 || r->t[2].num > 59)
+        return 0;
+    size_t i = 3;
+    if (r->t[i].kind == TK_WORD && r->t[i].e - r->t[i].s <= 4 && (r->t[i].fl & TF_CAP))
+        i++; /* a zone: GMT, CET, ET */
+    return i < r->nt && (is_punct(r, (long)i, '-') || is_punct(r, (long)i, ':'));
+}
+
 static int analyse_sentence(rd *r, size_t s, size_t e)
 {
     while (s < e && (r->text[s] == ' ' || r->text[s] == '\n' || r->text[s] == '\t' || r->text[s] == '\r'))
@@ -3039,6 +3052,10 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
         r->secdate = r->artdate;
         return 0;
     }
+    /* "16:05 - Tehran summons three European envoys": an entry's stamp
+     * heading its title */
+    if (stamp_lead(r) && r->artdate.precision == 3 && !r->secdate.precision)
+        r->secdate = r->artdate;
     const dmen *day = NULL;
     for (size_t k = 0; k < r->ndm; k++)
         if (r->dm[k].d.precision == 3 && r->dm[k].mon)
