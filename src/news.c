@@ -2781,6 +2781,23 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         if (dm->treatyyear)
             continue;
         long d = (long)dm->s >= te ? (long)dm->s - te : ts - (long)dm->e;
+        /* "kicked off the large-scale joint exercises on March 10": the
+         * distance counts from the verb's object naming the same event */
+        for (size_t q = 0; q < r->nsel && (long)dm->s >= te; q++) {
+            const lx_match *o = &r->sel[q];
+            if (o == m || !has_cat(r, o, LX_TRIGGER) || (long)o->s < te || o->e > dm->s ||
+                (long)o->s > te + 8 || verb_tok(r, (long)o->s))
+                continue;
+            int apart = 0;
+            for (long i = te; i < (long)o->s && !apart; i++)
+                apart = r->t[i].kind == TK_PUNCT && !is_punct(r, i, '"');
+            if (apart)
+                continue;
+            int types[8], nt = event_types_at(r, (long)o->s, types, 8);
+            for (int u = 0; u < nt; u++)
+                if (r->lx->triggers[types[u]].type == tr->type && (long)dm->s - (long)o->e < d)
+                    d = (long)dm->s - (long)o->e;
+        }
         /* a date belongs to the trigger nearest to it; "on January 12,
          * when Sunak announced": the when-clause is that day too */
         int mine = 1;
