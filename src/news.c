@@ -125,6 +125,7 @@ typedef struct rev {
     cset src, tgt;
     casus_date date;
     int denied, hedged, fuzzy;
+    int present;            /* told in the reporting present: the article's day if no other */
     casus_modality mod;
     casus_event_details d;
     size_t ss, se;
@@ -2263,6 +2264,28 @@ static int date_sep(const rd *r, const dmen *dm, long ts, long te)
     return 0;
 }
 
+/* Whether a verb in the present at token ts reports the article's day:
+ * not a habit ("China routinely condemns"), not inside a quotation, not
+ * reported speech of an earlier day ("said it 'condemns and rejects'"). */
+static int reporting_present(const rd *r, long ts)
+{
+    static const char *const HABIT[] = {"routinely", "regularly", "usually", "often", "always", "frequently",
+                                        "typically", "generally", "habitually", "every", "each", "whenever"};
+    static const char *const SAID[] = {"said", "told", "stated", "added", "declared", "wrote", "announced"};
+    for (size_t i = 0; i < r->nt; i++)
+        for (size_t k = 0; k < sizeof HABIT / sizeof *HABIT; k++)
+            if (is_word(r, (long)i, HABIT[k]))
+                return 0;
+    int quotes = 0;
+    for (long i = 0; i < ts; i++) {
+        quotes += is_punct(r, i, '"');
+        for (size_t k = 0; k < sizeof SAID / sizeof *SAID; k++)
+            if (is_word(r, i, SAID[k]))
+                return 0;
+    }
+    return !(quotes & 1);
+}
+
 static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested_denied)
 {
     long ts = (long)m->s, te = (long)m->e;
@@ -2312,6 +2335,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     /* "a sign of": a verb form after a determiner is a noun */
     if ((tr->form == FORM_BASE || tr->form == FORM_S) && ts > 0 && cue_at(r, ts - 1, CUE_DET) &&
         !is_word(r, ts - 1, "both") && !is_word(r, ts - 1, "all"))
+        return 0;
+    /* "warned over drills near Taiwan": after a preposition, a noun */
+    if (tr->form == FORM_S && ts > 0 && cue_at(r, ts - 1, CUE_PREP) && !is_word(r, ts - 1, "to"))
         return 0;
     /* "could be sent to Latvia to join the forces there": an infinitive of
      * purpose after a verb for the same event adds no event */
@@ -2879,6 +2905,12 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     /* a live blog's entry: the day of its heading */
     if (!x.date.precision && r->secdate.precision && x.mod == CASUS_MOD_ACTUAL && !pre_perfect(r, ts))
         x.date = r->secdate;
+    /* "Taipei condemns 'provocation'", "Seoul summons Russian envoy": the
+     * reporting present is the article's day */
+    if (!x.date.precision && x.mod == CASUS_MOD_ACTUAL &&
+        (tr->form == FORM_S || (tr->form == FORM_BASE && ts > 0 && !is_word(r, ts - 1, "to"))) &&
+        (tr->type != CASUS_EV_MUTUAL_DEFENSE_PLEDGE || r->heading) && reporting_present(r, ts))
+        x.present = 1; /* dated once restatements have been merged */
     if (x.ent >= 0 && tr->type == CASUS_EV_TREATY_SIGNED && x.date.precision && !r->en[x.ent].year)
         r->en[x.ent].year = x.date.year;
     x.ss = r->ss;
@@ -3677,6 +3709,7 @@ static int merge_restated(rd *r)
             if (y->mod == CASUS_MOD_ACTUAL)
                 x->mod = CASUS_MOD_ACTUAL;
             x->fuzzy |= y->fuzzy;
+            x->present |= y->present;
             if (x->ent < 0)
                 x->ent = y->ent;
             if (y->ss != x->ss) {
@@ -3748,6 +3781,11 @@ static int finish_article(rd *r, casus_article *art)
     apply_denials(r);
     if (merge_restated(r))
         return -1;
+    /* "Seoul summons Russian envoy": told in the present and dated by no
+     * restatement, an event is of the article's day */
+    for (size_t i = 0; i < r->nev; i++)
+        if (!r->ev[i].dead && r->ev[i].present && !r->ev[i].date.precision && r->artdate.precision == 3)
+            r->ev[i].date = r->artdate;
     for (size_t i = 0; i < r->nen; i++)
         match_kb(r, &r->en[i]);
     size_t live = 0;
