@@ -163,6 +163,7 @@ typedef struct rd {
     int cur_ent;
     int sentno;
     cset last_multi, last_single, last_person;
+    cset last_attack;       /* who struck last ("Israel bombed", "the Israeli strike"): "condemned the strike" */
     casus_date artdate;
     const char *last_org;   /* the alliance last named ("the alliance" refers to it) */
     const char *seen[64];   /* codes named so far (contextual names need them) */
@@ -1895,6 +1896,17 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
             }
             if (cue_at(r, i, CUE_LIGHT)) {
                 light = 1;
+                /* "summoned Russia's envoy and handed him a protest note":
+                 * a light verb after "and" shares the sentence's subject */
+                long lv = (long)at(r, i)->s;
+                if (is_word(r, lv - 1, "and") && r->ng && r->g[0].prep < 0 && (long)r->g[0].e < lv - 1 &&
+                    group_at(r, lv - 2) != 0) {
+                    int own = 0;
+                    for (long j = lv; j < ts && !own; j++)
+                        own = group_at(r, j) >= 0;
+                    if (!own)
+                        subj = 0;
+                }
                 break;
             }
             /* "Caracas denounced the drills": the verb's subject is no modifier */
@@ -2264,6 +2276,78 @@ static int date_sep(const rd *r, const dmen *dm, long ts, long te)
     return 0;
 }
 
+/* Attacks named in the sentence: the attacker of a noun is the actor
+ * modifying it ("the Israeli strike", "Russia's incursion") or after "by";
+ * of a verb, its subject ("When Israel bombed"). The last one is kept for
+ * "condemned the strike". */
+static void note_attacks(rd *r)
+{
+    for (long i = 0; (size_t)i < r->nt; i++) {
+        int noun = cue_starts(r, i, CUE_ATTACK), verb = !noun && cue_starts(r, i, CUE_ATTACKV);
+        if (!noun && !verb)
+            continue;
+        long e = (long)at(r, i)->e;
+        int g = -1;
+        for (long j = i - 1; j >= 0 && j >= i - (verb ? 8 : 4) && g < 0; j--) {
+            if (is_boundary(r, j) || r->t[j].kind == TK_PUNCT || (noun && verb_tok(r, j)))
+                break;
+            int h = group_at(r, j);
+            if (h >= 0 && (r->g[h].prep < 0 || (noun && (r->t[r->g[h].e - 1].fl & TF_POSS))))
+                g = h;
+            else if (h >= 0)
+                break; /* "the strike on Doha" is no attacker */
+        }
+        if (noun && g < 0 && is_word(r, e, "by"))
+            g = group_at(r, e + 1);
+        /* "Estonian airspace violation", "a violation of Polish territory": the victim */
+        if (g >= 0 && noun)
+            for (long j = (long)r->g[g].e; j < i; j++)
+                if (is_word(r, j, "airspace") || is_word(r, j, "territory") || is_word(r, j, "territorial") ||
+                    is_word(r, j, "waters") || is_word(r, j, "border") || is_word(r, j, "sovereignty"))
+                    g = -1;
+        if (g >= 0 && r->g[g].codes.n)
+            r->last_attack = r->g[g].codes;
+    }
+}
+
+/* "condemned the strike", "denounced the incursion": aimed at the one who
+ * struck, named just before the noun or last. */
+static void attack_ref(const rd *r, long te, const cset *src, cset *tgt)
+{
+    for (long i = te; (size_t)i < r->nt && i < te + 6; i++) {
+        if (is_boundary(r, i) || r->t[i].kind == TK_PUNCT)
+            return;
+        if (!cue_starts(r, i, CUE_ATTACK))
+            continue;
+        int g = -1, def = 0;
+        for (long j = i - 1; j >= te; j--) {
+            def |= is_word(r, j, "the") || is_word(r, j, "this") || is_word(r, j, "these") ||
+                   is_word(r, j, "that") || is_word(r, j, "those") || is_word(r, j, "its") ||
+                   is_word(r, j, "their") || (r->t[j].fl & TF_POSS);
+            if (group_at(r, j) >= 0 && g < 0)
+                g = group_at(r, j);
+        }
+        long e = (long)at(r, i)->e;
+        if (g < 0 && is_word(r, e, "by"))
+            g = group_at(r, e + 1);
+        /* "When a Venezuelan patrol boat approached..., Guyana condemned the
+         * incursion": the subject of the opening when-clause */
+        if (g < 0 && def && (is_word(r, 0, "when") || is_word(r, 0, "after"))) {
+            int h = group_at(r, 1) >= 0 ? group_at(r, 1) : group_at(r, 2);
+            if (h < 0 && is_word(r, 1, "a"))
+                h = group_at(r, 2);
+            if (h >= 0 && r->g[h].prep < 0 && (long)r->g[h].e < te)
+                g = h;
+        }
+        if (g >= 0)
+            *tgt = r->g[g].codes;
+        else if (def)
+            *tgt = r->last_attack;
+        cs_minus(tgt, src);
+        return;
+    }
+}
+
 /* Whether a verb in the present at token ts reports the article's day:
  * not a habit ("China routinely condemns"), not inside a quotation, not
  * reported speech of an earlier day ("said it 'condemns and rejects'"). */
@@ -2605,6 +2689,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
          * names an earlier event, whose sources are the target */
         if (!x.tgt.n)
             event_ref(r, te, &x.src, &x.tgt);
+        if (!x.tgt.n && tr->type == CASUS_EV_CONDEMN)
+            attack_ref(r, te, &x.src, &x.tgt);
         cs_minus(&x.tgt, &x.src);
         /* "Estonia condemns this violation": with no target named, the
          * target of the same actor's last word or summons in the two
@@ -2946,6 +3032,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
 
 static int sentence_events(rd *r)
 {
+    note_attacks(r);
     /* deny verbs first mark the triggers they govern */
     for (size_t k = 0; k < r->nsel; k++) {
         const lx_match *m = &r->sel[k];
