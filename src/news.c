@@ -1894,6 +1894,18 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
                 mod = g;
                 break;
             }
+            /* "fumes over Chinese live-fire drills": a demonym before the
+             * noun modifies it, whatever preposition leads the phrase */
+            if (g >= 0 && i >= ts - 3 && r->am[r->g[g].last].actor &&
+                r->am[r->g[g].last].actor->kind == AK_DEMONYM) {
+                int adj = 1;
+                for (long j = (long)r->g[g].e; j < ts && adj; j++)
+                    adj = r->t[j].kind == TK_WORD && !(r->t[j].fl & TF_CAP) && !at(r, j);
+                if (adj) {
+                    mod = g;
+                    break;
+                }
+            }
             if (cue_at(r, i, CUE_LIGHT)) {
                 light = 1;
                 /* "summoned Russia's envoy and handed him a protest note":
@@ -2052,7 +2064,19 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
             cs_union(tgt, &subjset);
     } else if (tr->subj_target) {
         cs_union(tgt, &subjset);
-        cs_union(src, &from);
+        /* "to buy French Caesar howitzers": a demonym on the item is the seller */
+        for (size_t g = 0; g < r->ng && !src->n; g++)
+            if ((long)r->g[g].s >= te && (long)r->g[g].s <= te + 3 && r->g[g].prep < 0 &&
+                r->am[r->g[g].last].actor && r->am[r->g[g].last].actor->kind == AK_DEMONYM &&
+                (size_t)r->g[g].e < r->nt) {
+                int item = 0;
+                for (long j = (long)r->g[g].e; (size_t)j < r->nt && j < (long)r->g[g].e + 3 && !item; j++)
+                    item = cue_at(r, j, CUE_ARMS) != 0 || designator(r, j);
+                if (item)
+                    cs_union(src, &r->g[g].codes);
+            }
+        if (!src->n)
+            cs_union(src, &from);
         /* "signed a contract with the United States to buy" */
         if (!src->n)
             cs_union(src, &with);
