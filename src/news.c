@@ -1708,7 +1708,7 @@ static void item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty
     }
 }
 
-static void place_of(rd *r, long from, casus_event_details *d)
+static const casus_place *place_of(rd *r, long from, casus_event_details *d)
 {
     for (size_t k = 0; k < r->nsel; k++) {
         const lx_match *m = &r->sel[k];
@@ -1724,9 +1724,10 @@ static void place_of(rd *r, long from, casus_event_details *d)
                     e = (long)at(r, e)->e;
                 d->place = span_text(r, (long)m->s, e);
                 d->place_id = pl->id;
-                return;
+                return pl;
             }
     }
+    return NULL;
 }
 
 /* Does the trigger at token i name an event of this type ("held joint
@@ -2336,7 +2337,7 @@ static void note_attacks(rd *r)
 
 /* "condemned the strike", "denounced the incursion": aimed at the one who
  * struck, named just before the noun or last. */
-static void attack_ref(const rd *r, long te, const cset *src, cset *tgt)
+static void attack_ref(rd *r, long te, const cset *src, cset *tgt)
 {
     for (long i = te; (size_t)i < r->nt && i < te + 6; i++) {
         if (is_boundary(r, i) || r->t[i].kind == TK_PUNCT)
@@ -2363,9 +2364,10 @@ static void attack_ref(const rd *r, long te, const cset *src, cset *tgt)
             if (h >= 0 && r->g[h].prep < 0 && (long)r->g[h].e < te)
                 g = h;
         }
-        if (g >= 0)
+        if (g >= 0) {
             *tgt = r->g[g].codes;
-        else if (def)
+            r->last_attack = r->g[g].codes; /* "Moldova also denounced the violation" */
+        } else if (def)
             *tgt = r->last_attack;
         cs_minus(tgt, src);
         return;
@@ -2444,6 +2446,17 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     if ((tr->form == FORM_BASE || tr->form == FORM_S) && ts > 0 && cue_at(r, ts - 1, CUE_DET) &&
         !is_word(r, ts - 1, "both") && !is_word(r, ts - 1, "all"))
         return 0;
+    /* "Putin signed the law ratifying the pact", "signed a decree on":
+     * the signing of a domestic act is no treaty's signature */
+    if (tr->type == CASUS_EV_TREATY_SIGNED && tr->form != FORM_NOUN)
+        for (long i = te; (size_t)i < r->nt && i < te + 4; i++) {
+            if (is_word(r, i, "off") || /* "signs off on": approves */
+                is_word(r, i, "law") || is_word(r, i, "laws") || is_word(r, i, "bill") || is_word(r, i, "decree") ||
+                is_word(r, i, "legislation") || is_word(r, i, "instrument") || is_word(r, i, "instruments"))
+                return 0;
+            if (r->t[i].kind == TK_PUNCT || cue_at(r, i, CUE_TREATY))
+                break;
+        }
     /* "warned over drills near Taiwan": after a preposition, a noun */
     if (tr->form == FORM_S && ts > 0 && cue_at(r, ts - 1, CUE_PREP) && !is_word(r, ts - 1, "to"))
         return 0;
@@ -2786,8 +2799,13 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             const char *item = NULL;
             item_and_qty(r, w, CUE_TROOPS, &item, &x.d.count, &x.d.count_text, &x.d.approx);
         }
-        place_of(r, ts, &x.d);
+        const casus_place *pl = place_of(r, ts, &x.d);
         cs_minus(&x.tgt, &x.src);
+        /* "North Korean troops deployed to the Kursk region": the place's
+         * state is the host, unless the sender holds it */
+        if (!x.tgt.n && pl && pl->sovereign && !cs_has(&x.src, pl->sovereign->iso3) &&
+            !(pl->admin && cs_has(&x.src, pl->admin->iso3)))
+            cs_add(&x.tgt, pl->sovereign->iso3);
         break;
     }
     case CASUS_EV_ARMS_TRANSFERRED:
@@ -3004,7 +3022,17 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     /* "accused Washington on Tuesday of ... and warned Manila": a verb
      * joined by "and" to the sentence's last event, with the same subject,
      * shares its date and is hedged only as much as that event */
-    if (is_word(r, ts - 1, "and") && tr->form != FORM_NOUN && r->nev) {
+    long andv = ts - 1; /* "and handed him a protest note": the light verb's "and" */
+    if (tr->form == FORM_NOUN) {
+        andv = -1;
+        for (long i = ts - 1; i >= 1 && i >= ts - 5 && andv < 0; i--) {
+            if (r->t[i].kind == TK_PUNCT)
+                break;
+            if (cue_at(r, i, CUE_LIGHT) && is_word(r, (long)at(r, i)->s - 1, "and"))
+                andv = (long)at(r, i)->s - 1;
+        }
+    }
+    if (andv >= 0 && is_word(r, andv, "and") && r->nev) {
         const rev *pv = &r->ev[r->nev - 1];
         if (pv->sent == r->sentno && cs_eq(&pv->src, &x.src)) {
             if (!x.date.precision)
@@ -3065,14 +3093,17 @@ static int sentence_events(rd *r)
         uint32_t np;
         const lx_payload *p = pays_of(r, m, &np);
         int denied = 0;
-        /* a trigger right after a deny verb ("denied sending troops") */
-        for (long i = (long)m->s - 1; i >= 0 && i >= (long)m->s - 5; i--) {
+        /* a trigger right after a deny verb ("denied sending troops"), or
+         * in the that-clause it governs ("denied that North Korean troops
+         * were fighting in Ukraine") */
+        for (long i = (long)m->s - 1; i >= 0 && i >= (long)m->s - 14; i--) {
             int types[8];
             int n = event_types_at(r, i, types, 8);
             for (int q = 0; q < n; q++)
-                if (r->lx->triggers[types[q]].type == CASUS_EV_DENY_ACCUSATION)
+                if (r->lx->triggers[types[q]].type == CASUS_EV_DENY_ACCUSATION &&
+                    (i >= (long)m->s - 5 || is_word(r, (long)at(r, i)->e, "that")))
                     denied = 1;
-            if (is_boundary(r, i))
+            if (is_boundary(r, i) || is_punct(r, i, ',') || is_punct(r, i, ';'))
                 break;
         }
         int done = 0;
