@@ -1774,6 +1774,17 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
     long lo = 0;
     for (long i = ts - 1; i >= 0; i--)
         if (is_boundary(r, i) && !(is_punct(r, i, '-') && i == ts - 1)) {
+            /* "Japan and South Korea, while geographically distant, have
+             * committed": a clause set off by commas is a parenthesis */
+            if (i > 0 && is_punct(r, i - 1, ',') && r->t[i].kind == TK_WORD) {
+                long c = i + 1;
+                while (c < ts && !is_punct(r, c, ','))
+                    c++;
+                if (c < ts && c < i + 8 && !verb_tok(r, c - 1)) {
+                    i--;
+                    continue;
+                }
+            }
             lo = i + 1;
             break;
         }
