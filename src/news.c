@@ -3057,7 +3057,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     /* "Taipei condemns 'provocation'", "Seoul summons Russian envoy": the
      * reporting present is the article's day */
     if (!x.date.precision && x.mod == CASUS_MOD_ACTUAL &&
-        (tr->form == FORM_S || (tr->form == FORM_BASE && ts > 0 && !is_word(r, ts - 1, "to"))) &&
+        (tr->form == FORM_S || (tr->form == FORM_BASE && r->heading && ts > 0 && !is_word(r, ts - 1, "to"))) &&
         (tr->type != CASUS_EV_MUTUAL_DEFENSE_PLEDGE || r->heading) && reporting_present(r, ts))
         x.present = 1; /* dated once restatements have been merged */
     if (x.ent >= 0 && tr->type == CASUS_EV_TREATY_SIGNED && x.date.precision && !r->en[x.ent].year)
