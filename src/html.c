@@ -8,7 +8,9 @@
  *     <title>, JSON-LD datePublished; marks the ancestors of every <h1>,
  *     <main> and [itemprop=articleBody] as "holding content".
  *  2. discovery, skipping furniture: the first <article> holding the <h1>,
- *     else the first [itemprop=articleBody], else the first <article>, else
+ *     else the first [itemprop=articleBody], else the first <article> (or,
+ *     when several stand side by side as a live blog's entries, the <main>
+ *     or element holding them), else
  *     the first <main>, else <body> becomes the container; the first <h1>
  *     and <time datetime> outside furniture are noted.
  *  3. text: the container's text, one line per block, furniture skipped.
@@ -1313,6 +1315,7 @@ static void meta_leave(void *ud, xmlNode *n)
 typedef struct find {
     meta *m;
     int art;
+    int ntop;           /* <article>s not inside another: a live blog's entries */
     xmlNode *body, *article, *article_h1, *articlebody, *main, *h1;
 } find;
 
@@ -1325,6 +1328,7 @@ static bool find_enter(void *ud, xmlNode *n)
         return false;
     const char *nm = ename(n);
     if (!strcmp(nm, "article")) {
+        f->ntop += f->art == 0;
         f->art++;
         if (!f->article)
             f->article = n;
@@ -1524,6 +1528,17 @@ int casusi_html_extract(casus_arena *a, const char *name, const char *buf,
     xmlNode *body = f.body ? f.body : xmlDocGetRootElement(doc);
     xmlNode *container = f.article_h1 ? f.article_h1 : f.articlebody ? f.articlebody
                        : f.article ? f.article : f.main;
+    /* a live blog: one <article> per entry and the <h1> outside them; the
+     * entries together are the text (the <main> holding them, else their
+     * parent) */
+    if (container == f.article && f.ntop > 1) {
+        xmlNode *up = f.article->parent;
+        for (xmlNode *p = up; p && f.main; p = p->parent)
+            if (p == f.main)
+                up = f.main;
+        if (up && up->type == XML_ELEMENT_NODE)
+            container = up;
+    }
 
     sbuf s = {0};
     textctx tc = {.m = &m, .s = &s};

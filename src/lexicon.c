@@ -1011,7 +1011,10 @@ static int load_cues(builder *b, const char *dir)
     }
     static const char *REL[] = {"yesterday", "today", "tomorrow", "last week", "last month", "last year",
                                 "this week", "this month", "this year", "earlier this month",
-                                "earlier this year", "next week", "next month", "next year"};
+                                "earlier this year", "next week", "next month", "next year",
+                                /* parts of the article's day (14-19) */
+                                "this morning", "this afternoon", "this evening", "tonight",
+                                "earlier today", "later today"};
     for (uint32_t r = 0; r < sizeof REL / sizeof *REL; r++) {
         lx_payload p = {LX_CUE, CUE_RELDAY, r};
         if (add_phrase(b, REL[r], p))

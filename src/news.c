@@ -723,6 +723,22 @@ static int build_actors(rd *r)
         if (insert_mention(r, i, (long)m->e, r->home, 0))
             return -1;
     }
+    /* a ministry named by another state ("Pakistan's Foreign Office",
+     * "the Foreign Office in Islamabad") is that state's */
+    for (size_t k = 0; k < r->nam; k++) {
+        amen *x = &r->am[k];
+        if (!x->actor || x->actor->kind != AK_BODY || x->org)
+            continue;
+        const amen *q = NULL;
+        if (k > 0 && r->am[k - 1].e == x->s && r->am[k - 1].actor &&
+            (r->am[k - 1].poss || r->am[k - 1].actor->kind == AK_DEMONYM))
+            q = &r->am[k - 1];
+        else if (k + 1 < r->nam && r->am[k + 1].s == x->e + 1 && is_word(r, (long)x->e, "in") &&
+                 r->am[k + 1].actor && r->am[k + 1].actor->kind == AK_CAPITAL)
+            q = &r->am[k + 1];
+        if (q && q->actor->state && strcmp(q->code, x->code) && !q->org)
+            x->code = q->code;
+    }
     /* merge runs that name one state: "U.S. President Joe Biden",
      * "South Korea's Yoon Suk-yeol" */
     size_t o = 0;
@@ -1188,7 +1204,7 @@ static int find_dates(rd *r)
                 int wd = weekday_of(day);
                 switch (rel) {
                 case 0: d = casus_date_from_days(day - 1); break;
-                case 1: d = casus_date_from_days(day); break;
+                case 1: case 14: case 15: case 16: case 17: case 18: case 19: d = casus_date_from_days(day); break;
                 case 2: d = casus_date_from_days(day + 1); break;
                 case 3: d = cover_days(day - wd - 7, day - wd - 1); break;
                 case 4: d = m == 1 ? mkdate(y - 1, 12, 0) : mkdate(y, m - 1, 0); break;

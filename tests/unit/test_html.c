@@ -101,6 +101,16 @@ static void html_article_container(void **st)
     assert_string_equal(h.text, "Talks resume\nBody one.\nBody two.");
     casus_arena_free(a);
 
+    /* a live blog: one <article> per entry, the <h1> outside them: all
+     * the entries are read, not the first alone */
+    doc = "<html><body><main><h1>Live: talks</h1>"
+          "<article><time>19:55</time><p>Entry two.</p></article>"
+          "<article><time>18:40</time><p>Entry one.</p></article></main>"
+          "<aside><p>Sidebar</p></aside></body></html>";
+    HTML_TEXT(doc, h, a);
+    assert_string_equal(h.text, "Live: talks\n19:55\nEntry two.\n18:40\nEntry one.");
+    casus_arena_free(a);
+
     doc = "<html><head><title>Talks resume - Daily</title></head><body>"
           "<main><p>Body one.</p></main><p>Not this</p></body></html>";
     HTML_TEXT(doc, h, a);
