@@ -2328,6 +2328,17 @@ static int date_sep(const rd *r, const dmen *dm, long ts, long te)
     return 0;
 }
 
+/* "Estonian airspace violation", "a Polish territory incursion": a state
+ * before these words is the victim, not the attacker of the noun at i. */
+static int victim_before(const rd *r, int g, long i)
+{
+    for (long j = (long)r->g[g].e; j < i; j++)
+        if (is_word(r, j, "airspace") || is_word(r, j, "territory") || is_word(r, j, "territorial") ||
+            is_word(r, j, "waters") || is_word(r, j, "border") || is_word(r, j, "sovereignty"))
+            return 1;
+    return 0;
+}
+
 /* Attacks named in the sentence: the attacker of a noun is the actor
  * modifying it ("the Israeli strike", "Russia's incursion") or after "by";
  * of a verb, its subject ("When Israel bombed"). The last one is kept for
@@ -2351,12 +2362,8 @@ static void note_attacks(rd *r)
         }
         if (noun && g < 0 && is_word(r, e, "by"))
             g = group_at(r, e + 1);
-        /* "Estonian airspace violation", "a violation of Polish territory": the victim */
-        if (g >= 0 && noun)
-            for (long j = (long)r->g[g].e; j < i; j++)
-                if (is_word(r, j, "airspace") || is_word(r, j, "territory") || is_word(r, j, "territorial") ||
-                    is_word(r, j, "waters") || is_word(r, j, "border") || is_word(r, j, "sovereignty"))
-                    g = -1;
+        if (g >= 0 && noun && victim_before(r, g, i))
+            g = -1;
         if (g >= 0 && r->g[g].codes.n)
             r->last_attack = r->g[g].codes;
     }
@@ -2379,6 +2386,8 @@ static void attack_ref(rd *r, long te, const cset *src, cset *tgt)
             if (group_at(r, j) >= 0 && g < 0)
                 g = group_at(r, j);
         }
+        if (g >= 0 && victim_before(r, g, i)) /* "condemned the Estonian airspace violation" */
+            g = -1;
         long e = (long)at(r, i)->e;
         if (g < 0 && is_word(r, e, "by"))
             g = group_at(r, e + 1);
