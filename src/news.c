@@ -2255,6 +2255,18 @@ static int plural_treaty(const rd *r, long te)
     return 0;
 }
 
+/* Whether a determiner or a possessive in [from, i) makes the noun at i
+ * definite ("the sanctions", "this week's launch", "their strikes"): it
+ * refers to something already told. */
+static int definite(const rd *r, long from, long i)
+{
+    for (long j = i - 1; j >= from; j--)
+        if (is_word(r, j, "the") || is_word(r, j, "this") || is_word(r, j, "these") || is_word(r, j, "that") ||
+            is_word(r, j, "those") || is_word(r, j, "its") || is_word(r, j, "their") || (r->t[j].fl & TF_POSS))
+            return 1;
+    return 0;
+}
+
 /* An event named by a noun after a condemnation ("criticised the sanctions",
  * "the satellite, launched late Tuesday, was condemned" is handled by the
  * same-sentence rule): the most recent earlier event of that type by
@@ -2275,12 +2287,7 @@ static void event_ref(const rd *r, long te, const cset *src, cset *tgt)
             if (!cue_starts(r, i, NOUNS[k].cue))
                 continue;
             /* the noun is definite: "the sanctions", "this week's launch" */
-            int def = 0;
-            for (long j = i - 1; j >= te && !def; j--)
-                def = is_word(r, j, "the") || is_word(r, j, "this") || is_word(r, j, "these") ||
-                      is_word(r, j, "that") || is_word(r, j, "those") || is_word(r, j, "its") ||
-                      is_word(r, j, "their") || (r->t[j].fl & TF_POSS);
-            if (!def)
+            if (!definite(r, te, i))
                 return;
             for (size_t e = r->nev; e-- > 0;) {
                 const rev *p = &r->ev[e];
@@ -2378,14 +2385,9 @@ static void attack_ref(rd *r, long te, const cset *src, cset *tgt)
             return;
         if (!cue_starts(r, i, CUE_ATTACK))
             continue;
-        int g = -1, def = 0;
-        for (long j = i - 1; j >= te; j--) {
-            def |= is_word(r, j, "the") || is_word(r, j, "this") || is_word(r, j, "these") ||
-                   is_word(r, j, "that") || is_word(r, j, "those") || is_word(r, j, "its") ||
-                   is_word(r, j, "their") || (r->t[j].fl & TF_POSS);
-            if (group_at(r, j) >= 0 && g < 0)
-                g = group_at(r, j);
-        }
+        int g = -1, def = definite(r, te, i);
+        for (long j = i - 1; j >= te && g < 0; j--)
+            g = group_at(r, j);
         if (g >= 0 && victim_before(r, g, i)) /* "condemned the Estonian airspace violation" */
             g = -1;
         long e = (long)at(r, i)->e;
