@@ -97,5 +97,6 @@ int casusi_check_base_mem(const casus_kb *base, int kind, const char *buf,
 
 /* date.c */
 bool casusi_date_set(const casus_date *d);
+int casusi_date_make(int y, int m, int d, casus_date *out);
 
 #endif

@@ -56,9 +56,33 @@ static int digits(const char *s, int n)
     return v;
 }
 
-int casus_date_parse(const char *s, casus_date *out, casus_error *err)
+/* A date of the precision given by which of m and d are 0 (YYYY, YYYY-MM,
+ * YYYY-MM-DD); -1 when it is not a calendar date of years 1000-9999. */
+int casusi_date_make(int y, int m, int d, casus_date *out)
 {
     memset(out, 0, sizeof *out);
+    if (y < 1000 || y > 9999 || m < 0 || m > 12 || d < 0 || (d && !m) || (d && d > days_in_month(y, m)))
+        return -1;
+    out->year = (int16_t)y;
+    out->month = (int8_t)m;
+    out->day = (int8_t)d;
+    if (!m) {
+        out->precision = 1;
+        out->lo = casus_days_from_civil(y, 1, 1);
+        out->hi = casus_days_from_civil(y, 12, 31);
+    } else if (!d) {
+        out->precision = 2;
+        out->lo = casus_days_from_civil(y, m, 1);
+        out->hi = casus_days_from_civil(y, m, days_in_month(y, m));
+    } else {
+        out->precision = 3;
+        out->lo = out->hi = casus_days_from_civil(y, m, d);
+    }
+    return 0;
+}
+
+int casus_date_parse(const char *s, casus_date *out, casus_error *err)
+{
     size_t n = s ? strlen(s) : 0;
     int y = -1, m = 0, d = 0;
     if (n == 4 || n == 7 || n == 10) {
@@ -69,27 +93,13 @@ int casus_date_parse(const char *s, casus_date *out, casus_error *err)
                 d = s[7] == '-' ? digits(s + 8, 2) : -1;
         }
     }
-    if (y < 1000 || m < 0 || d < 0 || m > 12 || (n >= 7 && m == 0) ||
-        (n == 10 && (d == 0 || d > days_in_month(y, m)))) {
+    /* "2024-00" and "2024-05-00" name no month or day */
+    if ((n >= 7 && m == 0) || (n == 10 && d == 0) || casusi_date_make(y, m, d, out)) {
+        memset(out, 0, sizeof *out);
         casusi_seterr(err, CASUS_EINVAL,
                       "bad date '%s': expected YYYY-MM-DD, YYYY-MM or YYYY",
                       s ? s : "");
         return CASUS_EINVAL;
-    }
-    out->year = (int16_t)y;
-    out->month = (int8_t)m;
-    out->day = (int8_t)d;
-    if (n == 4) {
-        out->precision = 1;
-        out->lo = casus_days_from_civil(y, 1, 1);
-        out->hi = casus_days_from_civil(y, 12, 31);
-    } else if (n == 7) {
-        out->precision = 2;
-        out->lo = casus_days_from_civil(y, m, 1);
-        out->hi = casus_days_from_civil(y, m, days_in_month(y, m));
-    } else {
-        out->precision = 3;
-        out->lo = out->hi = casus_days_from_civil(y, m, d);
     }
     return CASUS_OK;
 }

@@ -34,14 +34,17 @@ int32_t casusi_lex_word(const casusi_lexicon *lx, const char *w, size_t n)
 {
     if (!lx->wtab)
         return -1;
-    uint32_t i = (uint32_t)fnv(w, n) & lx->wmask;
+    uint64_t h = fnv(w, n);
+    uint32_t i = (uint32_t)h & lx->wmask, tag = (uint32_t)(h >> 32);
     for (;;) {
         int32_t id = lx->wtab[i];
         if (id < 0)
             return -1;
-        const char *x = lx->words[id];
-        if (!strncmp(x, w, n) && x[n] == '\0')
-            return id;
+        if (lx->wtag[i] == tag) {
+            const char *x = lx->words[id];
+            if (!memcmp(x, w, n) && x[n] == '\0')
+                return id;
+        }
         i = (i + 1) & lx->wmask;
     }
 }
@@ -88,17 +91,25 @@ static int32_t intern(builder *b, const char *w, size_t n)
     if (lx->nwords * 2 >= lx->wmask) {
         uint32_t nm = lx->wmask ? lx->wmask * 2 + 1 : 4095;
         int32_t *nt = malloc(((size_t)nm + 1) * sizeof *nt);
-        if (!nt)
+        uint32_t *ng = malloc(((size_t)nm + 1) * sizeof *ng);
+        if (!nt || !ng) {
+            free(nt);
+            free(ng);
             return -1;
+        }
         memset(nt, 0xff, ((size_t)nm + 1) * sizeof *nt);
         for (uint32_t k = 0; k < lx->nwords; k++) {
-            uint32_t i = (uint32_t)fnv(lx->words[k], strlen(lx->words[k])) & nm;
+            uint64_t h = fnv(lx->words[k], strlen(lx->words[k]));
+            uint32_t i = (uint32_t)h & nm;
             while (nt[i] >= 0)
                 i = (i + 1) & nm;
             nt[i] = (int32_t)k;
+            ng[i] = (uint32_t)(h >> 32);
         }
         free(lx->wtab);
+        free(lx->wtag);
         lx->wtab = nt;
+        lx->wtag = ng;
         lx->wmask = nm;
     }
     int32_t id = casusi_lex_word(lx, w, n);
@@ -109,10 +120,12 @@ static int32_t intern(builder *b, const char *w, size_t n)
     char *copy = casus_arena_strndup(lx->arena, w, n);
     if (!copy)
         return -1;
-    uint32_t i = (uint32_t)fnv(w, n) & lx->wmask;
+    uint64_t h = fnv(w, n);
+    uint32_t i = (uint32_t)h & lx->wmask;
     while (lx->wtab[i] >= 0)
         i = (i + 1) & lx->wmask;
     lx->wtab[i] = (int32_t)lx->nwords;
+    lx->wtag[i] = (uint32_t)(h >> 32);
     lx->words[lx->nwords] = copy;
     return (int32_t)lx->nwords++;
 }
@@ -517,16 +530,18 @@ bool casusi_lex_is_furniture(const casusi_lexicon *lx, const char *line, size_t 
     size_t i = 0;
     while (i < k && (line[i] == ' ' || line[i] == '\t'))
         i++;
+    if (k > i + lx->furniture_max + 1)
+        k = i + lx->furniture_max + 1; /* the longest prefix and the letter after it */
     for (; i < k; i++) {
         char c = line[i];
         buf[o++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
     }
     buf[o] = '\0';
-    size_t words = 1;
-    for (size_t j = 0; j < n; j++)
-        words += line[j] == ' ';
+    size_t words = 0; /* counted on the first prefix that fits */
     for (uint32_t f = 0; f < lx->nfurniture; f++) {
         const char *p = lx->furniture[f];
+        if (p[0] != buf[0])
+            continue;
         size_t pl = strlen(p);
         if (pl > o || strncmp(buf, p, pl))
             continue;
@@ -539,6 +554,11 @@ bool casusi_lex_is_furniture(const casusi_lexicon *lx, const char *line, size_t 
         int spaces = 0;
         for (size_t j = 0; j < pl; j++)
             spaces += p[j] == ' ';
+        if (!words) {
+            words = 1;
+            for (size_t j = 0; j < n; j++)
+                words += line[j] == ' ';
+        }
         if (words <= 14 || spaces >= 2)
             return true;
     }
@@ -947,6 +967,9 @@ static int load_cues(builder *b, const char *dir)
         if (!strcmp(key, "furniture-prefix")) {
             if (str_list(b, v, &lx->furniture, &lx->nfurniture, 1))
                 return -1;
+            for (uint32_t f = 0; f < lx->nfurniture; f++)
+                if (strlen(lx->furniture[f]) > lx->furniture_max)
+                    lx->furniture_max = strlen(lx->furniture[f]);
             continue;
         }
         if (!strcmp(key, "abbreviation")) {
@@ -1266,6 +1289,7 @@ void casus_lexicon_close(casus_lexicon *l)
     casusi_lexicon *lx = &l->lx;
     free(lx->words);
     free(lx->wtab);
+    free(lx->wtag);
     free(lx->gkey);
     free(lx->gval);
     free(lx->fail);

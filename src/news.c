@@ -244,7 +244,7 @@ static inline __attribute__((always_inline)) long cue_at(const rd *r, long i, in
 }
 
 /* Does a match starting exactly at token i carry cue class c? */
-static int cue_starts(const rd *r, long i, int c)
+static inline __attribute__((always_inline)) int cue_starts(const rd *r, long i, int c)
 {
     if (!cue_at(r, i, c))
         return 0;
@@ -264,11 +264,14 @@ static inline __attribute__((always_inline)) int is_word(const rd *r, long i, co
 {
     if (i < 0 || (size_t)i >= r->nt || r->t[i].kind != TK_WORD)
         return 0;
-    size_t n = strlen(w);
     const ntok *t = &r->t[i];
+    char c0 = r->text[t->s];
+    if ((c0 >= 'A' && c0 <= 'Z' ? (char)(c0 - 'A' + 'a') : c0) != w[0])
+        return 0; /* most words differ in their first letter: no strlen */
+    size_t n = strlen(w);
     if (t->e - t->s != n)
         return 0;
-    for (size_t k = 0; k < n; k++) {
+    for (size_t k = 1; k < n; k++) {
         char c = r->text[t->s + k];
         if (c >= 'A' && c <= 'Z')
             c = (char)(c - 'A' + 'a');
@@ -916,15 +919,7 @@ static casus_date mkdate(int y, int m, int d)
     memset(&x, 0, sizeof x);
     if (y < 1000 || y > 9999)
         return x;
-    char buf[16];
-    if (d)
-        snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    else if (m)
-        snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-    else
-        snprintf(buf, sizeof buf, "%04d", y);
-    casus_error e;
-    if (casus_date_parse(buf, &x, &e))
+    if (casusi_date_make(y, m, d, &x))
         memset(&x, 0, sizeof x);
     return x;
 }
@@ -3743,9 +3738,8 @@ static int process_text(rd *r, const char **title)
     size_t pstart = SIZE_MAX, pend = 0;
     int first = 1;
     while (i < len) {
-        size_t j = i;
-        while (j < len && r->text[j] != '\n')
-            j++;
+        const char *nl = memchr(r->text + i, '\n', len - i);
+        size_t j = nl ? (size_t)(nl - r->text) : len;
         size_t ls = i, le = j;
         while (ls < le && is_space(r->text[ls]))
             ls++;
@@ -3794,39 +3788,80 @@ static int process_text(rd *r, const char **title)
     return 0;
 }
 
-/* Denials: an event of the denied type involving a denier is denied. */
-static void apply_denials(rd *r)
+/* The first event told in sentence s or later (events are stored in
+ * sentence order). */
+static size_t ev_from_sent(const rd *r, int s)
 {
+    size_t lo = 0, hi = r->nev;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->ev[mid].sent < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static int deniable(const rev *x)
+{
+    return x->type != CASUS_EV_DENY_ACCUSATION && x->type != CASUS_EV_CONDEMN && x->type != CASUS_EV_WARN;
+}
+
+/* Denials: an event of the denied type involving a denier is denied.
+ * Events are looked up by type and by sentence, so an article of n events
+ * and k denials costs about n + k * (events of the type + log n), not n * k. */
+static int apply_denials(rd *r)
+{
+    if (!r->ndn)
+        return 0;
+    /* the events of each type, in order */
+    size_t start[CASUS_EV__COUNT + 1] = {0};
+    size_t *by = casus_arena_alloc(r->a, (r->nev ? r->nev : 1) * sizeof *by);
+    if (!by)
+        return -1;
+    for (size_t i = 0; i < r->nev; i++)
+        start[r->ev[i].type + 1]++;
+    for (int t = 0; t < CASUS_EV__COUNT; t++)
+        start[t + 1] += start[t];
+    size_t fill[CASUS_EV__COUNT];
+    memcpy(fill, start, sizeof fill);
+    for (size_t i = 0; i < r->nev; i++)
+        by[fill[r->ev[i].type]++] = i;
     for (size_t k = 0; k < r->ndn; k++) {
         const struct denial *d = &r->dn[k];
-        const rev *first = NULL; /* the first denied event of the two sentences before */
-        for (size_t i = 0; i < r->nev; i++) {
-            rev *x = &r->ev[i];
-            if (!first && x->denied && x->sent < d->sent && x->sent >= d->sent - 2)
-                first = x;
-            if (x->type == CASUS_EV_DENY_ACCUSATION || x->type == CASUS_EV_CONDEMN || x->type == CASUS_EV_WARN)
-                continue;
-            if (d->any) {
-                /* "denied these allegations": the claims of the sentences before */
-                if (x->sent > d->sent || x->sent < d->sent - 2 || !x->hedged ||
-                    x->type <= CASUS_EV_TREATY_WITHDRAWN)
-                    continue;
-            } else if (x->type != d->type)
-                continue;
-            if (cs_meets(&x->src, &d->who) || cs_meets(&x->tgt, &d->who))
-                x->denied = 1;
-            if (!first && x->denied && x->sent < d->sent && x->sent >= d->sent - 2)
-                first = x;
+        if (d->any) {
+            /* "denied these allegations": the claims of the sentences before */
+            for (size_t i = ev_from_sent(r, d->sent - 2), e = ev_from_sent(r, d->sent + 1); i < e; i++) {
+                rev *x = &r->ev[i];
+                if (deniable(x) && x->hedged && x->type > CASUS_EV_TREATY_WITHDRAWN &&
+                    (cs_meets(&x->src, &d->who) || cs_meets(&x->tgt, &d->who)))
+                    x->denied = 1;
+            }
+        } else if (d->type < CASUS_EV__COUNT) {
+            for (size_t q = start[d->type]; q < start[d->type + 1]; q++) {
+                rev *x = &r->ev[by[q]];
+                if (deniable(x) && (cs_meets(&x->src, &d->who) || cs_meets(&x->tgt, &d->who)))
+                    x->denied = 1;
+            }
         }
+        /* the first denied event of the two sentences before */
+        const rev *first = NULL;
+        for (size_t i = ev_from_sent(r, d->sent - 2), e = ev_from_sent(r, d->sent); i < e && !first; i++)
+            if (r->ev[i].denied)
+                first = &r->ev[i];
+        size_t s0 = ev_from_sent(r, d->sent), s1 = ev_from_sent(r, d->sent + 1);
         /* a denial with no accuser named answers the last accusation
          * made against the denier */
-        for (size_t i = 0; i < r->nev; i++) {
+        for (size_t i = s0; i < s1; i++) {
             rev *x = &r->ev[i];
-            if (x->type != CASUS_EV_DENY_ACCUSATION || x->sent != d->sent || x->tgt.n)
+            if (x->type != CASUS_EV_DENY_ACCUSATION || x->tgt.n)
                 continue;
-            for (size_t q = i; q-- > 0;) {
-                const rev *y = &r->ev[q];
-                if (y->type == CASUS_EV_CONDEMN && cs_meets(&y->tgt, &x->src) && !cs_meets(&y->src, &x->src)) {
+            for (size_t q = start[CASUS_EV_CONDEMN + 1]; q-- > start[CASUS_EV_CONDEMN];) {
+                const rev *y = &r->ev[by[q]];
+                if (by[q] >= i)
+                    continue;
+                if (cs_meets(&y->tgt, &x->src) && !cs_meets(&y->src, &x->src)) {
                     x->tgt = y->src;
                     break;
                 }
@@ -3834,12 +3869,13 @@ static void apply_denials(rd *r)
         }
         /* the deny event says what it denies */
         if (d->any && first)
-            for (size_t i = 0; i < r->nev; i++) {
+            for (size_t i = s0; i < s1; i++) {
                 rev *x = &r->ev[i];
-                if (x->type == CASUS_EV_DENY_ACCUSATION && x->sent == d->sent && !x->d.denies)
+                if (x->type == CASUS_EV_DENY_ACCUSATION && !x->d.denies)
                     x->d.denies = casus_evtype_name(first->type);
             }
     }
+    return 0;
 }
 
 static int details_clash(const casus_event_details *a, const casus_event_details *b)
@@ -3958,8 +3994,7 @@ static const char *const *codes_out(rd *r, cset *s, size_t *n)
 
 static int finish_article(rd *r, casus_article *art)
 {
-    apply_denials(r);
-    if (merge_restated(r))
+    if (apply_denials(r) || merge_restated(r))
         return -1;
     /* "Seoul summons Russian envoy": told in the present and dated by no
      * restatement, an event is of the article's day */
@@ -4034,18 +4069,34 @@ static int finish_article(rd *r, casus_article *art)
 
 /* ---- input checks -------------------------------------------------------- */
 
+static int line_of(const char *buf, size_t i)
+{
+    int line = 1;
+    for (const char *p = buf, *e = buf + i; (p = memchr(p, '\n', (size_t)(e - p))); p++)
+        line++;
+    return line;
+}
+
 static int check_utf8(const char *name, const char *buf, size_t len, casus_error *err)
 {
-    size_t line = 1;
     for (size_t i = 0; i < len;) {
+        /* eight ASCII bytes at a time: no high bit, no NUL */
+        while (i + 8 <= len) {
+            uint64_t v;
+            memcpy(&v, buf + i, 8);
+            if ((v & 0x8080808080808080ULL) || ((v - 0x0101010101010101ULL) & ~v & 0x8080808080808080ULL))
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
         unsigned char c = (unsigned char)buf[i];
         if (c < 0x80) {
             if (c == 0) {
-                casusi_seterr_at(err, CASUS_EPARSE, name, (int)line, 0,
+                casusi_seterr_at(err, CASUS_EPARSE, name, line_of(buf, i), 0,
                                  "binary data (a NUL byte at offset %zu); expected UTF-8 text or HTML", i);
                 return CASUS_EPARSE;
             }
-            line += c == '\n';
             i++;
             continue;
         }
@@ -4061,7 +4112,7 @@ static int check_utf8(const char *name, const char *buf, size_t len, casus_error
             ok = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
         }
         if (!ok) {
-            casusi_seterr_at(err, CASUS_EPARSE, name, (int)line, 0,
+            casusi_seterr_at(err, CASUS_EPARSE, name, line_of(buf, i), 0,
                              "invalid UTF-8 (byte 0x%02X at offset %zu); expected UTF-8 text or HTML", c, i);
             return CASUS_EPARSE;
         }
@@ -4142,8 +4193,12 @@ int casus_read(const casus_lexicon *l, casus_arena *a, const char *name,
         sha256_init(&ctx);
         sha256_update(&ctx, tlen, (const uint8_t *)text);
         sha256_digest(&ctx, sizeof dg, dg);
-        for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
-            snprintf(art->sha256 + 2 * i, 3, "%02x", dg[i]);
+        static const char hex[] = "0123456789abcdef";
+        for (int i = 0; i < SHA256_DIGEST_SIZE; i++) {
+            art->sha256[2 * i] = hex[dg[i] >> 4];
+            art->sha256[2 * i + 1] = hex[dg[i] & 15];
+        }
+        art->sha256[2 * SHA256_DIGEST_SIZE] = '\0';
     }
     rd r;
     memset(&r, 0, sizeof r);

@@ -142,7 +142,7 @@ struct casusi_lexicon {
     const casus_kb *kb;
     /* vocabulary: open addressing, normalised word -> id */
     char **words; uint32_t nwords, wcap;
-    int32_t *wtab; uint32_t wmask;
+    int32_t *wtab; uint32_t *wtag; uint32_t wmask;  /* wtag: high hash bits per slot */
     /* Aho-Corasick over token ids: goto as a hash of (state, id) */
     uint64_t *gkey; uint32_t *gval; uint32_t gmask, ngoto;
     uint32_t *fail, *out, *dict; /* out: pattern ending here or UINT32_MAX; dict: next state with output */
@@ -153,6 +153,7 @@ struct casusi_lexicon {
     lx_trigger *triggers; uint32_t ntriggers;
     const char **kinds; uint32_t nkinds;   /* treaty kinds (CUE_KIND idx) */
     const char **furniture; uint32_t nfurniture; /* normalised prefixes */
+    size_t furniture_max;                          /* the longest one's length */
     const char **abbrevs; uint32_t nabbrevs;
     const char **openers; uint32_t nopeners;
     /* fuzzy names: symmetric-delete index over leader-name words */
