@@ -22,19 +22,23 @@
 
 static uint64_t fnv(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
+    uint64_t h = CASUSI_FNV_OFFSET;
     for (size_t i = 0; i < n; i++) {
         h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
+        h *= CASUSI_FNV_PRIME;
     }
     return h;
 }
 
 int32_t casusi_lex_word(const casusi_lexicon *lx, const char *w, size_t n)
 {
+    return casusi_lex_word_h(lx, w, n, fnv(w, n));
+}
+
+int32_t casusi_lex_word_h(const casusi_lexicon *lx, const char *w, size_t n, uint64_t h)
+{
     if (!lx->wtab)
         return -1;
-    uint64_t h = fnv(w, n);
     uint32_t i = (uint32_t)h & lx->wmask, tag = (uint32_t)(h >> 32);
     for (;;) {
         int32_t id = lx->wtab[i];

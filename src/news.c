@@ -35,7 +35,7 @@ typedef struct cset {
 static int cs_has(const cset *s, const char *c)
 {
     for (int i = 0; i < s->n; i++)
-        if (!strcmp(s->c[i], c))
+        if (s->c[i] == c || (s->c[i][0] == c[0] && !strcmp(s->c[i], c)))
             return 1;
     return 0;
 }
@@ -1005,14 +1005,14 @@ static long anchor_day(const rd *r, long i, casus_date *d)
     long j = i, n = 0;
     int off = 0;
     static const char *const PART[] = {"day", "morning", "afternoon", "evening", "night"};
-    /* a quick no: every anchor opens with one of these letters or a number */
+    /* a quick no: every anchor below opens with a number or one of these words */
     if (r->t[i].kind == TK_PUNCT)
         return i;
-    if (r->t[i].kind == TK_WORD) {
-        char c = (char)(r->text[r->t[i].s] | 0x20);
-        if (!strchr("otalehmsfnwdv", c) && !cue_at(r, i, CUE_NUMBER))
-            return i;
-    }
+    if (r->t[i].kind == TK_WORD && !cue_at(r, i, CUE_NUMBER) && !is_word(r, i, "the") && !is_word(r, i, "a") &&
+        !is_word(r, i, "that") && !is_word(r, i, "on") && !is_word(r, i, "later") && !is_word(r, i, "earlier") &&
+        !is_word(r, i, "several") && !is_word(r, i, "few") && !is_word(r, i, "hours") && !is_word(r, i, "hour") &&
+        !is_word(r, i, "minutes"))
+        return i;
     /* "that afternoon", "later that day", "earlier that evening" */
     long t0 = (is_word(r, j, "later") || is_word(r, j, "earlier")) ? j + 1 : j;
     if (is_word(r, t0, "that"))
@@ -3625,7 +3625,7 @@ static void find_article_date(rd *r, size_t s, size_t e)
             }
             /* "By X in Y · Published 29 November 2024, 09:12 · 5 min read" */
             size_t pub = 0;
-            for (size_t q = i; q + 9 < j && j - i <= 400 && !pub; q++) {
+            for (size_t q = i; words > 14 && q + 9 < j && j - i <= 400 && !pub; q++) {
                 char c = (char)(r->text[q] | 0x20);
                 if ((c == 'p' || c == 'u') &&
                     (!strncasecmp(r->text + q, "published", 9) || !strncasecmp(r->text + q, "posted", 6) ||
@@ -3896,46 +3896,85 @@ static void merge_details(casus_event_details *a, const casus_event_details *b)
     if (!a->denies) a->denies = b->denies;
 }
 
+/* Events that could be one fact: same type, same set of sources (the
+ * set's hash does not depend on order). */
+struct ev_key { uint64_t key; size_t i; };
+
+static int ev_key_cmp(const void *pa, const void *pb)
+{
+    const struct ev_key *a = pa, *b = pb;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return a->i < b->i ? -1 : a->i > b->i;
+}
+
+static uint64_t src_key(const rev *x)
+{
+    uint64_t h = 0;
+    for (int k = 0; k < x->src.n; k++) {
+        uint64_t f = 1469598103934665603ULL;
+        for (const char *c = x->src.c[k]; *c; c++)
+            f = (f ^ (unsigned char)*c) * 1099511628211ULL;
+        h += f;
+    }
+    return h * 31 + (uint64_t)x->type;
+}
+
 /* Restated facts: same type and actors (a restatement may leave the target
- * out), compatible dates and bodies. */
+ * out), compatible dates and bodies. Each event is compared only with the
+ * later ones of its group (same type and sources), in the order told. */
 static int merge_restated(rd *r)
 {
+    if (r->nev < 2)
+        return 0;
+    struct ev_key *g = casus_arena_alloc(r->a, r->nev * sizeof *g);
+    if (!g)
+        return -1;
     for (size_t i = 0; i < r->nev; i++) {
-        rev *x = &r->ev[i];
-        if (x->dead)
-            continue;
-        for (size_t j = i + 1; j < r->nev; j++) {
-            rev *y = &r->ev[j];
-            if (y->dead || y->type != x->type || !cs_eq(&x->src, &y->src))
+        g[i].key = src_key(&r->ev[i]);
+        g[i].i = i;
+    }
+    qsort(g, r->nev, sizeof *g, ev_key_cmp);
+    for (size_t gs = 0, ge; gs < r->nev; gs = ge) {
+        for (ge = gs + 1; ge < r->nev && g[ge].key == g[gs].key; ge++)
+            ;
+        for (size_t gi = gs; gi < ge; gi++) {
+            rev *x = &r->ev[g[gi].i];
+            if (x->dead)
                 continue;
-            if (!cs_eq(&x->tgt, &y->tgt) && x->tgt.n && y->tgt.n)
-                continue;
-            if (x->date.precision && y->date.precision &&
-                (x->date.hi < y->date.lo || y->date.hi < x->date.lo))
-                continue;
-            if (details_clash(&x->d, &y->d))
-                continue;
-            if (!x->tgt.n)
-                x->tgt = y->tgt;
-            if (!x->date.precision || (y->date.precision > x->date.precision))
-                x->date = y->date.precision ? y->date : x->date;
-            merge_details(&x->d, &y->d);
-            x->denied |= y->denied;
-            x->hedged &= y->hedged;
-            if (y->mod == CASUS_MOD_ACTUAL)
-                x->mod = CASUS_MOD_ACTUAL;
-            x->fuzzy |= y->fuzzy;
-            x->present |= y->present;
-            if (x->ent < 0)
-                x->ent = y->ent;
-            if (y->ss != x->ss) {
-                if (GROW(x->rs, x->nrs, x->rscap))
-                    return -1;
-                x->rs[x->nrs].start = y->ss;
-                x->rs[x->nrs].end = y->se;
-                x->nrs++;
+            for (size_t gj = gi + 1; gj < ge; gj++) {
+                rev *y = &r->ev[g[gj].i];
+                if (y->dead || y->type != x->type || !cs_eq(&x->src, &y->src))
+                    continue;
+                if (!cs_eq(&x->tgt, &y->tgt) && x->tgt.n && y->tgt.n)
+                    continue;
+                if (x->date.precision && y->date.precision &&
+                    (x->date.hi < y->date.lo || y->date.hi < x->date.lo))
+                    continue;
+                if (details_clash(&x->d, &y->d))
+                    continue;
+                if (!x->tgt.n)
+                    x->tgt = y->tgt;
+                if (!x->date.precision || (y->date.precision > x->date.precision))
+                    x->date = y->date.precision ? y->date : x->date;
+                merge_details(&x->d, &y->d);
+                x->denied |= y->denied;
+                x->hedged &= y->hedged;
+                if (y->mod == CASUS_MOD_ACTUAL)
+                    x->mod = CASUS_MOD_ACTUAL;
+                x->fuzzy |= y->fuzzy;
+                x->present |= y->present;
+                if (x->ent < 0)
+                    x->ent = y->ent;
+                if (y->ss != x->ss) {
+                    if (GROW(x->rs, x->nrs, x->rscap))
+                        return -1;
+                    x->rs[x->nrs].start = y->ss;
+                    x->rs[x->nrs].end = y->se;
+                    x->nrs++;
+                }
+                y->dead = 1;
             }
-            y->dead = 1;
         }
     }
     return 0;

@@ -128,6 +128,24 @@ static int32_t lookup(const casusi_lexicon *lx, const char *s, size_t n)
     if (!lx)
         return -1;
     char buf[128];
+    if (n < sizeof buf) {
+        /* ASCII: lower-case and hash in one pass */
+        uint64_t h = CASUSI_FNV_OFFSET;
+        size_t k = 0;
+        for (; k < n; k++) {
+            unsigned char c = (unsigned char)s[k];
+            if (c >= 0x80)
+                break;
+            if (c >= 'A' && c <= 'Z')
+                c = (unsigned char)(c - 'A' + 'a');
+            buf[k] = (char)c;
+            h = (h ^ c) * CASUSI_FNV_PRIME;
+        }
+        if (k == n) {
+            buf[n] = '\0';
+            return casusi_lex_word_h(lx, buf, n, h);
+        }
+    }
     size_t k = casusi_word_norm(s, n, buf, sizeof buf);
     return k ? casusi_lex_word(lx, buf, k) : -1;
 }
