@@ -728,6 +728,14 @@ static void inflect(const char *base, char *s3, char *past, char *ing, size_t ca
      * the u of "qu" is no vowel (quit, quitting) */
     int dbl = n >= 3 && n <= 5 && !is_vowel(last) && last != 'w' && last != 'x' && last != 'y' &&
               is_vowel(prev) && (!is_vowel(base[n - 3]) || (n >= 4 && base[n - 3] == 'u' && base[n - 4] == 'q'));
+    /* longer verbs stressed on the last syllable double too (committed,
+     * deterred, patrolled, transmitted) */
+    static const char *const FINAL_STRESS[] = {"commit", "admit", "submit", "permit", "transmit", "omit",
+                                               "deter", "refer", "confer", "prefer", "patrol", "control",
+                                               "compel", "expel", "dispel", "repel", "equip", "regret",
+                                               "acquit", "allot", "forbid", "rebut", "incur", "embed"};
+    for (size_t k = 0; k < sizeof FINAL_STRESS / sizeof *FINAL_STRESS && !dbl; k++)
+        dbl = !strcmp(base, FINAL_STRESS[k]);
     if (last == 'e')
         snprintf(past, cap, "%sd", base);
     else if (last == 'y' && !is_vowel(prev))
@@ -837,7 +845,7 @@ static const struct { const char *name; int need; } NEEDS[] = {
     {"treaty", NEED_TREATY}, {"troops", NEED_TROOPS}, {"arms", NEED_ARMS}, {"aid", NEED_AID},
     {"missile", NEED_MISSILE}, {"ambassador", NEED_AMBASSADOR}, {"org", NEED_ORG},
     {"exercise", NEED_EXERCISE}, {"intel", NEED_INTEL}, {"sanction", NEED_SANCTION},
-    {"claim", NEED_CLAIM}, {"pledge", NEED_PLEDGE},
+    {"claim", NEED_CLAIM}, {"pledge", NEED_PLEDGE}, {"money", NEED_MONEY},
 };
 
 static int load_events(builder *b, const char *dir)
@@ -917,7 +925,7 @@ static const struct { const char *key; int cue; } CUES[] = {
     {"multiplier", CUE_MULT}, {"place-suffix", CUE_PLACESUFFIX}, {"be", CUE_BE}, {"det", CUE_DET}, {"light", CUE_LIGHT},
     {"legislature", CUE_LEGIS}, {"not-partner", CUE_NOTPARTNER}, {"exhort", CUE_EXHORT},
     {"event-ref", CUE_EVREF}, {"claim", CUE_CLAIM}, {"stalled", CUE_STALLED}, {"pledge", CUE_PLEDGE},
-    {"attack", CUE_ATTACK}, {"attack-verb", CUE_ATTACKV},
+    {"attack", CUE_ATTACK}, {"attack-verb", CUE_ATTACKV}, {"currency", CUE_CURRENCY},
 };
 
 static const char *MONTHS[] = {"january", "february", "march", "april", "may", "june", "july",

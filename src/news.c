@@ -672,6 +672,12 @@ static int build_actors(rd *r)
         const lx_actor *a = actor_of(r, m);
         if (!a)
             continue;
+        /* a city naming a treaty is no actor: "the Ottawa Convention", "the
+         * Minsk agreements", "the Washington Treaty" */
+        if (a->kind == AK_CAPITAL && !(r->t[m->e - 1].fl & TF_POSS) && cue_starts(r, (long)m->e, CUE_TREATY) &&
+            ((r->t[m->e].fl & TF_CAP) || is_word(r, (long)m->e, "agreements") || is_word(r, (long)m->e, "accords") ||
+             is_word(r, (long)m->e, "convention") || is_word(r, (long)m->e, "protocol")))
+            continue;
         /* a former office-holder is not an actor */
         if (a->kind == AK_LEADER) {
             long j = (long)m->s - 1;
@@ -1525,7 +1531,7 @@ static int inside_ok(const rd *r, long i, int need)
     static const casus_evtype TYPE_FOR[] = {CASUS_EV__COUNT, CASUS_EV__COUNT, CASUS_EV_TROOPS_DEPLOYED,
         CASUS_EV_ARMS_TRANSFERRED, CASUS_EV_AID_PLEDGED, CASUS_EV_MISSILE_TEST, CASUS_EV_SUMMON_AMBASSADOR,
         CASUS_EV__COUNT, CASUS_EV_MILITARY_EXERCISE, CASUS_EV_INTELLIGENCE_SHARING, CASUS_EV_SANCTIONS,
-        CASUS_EV_DENY_ACCUSATION, CASUS_EV_MUTUAL_DEFENSE_PLEDGE};
+        CASUS_EV_DENY_ACCUSATION, CASUS_EV_MUTUAL_DEFENSE_PLEDGE, CASUS_EV_AID_PLEDGED};
     const lx_match *m = at(r, i);
     if (!m || !has_cat(r, m, LX_TRIGGER))
         return 1;
@@ -1537,13 +1543,50 @@ static int inside_ok(const rd *r, long i, int need)
     return 0;
 }
 
+/* A sum of money at token i: "$300 million", "C$80.5 million", "€1.5bn",
+ * "EUR 250 million", "500 million euros" (currency words are the currency
+ * cue; symbols are read from the text, the tokenizer drops them). */
+static int money_at(const rd *r, long i)
+{
+    if (i < 0 || (size_t)i >= r->nt)
+        return 0;
+    const ntok *t = &r->t[i];
+    const unsigned char *x = (const unsigned char *)r->text;
+    size_t s = t->s;
+    if (t->kind != TK_NUM && !(t->kind == TK_WORD && x[s] >= '0' && x[s] <= '9')) /* "1.5bn" is a word */
+        return 0;
+    if (s >= 1 && x[s - 1] == '$')
+        return 1;
+    if (s >= 2 && x[s - 2] == 0xC2 && (x[s - 1] == 0xA3 || x[s - 1] == 0xA5)) /* £ ¥ */
+        return 1;
+    if (s >= 3 && x[s - 3] == 0xE2 && x[s - 2] == 0x82 && (x[s - 1] == 0xAC || x[s - 1] == 0xB9)) /* € ₹ */
+        return 1;
+    if (cue_at(r, i - 1, CUE_CURRENCY))
+        return 1;
+    long j = i + 1;
+    if (cue_at(r, j, CUE_MULT))
+        j++;
+    return cue_at(r, j, CUE_CURRENCY) != 0;
+}
+
 static int need_near(const rd *r, long ts, long te, int need, long *where)
 {
     static const int CUE_FOR[] = {0, CUE_TREATY, CUE_TROOPS, CUE_ARMS, CUE_AID, CUE_MISSILE,
                                   CUE_AMBASSADOR, 0, CUE_EXERCISE, CUE_INTEL, CUE_SANCTION,
-                                  CUE_CLAIM, CUE_PLEDGE};
+                                  CUE_CLAIM, CUE_PLEDGE, CUE_CURRENCY};
     if (need == NEED_NONE)
         return 1;
+    if (need == NEED_MONEY) {
+        /* "pledged EUR 250 million", "committed more than $110 million":
+         * a sum in the verb's object, before the clause ends */
+        long hi = te + 8 > (long)r->nt ? (long)r->nt : te + 8;
+        if (where)
+            *where = -1;
+        for (long i = te; i < hi && !is_boundary(r, i); i++)
+            if (money_at(r, i))
+                return 1;
+        return 0;
+    }
     if (need == NEED_TREATY) {
         if (r->ntm)
             return 1;
@@ -1743,6 +1786,18 @@ static const casus_place *place_of(rd *r, long from, casus_event_details *d)
 
 /* Does the trigger at token i name an event of this type ("held joint
  * drills with": the noun is the verb's object)? */
+/* Does the match at token i carry a trigger of the type? */
+static int trigger_type_at(const rd *r, long i, casus_evtype type)
+{
+    const lx_match *m = at(r, i);
+    uint32_t np;
+    const lx_payload *p = m ? pays_of(r, m, &np) : NULL;
+    for (uint32_t k = 0; p && k < np; k++)
+        if (p[k].cat == LX_TRIGGER && r->lx->triggers[p[k].idx].type == type)
+            return 1;
+    return 0;
+}
+
 static int same_type_at(const rd *r, long i, casus_evtype type)
 {
     const lx_match *m = at(r, i);
@@ -2634,6 +2689,21 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     case CASUS_EV_TREATY_RATIFIED:
     case CASUS_EV_TREATY_IN_FORCE:
     case CASUS_EV_TREATY_WITHDRAWN: {
+        /* "left ECOWAS", "to leave the Ottawa Treaty": "leave" only with
+         * the treaty or the body as its object (not "left Pyongyang after
+         * signing the treaty") */
+        if (tr->type == CASUS_EV_TREATY_WITHDRAWN && !strcmp(tr->lemma, "leave")) {
+            int obj = 0;
+            for (long i = te; !obj && (size_t)i < r->nt && i < te + 5 && !is_boundary(r, i); i++) {
+                obj = cue_at(r, i, CUE_TREATY) || ((r->amask[i] >> CUE_TREATY) & 1);
+                for (size_t a = 0; a < r->nam && !obj; a++)
+                    obj = r->am[a].org && (long)r->am[a].s == i;
+                if (!obj && at(r, i) && has_cat(r, at(r, i), LX_ACTOR))
+                    break; /* "left Moscow" */
+            }
+            if (!obj)
+                return 0;
+        }
         e = treaty_for(r, ts);
         ent *en = e >= 0 ? &r->en[e] : NULL;
         /* organisations or treaty nouns are not parties */
@@ -2648,6 +2718,12 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                          !strcmp(ac->role, "military") || !strcmp(ac->role, "media")))
                         return 0;
                 }
+            /* "voted 66-14 on Thursday to withdraw from", "approved the
+             * withdrawal from", "passed a bill on withdrawing from": the
+             * vote is the withdrawal, no ratification */
+            for (long i = te; (size_t)i < r->nt && i < te + 10 && !is_boundary(r, i) && !is_punct(r, i, ','); i++)
+                if (trigger_type_at(r, i, CASUS_EV_TREATY_WITHDRAWN))
+                    return 0;
             /* "approved a national nature reserve": a verb that is not
              * "ratify" needs the treaty as its object */
             if (tr->form != FORM_NOUN && !passive && strcmp(tr->lemma, "ratify") && strcmp(tr->lemma, "vote")) {
