@@ -1610,14 +1610,18 @@ static int need_near(const rd *r, long ts, long te, int need, long *where)
                 return 1;
         return org_ref(r, te) != NULL;
     }
-    /* the nearest such word; stop at a clause boundary after the trigger */
+    /* the nearest such word; stop at a clause boundary after the trigger.
+     * Troops may be ships ("sent the flotilla to Cuba"), but people come
+     * first: "seven warships, a submarine and some 4,500 sailors" */
     long best = -1, bd = LONG_MAX;
+    int cue = CUE_FOR[need];
+again:
     for (long i = lo; i < hi; i++) {
         if (i >= te && is_boundary(r, i))
             break;
         /* the word may sit inside a longer match ("adopted new sanctions
          * against": "sanctions against" is a trigger) */
-        int has = cue_at(r, i, CUE_FOR[need]) || (((r->amask[i] >> CUE_FOR[need]) & 1) && inside_ok(r, i, need));
+        int has = cue_at(r, i, cue) || (((r->amask[i] >> cue) & 1) && inside_ok(r, i, need));
         if (!has && !((need == NEED_ARMS || need == NEED_MISSILE) && designator(r, i)))
             continue;
         if (!at(r, i) && !designator(r, i))
@@ -1627,6 +1631,10 @@ static int need_near(const rd *r, long ts, long te, int need, long *where)
             bd = d;
             best = i;
         }
+    }
+    if (best < 0 && cue == CUE_TROOPS) {
+        cue = CUE_VESSEL;
+        goto again;
     }
     if (where)
         *where = best;
@@ -1892,7 +1900,8 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
             break;
         /* "hours after South Korea and the United States began": a
          * subordinator is no preposition when its verb follows */
-        int clause = gp->prep >= 0 && (long)gp->e >= ts - 2 && subordinate(r, gp->prep) == gp->prep;
+        int clause = gp->prep >= 0 && ((long)gp->e >= ts - 2 || cue_at(r, (long)gp->e, CUE_SAY)) &&
+                     subordinate(r, gp->prep) == gp->prep; /* "hours after Britain confirmed it was sending" */
         if (gp->prep >= 0 && !gp->people && !adjacent_ing && !clause)
             continue;
         int object = 0;
@@ -2906,7 +2915,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 cs_minus(&x.tgt, &x.src);
             }
             const char *item = NULL;
-            item_and_qty(r, w, CUE_TROOPS, &item, &x.d.count, &x.d.count_text, &x.d.approx);
+            if (cue_at(r, w, CUE_TROOPS)) /* ships have no troop count */
+                item_and_qty(r, w, CUE_TROOPS, &item, &x.d.count, &x.d.count_text, &x.d.approx);
         }
         const casus_place *pl = place_of(r, ts, &x.d);
         cs_minus(&x.tgt, &x.src);
