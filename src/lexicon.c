@@ -845,7 +845,7 @@ static const struct { const char *name; int need; } NEEDS[] = {
     {"treaty", NEED_TREATY}, {"troops", NEED_TROOPS}, {"arms", NEED_ARMS}, {"aid", NEED_AID},
     {"missile", NEED_MISSILE}, {"ambassador", NEED_AMBASSADOR}, {"org", NEED_ORG},
     {"exercise", NEED_EXERCISE}, {"intel", NEED_INTEL}, {"sanction", NEED_SANCTION},
-    {"claim", NEED_CLAIM}, {"pledge", NEED_PLEDGE}, {"money", NEED_MONEY},
+    {"claim", NEED_CLAIM}, {"pledge", NEED_PLEDGE}, {"money", NEED_MONEY}, {"reprisal", NEED_REPRISAL},
 };
 
 static int load_events(builder *b, const char *dir)
@@ -925,7 +925,7 @@ static const struct { const char *key; int cue; } CUES[] = {
     {"multiplier", CUE_MULT}, {"place-suffix", CUE_PLACESUFFIX}, {"be", CUE_BE}, {"det", CUE_DET}, {"light", CUE_LIGHT},
     {"legislature", CUE_LEGIS}, {"not-partner", CUE_NOTPARTNER}, {"exhort", CUE_EXHORT},
     {"event-ref", CUE_EVREF}, {"claim", CUE_CLAIM}, {"stalled", CUE_STALLED}, {"pledge", CUE_PLEDGE},
-    {"attack", CUE_ATTACK}, {"attack-verb", CUE_ATTACKV}, {"currency", CUE_CURRENCY}, {"vessels", CUE_VESSEL},
+    {"attack", CUE_ATTACK}, {"attack-verb", CUE_ATTACKV}, {"currency", CUE_CURRENCY}, {"vessels", CUE_VESSEL}, {"reprisal", CUE_REPRISAL},
 };
 
 static const char *MONTHS[] = {"january", "february", "march", "april", "may", "june", "july",

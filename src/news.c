@@ -1531,7 +1531,7 @@ static int inside_ok(const rd *r, long i, int need)
     static const casus_evtype TYPE_FOR[] = {CASUS_EV__COUNT, CASUS_EV__COUNT, CASUS_EV_TROOPS_DEPLOYED,
         CASUS_EV_ARMS_TRANSFERRED, CASUS_EV_AID_PLEDGED, CASUS_EV_MISSILE_TEST, CASUS_EV_SUMMON_AMBASSADOR,
         CASUS_EV__COUNT, CASUS_EV_MILITARY_EXERCISE, CASUS_EV_INTELLIGENCE_SHARING, CASUS_EV_SANCTIONS,
-        CASUS_EV_DENY_ACCUSATION, CASUS_EV_MUTUAL_DEFENSE_PLEDGE, CASUS_EV_AID_PLEDGED};
+        CASUS_EV_DENY_ACCUSATION, CASUS_EV_MUTUAL_DEFENSE_PLEDGE, CASUS_EV_AID_PLEDGED, CASUS_EV_WARN};
     const lx_match *m = at(r, i);
     if (!m || !has_cat(r, m, LX_TRIGGER))
         return 1;
@@ -1573,7 +1573,7 @@ static int need_near(const rd *r, long ts, long te, int need, long *where)
 {
     static const int CUE_FOR[] = {0, CUE_TREATY, CUE_TROOPS, CUE_ARMS, CUE_AID, CUE_MISSILE,
                                   CUE_AMBASSADOR, 0, CUE_EXERCISE, CUE_INTEL, CUE_SANCTION,
-                                  CUE_CLAIM, CUE_PLEDGE, CUE_CURRENCY};
+                                  CUE_CLAIM, CUE_PLEDGE, CUE_CURRENCY, CUE_REPRISAL};
     if (need == NEED_NONE)
         return 1;
     if (need == NEED_MONEY) {
