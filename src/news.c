@@ -2730,12 +2730,24 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             /* "voted 66-14 on Thursday to withdraw from", "approved the
              * withdrawal from", "passed a bill on withdrawing from": the
              * vote is the withdrawal, no ratification */
-            for (long i = te; (size_t)i < r->nt && i < te + 10 && !is_boundary(r, i) && !is_punct(r, i, ','); i++)
+            int as_exit = 0;
+            for (long i = te; (size_t)i < r->nt && i < te + 10 && !is_boundary(r, i) && !is_punct(r, i, ','); i++) {
+                /* "approved the withdrawal on Friday": the noun is the
+                 * vote's object, the vote is the exit */
+                if (i <= te + 2 && is_word(r, i, "withdrawal") && !is_word(r, i + 1, "from") &&
+                    !is_word(r, i + 1, "of")) {
+                    as_exit = 1;
+                    break;
+                }
                 if (trigger_type_at(r, i, CASUS_EV_TREATY_WITHDRAWN))
                     return 0;
+            }
+            if (as_exit)
+                x.type = CASUS_EV_TREATY_WITHDRAWN;
             /* "approved a national nature reserve": a verb that is not
              * "ratify" needs the treaty as its object */
-            if (tr->form != FORM_NOUN && !passive && strcmp(tr->lemma, "ratify") && strcmp(tr->lemma, "vote")) {
+            if (tr->form != FORM_NOUN && !passive && !as_exit && strcmp(tr->lemma, "ratify") &&
+                strcmp(tr->lemma, "vote")) {
                 int obj = 0;
                 for (long i = te; !obj && (size_t)i < r->nt && i < te + 10 && !is_boundary(r, i); i++) {
                     obj = cue_at(r, i, CUE_TREATY) || ((r->amask[i] >> CUE_TREATY) & 1) || is_word(r, i, "it") ||
@@ -4117,6 +4129,17 @@ static const char *const *codes_out(rd *r, cset *s, size_t *n)
     return v;
 }
 
+static void actors_add(const char **v, size_t *n, const cset *s)
+{
+    for (int k = 0; k < s->n; k++) {
+        size_t i = 0;
+        while (i < *n && strcmp(v[i], s->c[k]))
+            i++;
+        if (i == *n)
+            v[(*n)++] = s->c[k];
+    }
+}
+
 static int finish_article(rd *r, casus_article *art)
 {
     if (apply_denials(r) || merge_restated(r))
@@ -4135,7 +4158,17 @@ static int finish_article(rd *r, casus_article *art)
     casus_treaty_mention *tm = casus_arena_alloc(r->a, (r->nen ? r->nen : 1) * sizeof *tm);
     if (!ev || !tm)
         return -1;
-    cset actors = {{0}, 0};
+    /* the article's actors: every code of its events and treaties (a set
+     * without the cap of a cset: a long article names many states) */
+    size_t cap = 1;
+    for (size_t i = 0; i < r->nev; i++)
+        cap += r->ev[i].src.n + r->ev[i].tgt.n;
+    for (size_t i = 0; i < r->nen; i++)
+        cap += r->en[i].parties.n;
+    const char **actors = casus_arena_alloc(r->a, cap * sizeof *actors);
+    if (!actors)
+        return -1;
+    size_t nactors = 0;
     size_t o = 0;
     for (size_t i = 0; i < r->nev; i++) {
         rev *x = &r->ev[i];
@@ -4143,8 +4176,8 @@ static int finish_article(rd *r, casus_article *art)
             continue;
         casus_event *e = &ev[o++];
         e->type = x->type;
-        cs_union(&actors, &x->src);
-        cs_union(&actors, &x->tgt);
+        actors_add(actors, &nactors, &x->src);
+        actors_add(actors, &nactors, &x->tgt);
         e->source = codes_out(r, &x->src, &e->nsource);
         e->target = codes_out(r, &x->tgt, &e->ntarget);
         e->date = x->date;
@@ -4175,7 +4208,7 @@ static int finish_article(rd *r, casus_article *art)
         if (!x->parties.n && !x->kind && !x->year)
             continue; /* nothing known about it */
         casus_treaty_mention *t = &tm[nt++];
-        cs_union(&actors, &x->parties);
+        actors_add(actors, &nactors, &x->parties);
         t->parties = codes_out(r, &x->parties, &t->nparties);
         t->kind = x->kind;
         t->year_signed = x->year;
@@ -4188,7 +4221,9 @@ static int finish_article(rd *r, casus_article *art)
     art->nevents = o;
     art->treaties = tm;
     art->ntreaties = nt;
-    art->actors = codes_out(r, &actors, &art->nactors);
+    qsort(actors, nactors, sizeof *actors, cs_cmp);
+    art->actors = nactors ? actors : NULL;
+    art->nactors = nactors;
     return 0;
 }
 
