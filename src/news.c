@@ -1794,6 +1794,18 @@ static const casus_place *place_of(rd *r, long from, casus_event_details *d)
 
 /* Does the trigger at token i name an event of this type ("held joint
  * drills with": the noun is the verb's object)? */
+/* Does token i name a treaty or a treaty body ("the pact", "ECOWAS")? The
+ * test for a treaty step's object. */
+static int names_treaty(const rd *r, long i)
+{
+    if (cue_at(r, i, CUE_TREATY) || ((r->amask[i] >> CUE_TREATY) & 1))
+        return 1;
+    for (size_t a = 0; a < r->nam; a++)
+        if (r->am[a].org && (long)r->am[a].s == i)
+            return 1;
+    return 0;
+}
+
 /* Does the match at token i carry a trigger of the type? */
 static int trigger_type_at(const rd *r, long i, casus_evtype type)
 {
@@ -2704,9 +2716,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         if (tr->type == CASUS_EV_TREATY_WITHDRAWN && !strcmp(tr->lemma, "leave")) {
             int obj = 0;
             for (long i = te; !obj && (size_t)i < r->nt && i < te + 5 && !is_boundary(r, i); i++) {
-                obj = cue_at(r, i, CUE_TREATY) || ((r->amask[i] >> CUE_TREATY) & 1);
-                for (size_t a = 0; a < r->nam && !obj; a++)
-                    obj = r->am[a].org && (long)r->am[a].s == i;
+                obj = names_treaty(r, i);
                 if (!obj && at(r, i) && has_cat(r, at(r, i), LX_ACTOR))
                     break; /* "left Moscow" */
             }
@@ -2749,12 +2759,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             if (tr->form != FORM_NOUN && !passive && !as_exit && strcmp(tr->lemma, "ratify") &&
                 strcmp(tr->lemma, "vote")) {
                 int obj = 0;
-                for (long i = te; !obj && (size_t)i < r->nt && i < te + 10 && !is_boundary(r, i); i++) {
-                    obj = cue_at(r, i, CUE_TREATY) || ((r->amask[i] >> CUE_TREATY) & 1) || is_word(r, i, "it") ||
-                          is_word(r, i, "them") || cue_at(r, i, CUE_DENYREF);
-                    for (size_t a = 0; a < r->nam && !obj; a++)
-                        obj = r->am[a].org && (long)r->am[a].s == i;
-                }
+                for (long i = te; !obj && (size_t)i < r->nt && i < te + 10 && !is_boundary(r, i); i++)
+                    obj = names_treaty(r, i) || is_word(r, i, "it") || is_word(r, i, "them") ||
+                          cue_at(r, i, CUE_DENYREF);
                 if (!obj)
                     return 0;
             }
