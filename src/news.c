@@ -1792,8 +1792,6 @@ static const casus_place *place_of(rd *r, long from, casus_event_details *d)
     return NULL;
 }
 
-/* Does the trigger at token i name an event of this type ("held joint
- * drills with": the noun is the verb's object)? */
 /* Does token i name a treaty or a treaty body ("the pact", "ECOWAS")? The
  * test for a treaty step's object. */
 static int names_treaty(const rd *r, long i)
@@ -1806,26 +1804,17 @@ static int names_treaty(const rd *r, long i)
     return 0;
 }
 
-/* Does the match at token i carry a trigger of the type? */
-static int trigger_type_at(const rd *r, long i, casus_evtype type)
-{
-    const lx_match *m = at(r, i);
-    uint32_t np;
-    const lx_payload *p = m ? pays_of(r, m, &np) : NULL;
-    for (uint32_t k = 0; p && k < np; k++)
-        if (p[k].cat == LX_TRIGGER && r->lx->triggers[p[k].idx].type == type)
-            return 1;
-    return 0;
-}
-
-static int same_type_at(const rd *r, long i, casus_evtype type)
+/* Does the match at token i carry a trigger of the type? With as_object,
+ * only one that names the event as a verb's object: a noun, or a treaty
+ * step's infinitive ("held joint drills with", "voted to ratify"). */
+static int trigger_type_at(const rd *r, long i, casus_evtype type, int as_object)
 {
     const lx_match *m = at(r, i);
     uint32_t np;
     const lx_payload *p = m ? pays_of(r, m, &np) : NULL;
     for (uint32_t k = 0; p && k < np; k++)
         if (p[k].cat == LX_TRIGGER && r->lx->triggers[p[k].idx].type == type &&
-            (r->lx->triggers[p[k].idx].form == FORM_NOUN ||
+            (!as_object || r->lx->triggers[p[k].idx].form == FORM_NOUN ||
              (is_word(r, i - 1, "to") && type <= CASUS_EV_TREATY_WITHDRAWN)))
             return 1;
     return 0;
@@ -1884,7 +1873,7 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         if (is_boundary(r, i) ||
             (joint && i > te && (r->t[i].kind == TK_NUM || (r->t[i].kind == TK_WORD && !(r->t[i].fl & TF_CAP))) &&
              subordinate(r, i) > 0 && !is_word(r, i, "which") && !is_word(r, i, "who")) || (is_trigger_tok(r, i) && i > te + 1 && !is_trigger_tok(r, te) &&
-                                  !same_type_at(r, i, tr->type)) ||
+                                  !trigger_type_at(r, i, tr->type, 1)) ||
             (i > te && is_word(r, i - 1, "and") && cue_at(r, i, CUE_SAY)) ||
             (is_punct(r, i, ',') && cue_at(r, i + 1, CUE_CONJ) && group_at(r, i - 1) < 0)) {
             hi = i;
@@ -2749,7 +2738,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                     as_exit = 1;
                     break;
                 }
-                if (trigger_type_at(r, i, CASUS_EV_TREATY_WITHDRAWN))
+                if (trigger_type_at(r, i, CASUS_EV_TREATY_WITHDRAWN, 0))
                     return 0;
             }
             if (as_exit)
@@ -4017,9 +4006,9 @@ static uint64_t src_key(const rev *x)
 {
     uint64_t h = 0;
     for (int k = 0; k < x->src.n; k++) {
-        uint64_t f = 1469598103934665603ULL;
+        uint64_t f = CASUSI_FNV_OFFSET;
         for (const char *c = x->src.c[k]; *c; c++)
-            f = (f ^ (unsigned char)*c) * 1099511628211ULL;
+            f = (f ^ (unsigned char)*c) * CASUSI_FNV_PRIME;
         h += f;
     }
     return h * 31 + (uint64_t)x->type;
