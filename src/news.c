@@ -527,7 +527,10 @@ static int context_ok(const rd *r, const lx_match *m, const lx_actor *a)
         return 0;
     if (m->e < r->nt && !(r->t[m->e - 1].fl & TF_POSS)) {
         const ntok *n = &r->t[m->e];
-        if (n->kind == TK_WORD && ((n->fl & TF_CAP) || is_word(r, (long)m->e, "of")))
+        /* "the island of Guam", but "accused the North of shipping shells" */
+        if (n->kind == TK_WORD && ((n->fl & TF_CAP) ||
+                                   (is_word(r, (long)m->e, "of") && (size_t)m->e + 1 < r->nt &&
+                                    ((r->t[m->e + 1].fl & TF_CAP) || cue_at(r, (long)m->e + 1, CUE_DET)))))
             return 0;
         for (int i = 0; i < a->nnot; i++)
             if (is_word(r, (long)m->e, a->notbefore[i]))
@@ -2494,6 +2497,121 @@ static int reporting_present(const rd *r, long ts)
     return !(quotes & 1);
 }
 
+/* Whether a negation governs the trigger at ts. A negator counts in the
+ * four tokens before it, within its clause ("did not summon"); quotation
+ * marks and an adverb set off by commas are skipped ("did not, however,
+ * summon", "has no plans "at this stage" to send"). A negator just before
+ * a plan or sign noun reaches over the clause that noun governs ("had no
+ * plans to lodge a protest", "Nor is there any sign that NATO intends to
+ * conduct exercises"). "not only" negates nothing. */
+static int negated_before(const rd *r, long ts)
+{
+    static const char *const ASIDE[] = {"however", "though", "therefore", "thus", "moreover", "apparently",
+                                        "officially", "publicly", "formally", "yet", "still"};
+    long dist = 0;
+    for (long i = ts - 1; i >= 0 && dist < 14; i--) {
+        if (is_punct(r, i, '"'))
+            continue;
+        if (is_punct(r, i, ',') && i >= 2 && is_punct(r, i - 2, ',')) {
+            int aside = 0;
+            for (size_t k = 0; k < sizeof ASIDE / sizeof *ASIDE && !aside; k++)
+                aside = is_word(r, i - 1, ASIDE[k]);
+            if (aside) {
+                i -= 2;
+                continue;
+            }
+        }
+        if (is_boundary(r, i) || is_punct(r, i, ','))
+            return 0;
+        dist++;
+        if (!cue_at(r, i, CUE_NEG) || (is_word(r, i, "not") && is_word(r, i + 1, "only")))
+            continue;
+        if (dist <= 4)
+            return 1;
+        for (long j = i + 1; j <= i + 4 && j < ts; j++)
+            if ((r->amask[j] >> CUE_NEGNOUN) & 1) /* inside "plans to" too */
+                return 1;
+    }
+    return 0;
+}
+
+/* Whether token j names a state, a people, a place or some other proper
+ * name (not a month or a weekday): "at Erbil", "to the Houthis". */
+static int names_place(const rd *r, long j)
+{
+    if (j <= 0 || (size_t)j >= r->nt)
+        return 0;
+    const lx_match *m = at(r, j);
+    if (group_at(r, j) >= 0 || (m && has_cat(r, m, LX_PLACE)))
+        return 1;
+    return r->t[j].kind == TK_WORD && (r->t[j].fl & TF_CAP) && !cue_at(r, j, CUE_MONTH) &&
+           !cue_at(r, j, CUE_WEEKDAY) && !cue_at(r, j, CUE_RELDAY);
+}
+
+/* "Iran fired ballistic missiles at Erbil", "launched drones and missiles
+ * against Israel": missiles fired at a state, a place or a target are an
+ * attack, not a test ("fired a missile into the East Sea" is one). */
+static int fired_at(const rd *r, const lx_trigger *tr, long te)
+{
+    static const char *const TARGETS[] = {"what", "targets", "target", "bases", "base", "positions", "cities",
+                                          "city", "sites", "facilities", "ships", "vessels", "territory"};
+    if (tr->type != CASUS_EV_MISSILE_TEST || tr->form == FORM_NOUN ||
+        (strcmp(tr->lemma, "fire") && strcmp(tr->lemma, "launch") && strcmp(tr->lemma, "lob")))
+        return 0;
+    for (long i = te; (size_t)i + 1 < r->nt && i < te + 16; i++) {
+        if (is_boundary(r, i) || is_punct(r, i, '.'))
+            return 0;
+        if (!is_word(r, i, "at") && !is_word(r, i, "against"))
+            continue;
+        long j = i + 1;
+        while (cue_starts(r, j, CUE_DET) && j < i + 3)
+            j++;
+        if (names_place(r, j))
+            return 1;
+        for (size_t k = 0; k < sizeof TARGETS / sizeof *TARGETS; k++)
+            if (is_word(r, j, TARGETS[k]))
+                return 1;
+    }
+    return 0;
+}
+
+/* "carried weapons to the Houthis", "carrying weapons for the Somali
+ * National Army": carrying moves arms only with a destination ("vessels
+ * carrying nuclear weapons" moves nothing to anyone). */
+static int carried_to(const rd *r, long te)
+{
+    for (long i = te; (size_t)i + 1 < r->nt && i < te + 12; i++) {
+        if (is_boundary(r, i) || is_punct(r, i, ','))
+            return 0;
+        if ((is_word(r, i, "to") || is_word(r, i, "for") || is_word(r, i, "into")) &&
+            (names_place(r, i + 1) || (cue_starts(r, i + 1, CUE_DET) && names_place(r, i + 2))))
+            return 1;
+    }
+    return 0;
+}
+
+/* "Has Turkiye sent troops to Gaza?": a question asserts nothing. */
+static int is_question(const rd *r)
+{
+    long i = (long)r->nt - 1;
+    while (i >= 0 && (is_punct(r, i, '"') || is_punct(r, i, ')')))
+        i--;
+    return i >= 0 && is_punct(r, i, '?');
+}
+
+/* "Sending Bundeswehr troops to Ukraine was out of the question": words
+ * after the event's own that say it will not happen, in its clause. */
+static int negated_after(const rd *r, long te)
+{
+    for (long i = te; (size_t)i < r->nt && i < te + 12; i++) {
+        if (is_boundary(r, i) || is_punct(r, i, ','))
+            return 0;
+        if (cue_starts(r, i, CUE_NEGAFTER))
+            return 1;
+    }
+    return 0;
+}
+
 static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested_denied)
 {
     long ts = (long)m->s, te = (long)m->e;
@@ -2533,13 +2651,15 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         if (!sep)
             return 0;
     }
-    /* negation right before the trigger */
-    for (long i = ts - 1; i >= 0 && i >= ts - 4; i--) {
-        if (is_boundary(r, i) || is_punct(r, i, ','))
-            break;
-        if (cue_at(r, i, CUE_NEG))
+    if (negated_before(r, ts) || negated_after(r, te) || is_question(r))
+        return 0;
+    if (fired_at(r, tr, te) || (!strcmp(tr->lemma, "carry") && !carried_to(r, te)))
+        return 0;
+    /* "held no joint patrol", "sent no troops": the needed object is negated */
+    for (long i = te; i < where; i++)
+        if ((is_word(r, i, "no") || is_word(r, i, "neither") || is_word(r, i, "never") || is_word(r, i, "not")) &&
+            !is_word(r, i + 1, "only"))
             return 0;
-    }
     /* "a sign of": a verb form after a determiner is a noun */
     if ((tr->form == FORM_BASE || tr->form == FORM_S) && ts > 0 && cue_at(r, ts - 1, CUE_DET) &&
         !is_word(r, ts - 1, "both") && !is_word(r, ts - 1, "all"))
@@ -2636,6 +2756,14 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             if ((is_word(r, i, "planned") || is_word(r, i, "scheduled") || is_word(r, i, "slated") ||
                  is_word(r, i, "set")) && (is_word(r, i + 1, "for") || is_word(r, i + 1, "to")))
                 x.mod = CASUS_MOD_PLANNED;
+    /* "Russia could in turn send weapons to North Korea if Western
+     * countries kept arming Ukraine": a possible or planned event on a
+     * condition that follows it is a hypothetical. Threats and defence
+     * pledges are conditional by nature and stay. */
+    if (x.mod != CASUS_MOD_ACTUAL && tr->type != CASUS_EV_WARN && tr->type != CASUS_EV_MUTUAL_DEFENSE_PLEDGE)
+        for (long i = te; (size_t)i < r->nt && !is_punct(r, i, ';'); i++)
+            if (is_word(r, i, "if") || is_word(r, i, "unless"))
+                return 0;
     /* hedges: before the trigger, or "according to" anywhere */
     for (long i = 0; (size_t)i < r->nt; i++)
         if (cue_starts(r, i, CUE_HEDGE) && (i < ts || is_word(r, i, "according"))) {
@@ -3342,10 +3470,12 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
     if (n < 0)
         return -1;
     r->nt = (size_t)n;
-    /* misspelt names: a capitalised word not in the lexicon (nor learnt) */
+    /* misspelt names: a capitalised word not in the lexicon (nor learnt);
+     * an acronym is no misspelt name ("the SANDF" is not Sandu) */
     for (size_t i = 0; i < r->nt; i++) {
         ntok *t = &r->t[i];
-        if (t->id >= 0 || t->kind != TK_WORD || !(t->fl & TF_CAP) || t->e - t->s < 4 || learnt(r, (long)i) >= 0)
+        if (t->id >= 0 || t->kind != TK_WORD || !(t->fl & TF_CAP) || (t->fl & TF_ALLCAP) || t->e - t->s < 4 ||
+            learnt(r, (long)i) >= 0)
             continue;
         char buf[64];
         size_t k = casusi_word_norm(r->text + t->s, t->e - t->s, buf, sizeof buf);
