@@ -2549,8 +2549,9 @@ static int names_place(const rd *r, long j)
 }
 
 /* "Iran fired ballistic missiles at Erbil", "launched drones and missiles
- * against Israel": missiles fired at a state, a place or a target are an
- * attack, not a test ("fired a missile into the East Sea" is one). */
+ * against Israel", "launches missiles towards Tel Aviv": missiles fired at
+ * a state, a place or a target are an attack, not a test ("fired a missile
+ * into the East Sea" or "toward the East Sea" is one). */
 static int fired_at(const rd *r, const lx_trigger *tr, long te)
 {
     static const char *const TARGETS[] = {"what", "targets", "target", "bases", "base", "positions", "cities",
@@ -2561,11 +2562,19 @@ static int fired_at(const rd *r, const lx_trigger *tr, long te)
     for (long i = te; (size_t)i + 1 < r->nt && i < te + 16; i++) {
         if (is_boundary(r, i) || is_punct(r, i, '.'))
             return 0;
-        if (!is_word(r, i, "at") && !is_word(r, i, "against"))
+        int toward = is_word(r, i, "toward") || is_word(r, i, "towards");
+        if (!is_word(r, i, "at") && !is_word(r, i, "against") && !toward)
             continue;
         long j = i + 1;
         while (cue_starts(r, j, CUE_DET) && j < i + 3)
             j++;
+        /* "toward the East Sea", "towards the Sea of Japan": a test */
+        int sea = 0;
+        for (long q = j; q < j + 4 && (size_t)q < r->nt && !sea; q++)
+            sea = is_word(r, q, "sea") || is_word(r, q, "ocean") || is_word(r, q, "waters") ||
+                  is_word(r, q, "pacific") || is_word(r, q, "gulf") || is_word(r, q, "bay") || is_word(r, q, "strait");
+        if (sea)
+            continue;
         if (names_place(r, j))
             return 1;
         for (size_t k = 0; k < sizeof TARGETS / sizeof *TARGETS; k++)
@@ -2946,6 +2955,34 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     }
     case CASUS_EV_CONDEMN:
     case CASUS_EV_WARN:
+        /* "Putin signed a law denouncing the Plutonium Management and
+         * Disposition Agreement with the United States", "Russia denounced
+         * its treaty with": a party that denounces its own treaty, named
+         * or its own, leaves it; "Seoul denounced the treaty" between
+         * others condemns it */
+        if (tr->form != FORM_NOUN && !strcmp(tr->lemma, "denounce"))
+            for (size_t k = 0; k < r->ntm && x.type == CASUS_EV_CONDEMN; k++) {
+                const lx_match *tm = &r->sel[r->tm[k]];
+                if ((long)tm->s < te || (long)tm->s >= te + 8 || r->tment[k] < 0)
+                    continue;
+                int own = 0, with = 0;
+                for (long i = te; i < (long)tm->e && !own; i++)
+                    own = is_word(r, i, "its") || is_word(r, i, "their") ||
+                          ((r->t[i].fl & TF_CAP) && group_at(r, i) < 0);
+                for (size_t g = 0; g < r->ng && !with; g++)
+                    with = r->g[g].s >= tm->e && (long)r->g[g].s < (long)tm->e + 6 && r->g[g].prep >= 0 &&
+                           is_word(r, r->g[g].prep, "with") && !cs_meets(&r->g[g].codes, &x.src);
+                if (!own || (!with && !cs_meets(&r->en[r->tment[k]].parties, &x.src)))
+                    continue;
+                x.type = CASUS_EV_TREATY_WITHDRAWN;
+                x.ent = e = r->tment[k];
+                cset t = r->en[e].parties;
+                cs_minus(&t, &x.src);
+                if (t.n)
+                    x.tgt = t;
+            }
+        if (x.type == CASUS_EV_TREATY_WITHDRAWN)
+            break;
         cs_minus(&x.tgt, &x.src);
         if (!x.tgt.n) {
             /* condemning a treaty condemns its parties */
