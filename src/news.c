@@ -281,6 +281,16 @@ static inline __attribute__((always_inline)) int is_word(const rd *r, long i, co
     return 1;
 }
 
+/* Is token i one of the n words ws? WORD_IN takes a static array. */
+static int word_in(const rd *r, long i, const char *const *ws, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (is_word(r, i, ws[k]))
+            return 1;
+    return 0;
+}
+#define WORD_IN(r, i, ws) word_in((r), (i), (ws), sizeof(ws) / sizeof *(ws))
+
 static int is_punct(const rd *r, long i, char p)
 {
     return i >= 0 && (size_t)i < r->nt && r->t[i].kind == TK_PUNCT && r->t[i].punct == p;
@@ -600,9 +610,8 @@ static int home_excluded(const rd *r, const lx_match *m)
                                      "spokeswoman", "spokesperson", "general", "commander"};
     if (m->e - m->s > 1 && is_word(r, (long)m->s, "foreign") && is_word(r, (long)m->e - 1, "ministers"))
         return 1;
-    for (size_t q = 0; q < sizeof NO / sizeof *NO; q++)
-        if (m->e - m->s == 1 && is_word(r, (long)m->s, NO[q]))
-            return 1;
+    if (m->e - m->s == 1 && WORD_IN(r, (long)m->s, NO))
+        return 1;
     if (is_word(r, (long)m->e - 1, "ministers") || is_word(r, (long)m->e - 1, "chiefs"))
         return 1;
     return 0;
@@ -1024,12 +1033,10 @@ static long anchor_day(const rd *r, long i, casus_date *d)
         return i;
     /* "that afternoon", "later that day", "earlier that evening" */
     long t0 = (is_word(r, j, "later") || is_word(r, j, "earlier")) ? j + 1 : j;
-    if (is_word(r, t0, "that"))
-        for (size_t q = 0; q < sizeof PART / sizeof *PART; q++)
-            if (is_word(r, t0 + 1, PART[q])) {
-                *d = r->lastday;
-                return t0 + 2;
-            }
+    if (is_word(r, t0, "that") && WORD_IN(r, t0 + 1, PART)) {
+        *d = r->lastday;
+        return t0 + 2;
+    }
     /* "hours later", "two hours later", "minutes earlier", "the next morning" */
     long h = j;
     if (cue_at(r, h, CUE_NUMBER) || r->t[h].kind == TK_NUM || is_word(r, h, "several") || is_word(r, h, "a") ||
@@ -1270,12 +1277,9 @@ static long subordinate(const rd *r, long i)
     if (is_word(r, i, "a") && cue_starts(r, i + 1, CUE_EVREF))
         return i;
     for (int k = 0; k < 4 && (size_t)i < r->nt; k++, i++) {
-        for (size_t q = 0; q < sizeof SUB / sizeof *SUB; q++)
-            if (is_word(r, i, SUB[q]))
-                return i;
-        int unit = r->t[i].kind == TK_NUM;
-        for (size_t q = 0; q < sizeof UNIT / sizeof *UNIT && !unit; q++)
-            unit = is_word(r, i, UNIT[q]);
+        if (WORD_IN(r, i, SUB))
+            return i;
+        int unit = r->t[i].kind == TK_NUM || WORD_IN(r, i, UNIT);
         if (!unit)
             return 0;
     }
@@ -1839,9 +1843,8 @@ static int gov_in(const rd *r, long i)
 {
     static const char *const GOV[] = {"government", "regime", "authorities", "leadership", "junta",
                                       "administration", "rulers", "leaders", "officials"};
-    for (size_t q = 0; q < sizeof GOV / sizeof *GOV; q++)
-        if (is_word(r, i - 1, GOV[q]))
-            return 1;
+    if (WORD_IN(r, i - 1, GOV))
+        return 1;
     return 0;
 }
 
@@ -2484,15 +2487,13 @@ static int reporting_present(const rd *r, long ts)
                                         "typically", "generally", "habitually", "every", "each", "whenever"};
     static const char *const SAID[] = {"said", "told", "stated", "added", "declared", "wrote", "announced"};
     for (size_t i = 0; i < r->nt; i++)
-        for (size_t k = 0; k < sizeof HABIT / sizeof *HABIT; k++)
-            if (is_word(r, (long)i, HABIT[k]))
-                return 0;
+        if (WORD_IN(r, (long)i, HABIT))
+            return 0;
     int quotes = 0;
     for (long i = 0; i < ts; i++) {
         quotes += is_punct(r, i, '"');
-        for (size_t k = 0; k < sizeof SAID / sizeof *SAID; k++)
-            if (is_word(r, i, SAID[k]))
-                return 0;
+        if (WORD_IN(r, i, SAID))
+            return 0;
     }
     return !(quotes & 1);
 }
@@ -2512,14 +2513,9 @@ static int negated_before(const rd *r, long ts)
     for (long i = ts - 1; i >= 0 && dist < 14; i--) {
         if (is_punct(r, i, '"'))
             continue;
-        if (is_punct(r, i, ',') && i >= 2 && is_punct(r, i - 2, ',')) {
-            int aside = 0;
-            for (size_t k = 0; k < sizeof ASIDE / sizeof *ASIDE && !aside; k++)
-                aside = is_word(r, i - 1, ASIDE[k]);
-            if (aside) {
-                i -= 2;
-                continue;
-            }
+        if (is_punct(r, i, ',') && i >= 2 && is_punct(r, i - 2, ',') && WORD_IN(r, i - 1, ASIDE)) {
+            i -= 2;
+            continue;
         }
         if (is_boundary(r, i) || is_punct(r, i, ','))
             return 0;
@@ -2556,6 +2552,7 @@ static int fired_at(const rd *r, const lx_trigger *tr, long te)
 {
     static const char *const TARGETS[] = {"what", "targets", "target", "bases", "base", "positions", "cities",
                                           "city", "sites", "facilities", "ships", "vessels", "territory"};
+    static const char *const SEA[] = {"sea", "ocean", "waters", "pacific", "gulf", "bay", "strait"};
     if (tr->type != CASUS_EV_MISSILE_TEST || tr->form == FORM_NOUN ||
         (strcmp(tr->lemma, "fire") && strcmp(tr->lemma, "launch") && strcmp(tr->lemma, "lob")))
         return 0;
@@ -2570,16 +2567,10 @@ static int fired_at(const rd *r, const lx_trigger *tr, long te)
             j++;
         /* "toward the East Sea", "towards the Sea of Japan": a test */
         int sea = 0;
-        for (long q = j; q < j + 4 && (size_t)q < r->nt && !sea; q++)
-            sea = is_word(r, q, "sea") || is_word(r, q, "ocean") || is_word(r, q, "waters") ||
-                  is_word(r, q, "pacific") || is_word(r, q, "gulf") || is_word(r, q, "bay") || is_word(r, q, "strait");
-        if (sea)
-            continue;
-        if (names_place(r, j))
+        for (long q = j; q < j + 4 && !sea; q++)
+            sea = WORD_IN(r, q, SEA);
+        if (!sea && (names_place(r, j) || WORD_IN(r, j, TARGETS)))
             return 1;
-        for (size_t k = 0; k < sizeof TARGETS / sizeof *TARGETS; k++)
-            if (is_word(r, j, TARGETS[k]))
-                return 1;
     }
     return 0;
 }
@@ -2665,9 +2656,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     if (fired_at(r, tr, te) || (!strcmp(tr->lemma, "carry") && !carried_to(r, te)))
         return 0;
     /* "held no joint patrol", "sent no troops": the needed object is negated */
+    static const char *const NOT[] = {"no", "neither", "never", "not"};
     for (long i = te; i < where; i++)
-        if ((is_word(r, i, "no") || is_word(r, i, "neither") || is_word(r, i, "never") || is_word(r, i, "not")) &&
-            !is_word(r, i + 1, "only"))
+        if (WORD_IN(r, i, NOT) && !is_word(r, i + 1, "only"))
             return 0;
     /* "a sign of": a verb form after a determiner is a noun */
     if ((tr->form == FORM_BASE || tr->form == FORM_S) && ts > 0 && cue_at(r, ts - 1, CUE_DET) &&
@@ -3976,8 +3967,7 @@ static void find_letterhead(rd *r, size_t s, size_t e)
                     }
                 }
                 for (long q = 0; q < n; q++)
-                    for (size_t h = 0; h < sizeof HEAD / sizeof *HEAD; h++)
-                        head |= is_word(r, q, HEAD[h]);
+                    head |= WORD_IN(r, q, HEAD);
                 int only = r->nsel == 1 && r->sel[0].s == 0 && (long)r->sel[0].e == n;
                 if (states == 1 && (head || only)) {
                     r->home = code;
