@@ -363,6 +363,16 @@ static int finish(builder *b)
     free(cnt);
     free(order);
     free(queue);
+    /* the root's edges as a table: most tokens are read from the root */
+    lx->nroot = lx->nwords;
+    lx->root = malloc(((size_t)lx->nroot + 1) * sizeof *lx->root);
+    if (!lx->root)
+        return -1;
+    for (uint32_t w = 0; w < lx->nroot; w++)
+        lx->root[w] = NONE;
+    for (uint32_t e = 0; e < b->nedges; e++)
+        if (b->efrom[e] == 0)
+            lx->root[b->etok[e]] = b->eto[e];
     /* payloads */
     uint32_t at = 0;
     for (uint32_t p = 0; p < lx->npats; p++) {
@@ -386,9 +396,11 @@ long casusi_lex_match(const casusi_lexicon *lx, const ntok *toks, size_t n,
             s = 0;
             continue;
         }
-        uint32_t g;
-        while ((g = goto_get(lx, s, id)) == NONE && s != 0)
+        uint32_t g = NONE;
+        while (s != 0 && (g = goto_get(lx, s, id)) == NONE)
             s = lx->fail[s];
+        if (s == 0)
+            g = (uint32_t)id < lx->nroot ? lx->root[id] : NONE;
         s = g == NONE ? 0 : g;
         for (uint32_t t = lx->out[s] != NONE ? s : lx->dict[s]; t != NONE; t = lx->dict[t]) {
             uint32_t p = lx->out[t];
@@ -511,8 +523,9 @@ int32_t casusi_lex_fuzzy(const casusi_lexicon *lx, const char *w, size_t n)
 
 bool casusi_lex_is_abbrev(const casusi_lexicon *lx, const char *w, size_t n)
 {
-    for (uint32_t i = 0; i < lx->nabbrevs; i++)
-        if (lx->abbrevs[i][0] == w[0] && !strncmp(lx->abbrevs[i], w, n) && lx->abbrevs[i][n] == '\0')
+    unsigned char c = n ? (unsigned char)w[0] : 0;
+    for (uint32_t i = lx->abbrevs_at[c]; i < lx->abbrevs_at[c + 1]; i++)
+        if (!strncmp(lx->abbrevs[i], w, n) && lx->abbrevs[i][n] == '\0')
             return true;
     return false;
 }
@@ -542,10 +555,9 @@ bool casusi_lex_is_furniture(const casusi_lexicon *lx, const char *line, size_t 
     }
     buf[o] = '\0';
     size_t words = 0; /* counted on the first prefix that fits */
-    for (uint32_t f = 0; f < lx->nfurniture; f++) {
+    unsigned char c0 = (unsigned char)buf[0];
+    for (uint32_t f = lx->furniture_at[c0]; f < lx->furniture_at[c0 + 1]; f++) {
         const char *p = lx->furniture[f];
-        if (p[0] != buf[0])
-            continue;
         size_t pl = strlen(p);
         if (pl > o || strncmp(buf, p, pl))
             continue;
@@ -963,6 +975,24 @@ static int str_list(builder *b, const ynode *l, const char ***out, uint32_t *n, 
     return 0;
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Sorts a word list and fills at[] so that the words starting with byte c
+ * are v[at[c]] .. v[at[c + 1] - 1]. */
+static void index_by_first(const char **v, uint32_t n, uint32_t at[257])
+{
+    qsort(v, n, sizeof *v, cmp_str);
+    uint32_t k = 0;
+    for (unsigned c = 0; c < 257; c++) {
+        while (k < n && (unsigned char)v[k][0] < c)
+            k++;
+        at[c] = k;
+    }
+}
+
 static int load_cues(builder *b, const char *dir)
 {
     casusi_lexicon *lx = b->lx;
@@ -983,11 +1013,13 @@ static int load_cues(builder *b, const char *dir)
             for (uint32_t f = 0; f < lx->nfurniture; f++)
                 if (strlen(lx->furniture[f]) > lx->furniture_max)
                     lx->furniture_max = strlen(lx->furniture[f]);
+            index_by_first(lx->furniture, lx->nfurniture, lx->furniture_at);
             continue;
         }
         if (!strcmp(key, "abbreviation")) {
             if (str_list(b, v, &lx->abbrevs, &lx->nabbrevs, 1))
                 return -1;
+            index_by_first(lx->abbrevs, lx->nabbrevs, lx->abbrevs_at);
             continue;
         }
         if (!strcmp(key, "sentence-opener")) {
@@ -1305,6 +1337,7 @@ void casus_lexicon_close(casus_lexicon *l)
     free(lx->wtag);
     free(lx->gkey);
     free(lx->gval);
+    free(lx->root);
     free(lx->fail);
     free(lx->out);
     free(lx->dict);

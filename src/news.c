@@ -32,10 +32,16 @@ typedef struct cset {
     uint8_t n;
 } cset;
 
+/* Codes are mostly the lexicon's own strings: equal pointers first. */
+static inline int same_code(const char *a, const char *b)
+{
+    return a == b || (a[0] == b[0] && !strcmp(a, b));
+}
+
 static int cs_has(const cset *s, const char *c)
 {
     for (int i = 0; i < s->n; i++)
-        if (s->c[i] == c || (s->c[i][0] == c[0] && !strcmp(s->c[i], c)))
+        if (same_code(s->c[i], c))
             return 1;
     return 0;
 }
@@ -169,7 +175,7 @@ typedef struct rd {
     const char *seen[64];   /* codes named so far (contextual names need them) */
     /* names learnt from the article: "Polish Defence Minister Mariusz
      * Blaszczak" teaches "Blaszczak" (and "Mariusz") -> POL */
-    struct lname { char w[40]; const char *code; uint8_t org; } *ln;
+    struct lname { char w[40]; uint32_t h; const char *code; uint8_t org; } *ln;
     size_t nln, lncap;
     int nseen;
     size_t dl_s, dl_e;      /* the dateline ("CARACAS, Dec 29 (Agency) -"), bytes */
@@ -518,10 +524,10 @@ static int and_follows(const rd *r, size_t k, long gs, long ge)
 static int was_seen(const rd *r, const char *code)
 {
     for (int i = 0; i < r->nseen; i++)
-        if (!strcmp(r->seen[i], code))
+        if (same_code(r->seen[i], code))
             return 1;
     for (size_t k = 0; k < r->nam; k++)
-        if (!strcmp(r->am[k].code, code))
+        if (same_code(r->am[k].code, code))
             return 1;
     return 0;
 }
@@ -554,17 +560,27 @@ static int context_ok(const rd *r, const lx_match *m, const lx_actor *a)
     return 0;
 }
 
-/* The learnt name that token i is, or -1. */
+static uint32_t name_hash(const char *w)
+{
+    uint32_t h = 2166136261u;
+    for (; *w; w++)
+        h = (h ^ (unsigned char)*w) * 16777619u;
+    return h;
+}
+
+/* The learnt name that token i is, or -1 (names are learnt from
+ * capitalised words only, so no other word is looked up). */
 static long learnt(const rd *r, long i)
 {
-    if (!r->nln || i < 0 || (size_t)i >= r->nt || r->t[i].kind != TK_WORD)
+    if (!r->nln || i < 0 || (size_t)i >= r->nt || r->t[i].kind != TK_WORD || !(r->t[i].fl & TF_CAP))
         return -1;
     char buf[40];
     size_t k = casusi_word_norm(r->text + r->t[i].s, r->t[i].e - r->t[i].s, buf, sizeof buf);
     if (!k)
         return -1;
+    uint32_t h = name_hash(buf);
     for (size_t q = 0; q < r->nln; q++)
-        if (!strcmp(r->ln[q].w, buf))
+        if (r->ln[q].h == h && !strcmp(r->ln[q].w, buf))
             return (long)q;
     return -1;
 }
@@ -594,6 +610,7 @@ static void learn_name(rd *r, long s, long e, const char *code, int org)
         struct lname *l = &r->ln[r->nln];
         if (!casusi_word_norm(r->text + r->t[i].s, r->t[i].e - r->t[i].s, l->w, sizeof l->w))
             continue;
+        l->h = name_hash(l->w);
         l->code = code;
         l->org = (uint8_t)org;
         r->nln++;
@@ -1026,6 +1043,8 @@ static long anchor_day(const rd *r, long i, casus_date *d)
     /* a quick no: every anchor below opens with a number or one of these words */
     if (r->t[i].kind == TK_PUNCT)
         return i;
+    if (r->t[i].kind == TK_WORD && !cue_at(r, i, CUE_NUMBER) && !strchr("TtAaOoLlEeSsFfHhMm", r->text[r->t[i].s]))
+        return i; /* none of the words below starts with this letter */
     if (r->t[i].kind == TK_WORD && !cue_at(r, i, CUE_NUMBER) && !is_word(r, i, "the") && !is_word(r, i, "a") &&
         !is_word(r, i, "that") && !is_word(r, i, "on") && !is_word(r, i, "later") && !is_word(r, i, "earlier") &&
         !is_word(r, i, "several") && !is_word(r, i, "few") && !is_word(r, i, "hours") && !is_word(r, i, "hour") &&
@@ -3568,7 +3587,7 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
         if (r->am[a].org)
             r->last_org = r->am[a].code;
         int k = 0;
-        while (k < r->nseen && strcmp(r->seen[k], r->am[a].code))
+        while (k < r->nseen && !same_code(r->seen[k], r->am[a].code))
             k++;
         if (k == r->nseen && k < 64)
             r->seen[r->nseen++] = r->am[a].code;

@@ -146,6 +146,7 @@ struct casusi_lexicon {
     int32_t *wtab; uint32_t *wtag; uint32_t wmask;  /* wtag: high hash bits per slot */
     /* Aho-Corasick over token ids: goto as a hash of (state, id) */
     uint64_t *gkey; uint32_t *gval; uint32_t gmask, ngoto;
+    uint32_t *root; uint32_t nroot;      /* the root's edges by word id (most steps start there) */
     uint32_t *fail, *out, *dict; /* out: pattern ending here or UINT32_MAX; dict: next state with output */
     uint32_t nstates;
     lx_pattern *pats; uint32_t npats;
@@ -156,6 +157,8 @@ struct casusi_lexicon {
     const char **furniture; uint32_t nfurniture; /* normalised prefixes */
     size_t furniture_max;                          /* the longest one's length */
     const char **abbrevs; uint32_t nabbrevs;
+    /* both lists sorted; [at[c], at[c + 1]) holds the ones starting with byte c */
+    uint32_t furniture_at[257], abbrevs_at[257];
     const char **openers; uint32_t nopeners;
     /* fuzzy names: symmetric-delete index over leader-name words */
     uint64_t *fkey; int32_t *fval; uint32_t fmask;
