@@ -132,6 +132,9 @@ typedef struct rev {
     casus_date date;
     int denied, hedged, fuzzy;
     int present;            /* told in the reporting present: the article's day if no other */
+    int newsday;            /* 1: told in the past with no time of its own: the paragraph's day, else the
+                               article's; -1: told as background (a perfect, a participle); 0: neither */
+    int para;               /* paragraph number */
     casus_modality mod;
     casus_event_details d;
     size_t ss, se;
@@ -168,6 +171,7 @@ typedef struct rd {
     ent *en; size_t nen, encap;
     int cur_ent;
     int sentno;
+    int parano;             /* paragraphs so far */
     cset last_multi, last_single, last_person;
     cset last_attack;       /* who struck last ("Israel bombed", "the Israeli strike"): "condemned the strike" */
     casus_date artdate;
@@ -2007,6 +2011,10 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
                 mod = g;
                 break;
             }
+            /* "China opposes the drills", "Moscow said the exercises were":
+             * the name before a stance or a saying is no modifier */
+            if (cue_at(r, i, CUE_REACT) || cue_at(r, i, CUE_SAY))
+                break;
             /* "fumes over Chinese live-fire drills": a demonym before the
              * noun modifies it, whatever preposition leads the phrase */
             if (g >= 0 && i >= ts - 3 && r->am[r->g[g].last].actor &&
@@ -2199,6 +2207,13 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
                 cs_union(src, &r->g[g].codes);
         if (!tgt->n)
             cs_union(tgt, &obj);
+    } else if (tr->form == FORM_NOUN && (tr->type == CASUS_EV_CONDEMN || tr->type == CASUS_EV_WARN) && from.n &&
+               is_word(r, te, "from")) {
+        /* "Berlin's brigade draws warnings from Moscow": the words come
+         * from the name after "from"; the name before is what they are about */
+        cs_union(src, &from);
+        cs_union(tgt, &subjset);
+        cs_union(tgt, &obj);
     } else {
         cs_union(src, &subjset);
         cs_union(tgt, &obj);
@@ -2404,6 +2419,39 @@ static int pre_perfect(const rd *r, long ts)
     return 0;
 }
 
+/* "This treaty, signed by Putin and Kim,", "a pact ratified by the
+ * Federation Council": a participle with no "be" describes its noun; it
+ * tells no news of the day */
+static int reduced_relative(const rd *r, long ts, int passive)
+{
+    if (!passive)
+        return 0;
+    for (long i = ts - 1; i >= 0 && i >= ts - 3; i--)
+        if (cue_at(r, i, CUE_BE))
+            return 0;
+    return 1;
+}
+
+/* "Amid the US elections, North Korea fired missiles", "after the
+ * talks": the sentence is timed by something other than the report */
+static int time_anchor(const rd *r)
+{
+    static const char *const ANCHOR[] = {"amid", "amidst", "after", "before", "following", "ahead"};
+    for (size_t i = 0; i < r->nt; i++)
+        if (WORD_IN(r, (long)i, ANCHOR))
+            return 1;
+    return 0;
+}
+
+/* "has deployed", "have long warned": the present perfect names no time */
+static int perfect(const rd *r, long ts)
+{
+    for (long i = ts - 1; i >= 0 && i >= ts - 3; i--)
+        if (is_word(r, i, "has") || is_word(r, i, "have") || is_word(r, i, "having"))
+            return 1;
+    return 0;
+}
+
 /* Whether a new clause (", and", ";", "but", "while") begins between a date
  * and the trigger at [ts, te). A bare comma does not part them: "signed
  * late on Wednesday, declaring that any aggression..." */
@@ -2528,7 +2576,7 @@ static int negated_before(const rd *r, long ts)
 {
     static const char *const ASIDE[] = {"however", "though", "therefore", "thus", "moreover", "apparently",
                                         "officially", "publicly", "formally", "yet", "still"};
-    long dist = 0;
+    long dist = 0, light = -1; /* the light verb's distance ("has not announced any deployment") */
     for (long i = ts - 1; i >= 0 && dist < 14; i--) {
         if (is_punct(r, i, '"'))
             continue;
@@ -2539,9 +2587,13 @@ static int negated_before(const rd *r, long ts)
         if (is_boundary(r, i) || is_punct(r, i, ','))
             return 0;
         dist++;
+        if (light < 0 && cue_at(r, i, CUE_LIGHT))
+            light = dist;
         if (!cue_at(r, i, CUE_NEG) || (is_word(r, i, "not") && is_word(r, i + 1, "only")))
             continue;
-        if (dist <= 4)
+        /* near the noun, or near the light verb whose object it is:
+         * "Neither government has announced any deployment" */
+        if (dist <= 4 || (light >= 0 && light <= 4 && dist - light <= 4))
             return 1;
         for (long j = i + 1; j <= i + 4 && j < ts; j++)
             if ((r->amask[j] >> CUE_NEGNOUN) & 1) /* inside "plans to" too */
@@ -2674,6 +2726,16 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         return 0;
     if (fired_at(r, tr, te) || (!strcmp(tr->lemma, "carry") && !carried_to(r, te)))
         return 0;
+    /* "the law revoking Russia's ratification", "suspended its
+     * deployment": a noun undone by the verb it is the object of */
+    if (tr->form == FORM_NOUN && tr->type != CASUS_EV_TREATY_WITHDRAWN)
+        for (long i = ts - 1; i >= 0 && i >= ts - 5; i--) {
+            if (group_at(r, i) >= 0 || cue_at(r, i, CUE_DET))
+                continue;
+            if (cue_at(r, i, CUE_UNDO))
+                return 0;
+            break;
+        }
     /* "held no joint patrol", "sent no troops": the needed object is negated */
     static const char *const NOT[] = {"no", "neither", "never", "not"};
     for (long i = te; i < where; i++)
@@ -3351,6 +3413,14 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         (tr->form == FORM_S || (tr->form == FORM_BASE && r->heading && ts > 0 && !is_word(r, ts - 1, "to"))) &&
         (tr->type != CASUS_EV_MUTUAL_DEFENSE_PLEDGE || r->heading) && reporting_present(r, ts))
         x.present = 1; /* dated once restatements have been merged */
+    /* "Maduro denounced the deployment", "Guyana rejected the claim": a
+     * past told with no time of its own in the body of a report is of the
+     * report's day (dated once restatements have been merged); not a
+     * perfect ("has deployed", "had warned"), which sets no time */
+    else if (!x.date.precision && x.mod == CASUS_MOD_ACTUAL && !r->heading && tr->form != FORM_BASE &&
+             tr->form != FORM_S)
+        x.newsday = pre_perfect(r, ts) || perfect(r, ts) || reduced_relative(r, ts, passive) || time_anchor(r) ? -1 : 1;
+    x.para = r->parano;
     if (x.ent >= 0 && tr->type == CASUS_EV_TREATY_SIGNED && x.date.precision && !r->en[x.ent].year)
         r->en[x.ent].year = x.date.year;
     x.ss = r->ss;
@@ -3601,6 +3671,7 @@ static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == 
 static int split_sentences(rd *r, size_t s, size_t e)
 {
     size_t start = s;
+    r->parano++;
     for (size_t i = s; i < e; i++) {
         char c = r->text[i];
         if (i - start >= MAXSENT) {
@@ -4234,6 +4305,10 @@ static int merge_restated(rd *r)
                     x->mod = CASUS_MOD_ACTUAL;
                 x->fuzzy |= y->fuzzy;
                 x->present |= y->present;
+                /* "draws warnings" restated as "warned"; a mention that
+                 * is background ("a pact ratified by the Council") keeps
+                 * the fact undated */
+                x->newsday = x->newsday < 0 || y->newsday < 0 ? -1 : x->newsday > y->newsday ? x->newsday : y->newsday;
                 if (x->ent < 0)
                     x->ent = y->ent;
                 if (y->ss != x->ss) {
@@ -4321,6 +4396,22 @@ static int finish_article(rd *r, casus_article *art)
     for (size_t i = 0; i < r->nev; i++)
         if (!r->ev[i].dead && r->ev[i].present && !r->ev[i].date.precision && r->artdate.precision == 3)
             r->ev[i].date = r->artdate;
+    /* a past with no time of its own: the day of the paragraph's last dated
+     * event; none dated, the article's day; a paragraph told in months or
+     * years (background) gives none */
+    for (size_t i = 0; i < r->nev; i++) {
+        rev *x = &r->ev[i];
+        if (x->dead || x->newsday <= 0 || x->date.precision)
+            continue;
+        const rev *p = NULL;
+        for (size_t j = i; j-- > 0 && r->ev[j].para == x->para;)
+            if (!r->ev[j].dead && r->ev[j].date.precision && r->ev[j].mod == CASUS_MOD_ACTUAL) {
+                p = &r->ev[j];
+                break;
+            }
+        if (p ? p->date.precision == 3 : r->artdate.precision == 3)
+            x->date = p ? p->date : r->artdate;
+    }
     for (size_t i = 0; i < r->nen; i++)
         match_kb(r, &r->en[i]);
     size_t live = 0;
