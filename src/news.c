@@ -4399,18 +4399,17 @@ static int finish_article(rd *r, casus_article *art)
     /* a past with no time of its own: the day of the paragraph's last dated
      * event; none dated, the article's day; a paragraph told in months or
      * years (background) gives none */
+    const rev *p = NULL; /* the paragraph's last dated actual event (one pass: events are in reading order) */
     for (size_t i = 0; i < r->nev; i++) {
         rev *x = &r->ev[i];
-        if (x->dead || x->newsday <= 0 || x->date.precision)
+        if (!i || x->para != r->ev[i - 1].para)
+            p = NULL;
+        if (x->dead)
             continue;
-        const rev *p = NULL;
-        for (size_t j = i; j-- > 0 && r->ev[j].para == x->para;)
-            if (!r->ev[j].dead && r->ev[j].date.precision && r->ev[j].mod == CASUS_MOD_ACTUAL) {
-                p = &r->ev[j];
-                break;
-            }
-        if (p ? p->date.precision == 3 : r->artdate.precision == 3)
+        if (x->newsday > 0 && !x->date.precision && (p ? p->date.precision == 3 : r->artdate.precision == 3))
             x->date = p ? p->date : r->artdate;
+        if (x->date.precision && x->mod == CASUS_MOD_ACTUAL)
+            p = x;
     }
     for (size_t i = 0; i < r->nen; i++)
         match_kb(r, &r->en[i]);
