@@ -564,12 +564,13 @@ static int context_ok(const rd *r, const lx_match *m, const lx_actor *a)
     return 0;
 }
 
+/* A learnt name's hash: the lexicon's FNV-1a, folded to 32 bits. */
 static uint32_t name_hash(const char *w)
 {
-    uint32_t h = 2166136261u;
+    uint64_t h = CASUSI_FNV_OFFSET;
     for (; *w; w++)
-        h = (h ^ (unsigned char)*w) * 16777619u;
-    return h;
+        h = (h ^ (unsigned char)*w) * CASUSI_FNV_PRIME;
+    return (uint32_t)(h ^ (h >> 32));
 }
 
 /* The learnt name that token i is, or -1 (names are learnt from
