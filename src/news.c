@@ -2411,13 +2411,21 @@ static void event_ref(const rd *r, long te, const cset *src, cset *tgt)
     }
 }
 
+/* Is one of the words ws among the three tokens before ts (an auxiliary)? */
+#define AUX_BEFORE(r, ts, ws) aux_before((r), (ts), (ws), sizeof(ws) / sizeof *(ws))
+static int aux_before(const rd *r, long ts, const char *const *ws, size_t n)
+{
+    for (long i = ts - 1; i >= 0 && i >= ts - 3; i--)
+        if (word_in(r, i, ws, n))
+            return 1;
+    return 0;
+}
+
 /* "had been tracking", "had signed": a pluperfect tells of an earlier day. */
 static int pre_perfect(const rd *r, long ts)
 {
-    for (long i = ts - 1; i >= 0 && i >= ts - 3; i--)
-        if (is_word(r, i, "had"))
-            return 1;
-    return 0;
+    static const char *const HAD[] = {"had"};
+    return AUX_BEFORE(r, ts, HAD);
 }
 
 /* "This treaty, signed by Putin and Kim,", "a pact ratified by the
@@ -2447,10 +2455,8 @@ static int time_anchor(const rd *r)
 /* "has deployed", "have long warned": the present perfect names no time */
 static int perfect(const rd *r, long ts)
 {
-    for (long i = ts - 1; i >= 0 && i >= ts - 3; i--)
-        if (is_word(r, i, "has") || is_word(r, i, "have") || is_word(r, i, "having"))
-            return 1;
-    return 0;
+    static const char *const HAVE[] = {"has", "have", "having"};
+    return AUX_BEFORE(r, ts, HAVE);
 }
 
 /* Whether a new clause (", and", ";", "but", "while") begins between a date
