@@ -1212,6 +1212,16 @@ static int find_dates(rd *r)
             d = is_word(r, i + 1, "month") ? mkdate(r->lastmonth.year, r->lastmonth.month, 0)
                                            : mkdate(r->lastmonth.year, 0, 0);
             e = i + 2;
+        } else if (is_word(r, i, "the") && (size_t)i + 1 < r->nt && is_dom(&r->t[i + 1]) &&
+                   (r->t[i + 1].fl & TF_ORD) && (is_word(r, i - 1, "on") || is_word(r, i - 1, "of")) &&
+                   ((size_t)i + 2 >= r->nt || r->t[i + 2].kind == TK_PUNCT) && /* not "the 79th anniversary" */
+                   (r->lastday.precision == 3 || r->lastmonth.precision >= 2 || r->artdate.precision == 3)) {
+            /* "on the 10th" (a day of the month being told, as Japanese
+             * and Korean news write it) */
+            const casus_date *c = r->lastday.precision == 3 ? &r->lastday
+                                  : r->lastmonth.precision >= 2 ? &r->lastmonth : &r->artdate;
+            d = mkdate(c->year, c->month, (int)r->t[i + 1].num);
+            e = i + 2;
         } else if (r->lastday.precision == 3 && (e = anchor_day(r, i, &d)) > i) {
             /* "the following day", "a day later", "the same day", "two days
              * later": from the last day the article named */
@@ -2452,6 +2462,71 @@ static int time_anchor(const rd *r)
     return 0;
 }
 
+/* Whether word w is among the first n tokens of the sentence. */
+static int word_before(const rd *r, long n, const char *w)
+{
+    for (long i = 0; i < n; i++)
+        if (is_word(r, i, w))
+            return 1;
+    return 0;
+}
+
+/* The date expression that token i is in, or NULL. */
+static const dmen *date_at(const rd *r, long i)
+{
+    for (size_t k = 0; k < r->ndm; k++)
+        if (i >= (long)r->dm[k].s && i < (long)r->dm[k].e)
+            return &r->dm[k];
+    return NULL;
+}
+
+#define OFF_UNKNOWN INT_MIN
+
+/* "a day after Seoul suspended", "two days after", "hours after", "a week
+ * before": a span of time from the event at token ts to the sentence's
+ * main clause. Returns the token of after/before, with *k0 the phrase's
+ * first token and *off the days the main clause is later than the event
+ * at ts (OFF_UNKNOWN for "days after"); -1 when ts is in no such clause. */
+static long after_anchor(const rd *r, long ts, long *k0, int *off)
+{
+    static const char *const DAY[] = {"day", "days"}, *const WEEK[] = {"week", "weeks"},
+                             *const HOUR[] = {"hour", "hours", "minutes", "moments"};
+    for (long j = ts - 1; j >= 1; j--) {
+        if (is_punct(r, j, ';'))
+            return -1;
+        int after = is_word(r, j, "after");
+        if (!after && !is_word(r, j, "before"))
+            continue;
+        long u = j - 1, n = j - 2, v = 0;
+        int unit = WORD_IN(r, u, DAY) ? 1 : WORD_IN(r, u, WEEK) ? 7 : WORD_IN(r, u, HOUR) ? 0 : -1;
+        if (unit < 0) {
+            if (!is_word(r, u, "shortly"))
+                return -1; /* "after the talks": no span of time */
+            unit = 0, n = u;
+        } else if (n >= 0 && (is_word(r, n, "a") || is_word(r, n, "one") || is_word(r, n, "the")))
+            v = 1;
+        else if (n >= 0 && cue_at(r, n, CUE_NUMBER))
+            v = cue_at(r, n, CUE_NUMBER) - 1;
+        else if (n >= 0 && r->t[n].kind == TK_NUM && r->t[n].num < 400)
+            v = (long)r->t[n].num;
+        else
+            n = u; /* "days after", "hours after" */
+        if (unit && !v)
+            *off = OFF_UNKNOWN;
+        else
+            *off = (int)(after ? unit * v : -unit * v);
+        *k0 = n;
+        /* "On April 23, a day after the attack, New Delhi announced", "a
+         * day before the launch, warning that": a comma ends the span's
+         * complement */
+        for (long i = j + 1; i < ts; i++)
+            if (is_punct(r, i, ','))
+                return -1;
+        return j;
+    }
+    return -1;
+}
+
 /* "has deployed", "have long warned": the present perfect names no time */
 static int perfect(const rd *r, long ts)
 {
@@ -2486,6 +2561,21 @@ static int victim_before(const rd *r, int g, long i)
     return 0;
 }
 
+/* "Russian drones entered Polish airspace", "jets crossed into Estonian
+ * airspace": a verb of crossing whose object is another's airspace,
+ * waters or territory names an attack (a violation). */
+static int trespass(const rd *r, long i)
+{
+    static const char *const CROSS[] = {"entered", "entering", "crossed", "crossing", "intruded", "penetrated", "strayed"};
+    static const char *const SPACE[] = {"airspace", "waters", "territory"};
+    if (!WORD_IN(r, i, CROSS))
+        return 0;
+    for (long j = i + 1; j < i + 5 && (size_t)j < r->nt; j++)
+        if (WORD_IN(r, j, SPACE))
+            return 1;
+    return 0;
+}
+
 /* Attacks named in the sentence: the attacker of a noun is the actor
  * modifying it ("the Israeli strike", "Russia's incursion") or after "by";
  * of a verb, its subject ("When Israel bombed"). The last one is kept for
@@ -2493,16 +2583,18 @@ static int victim_before(const rd *r, int g, long i)
 static void note_attacks(rd *r)
 {
     for (long i = 0; (size_t)i < r->nt; i++) {
-        int noun = cue_starts(r, i, CUE_ATTACK), verb = !noun && cue_starts(r, i, CUE_ATTACKV);
+        int noun = cue_starts(r, i, CUE_ATTACK), verb = !noun && (cue_starts(r, i, CUE_ATTACKV) || trespass(r, i));
         if (!noun && !verb)
             continue;
-        long e = (long)at(r, i)->e;
+        long e = at(r, i) ? (long)at(r, i)->e : i + 1;
         int g = -1;
         for (long j = i - 1; j >= 0 && j >= i - (verb ? 8 : 4) && g < 0; j--) {
             if (is_boundary(r, j) || r->t[j].kind == TK_PUNCT || (noun && verb_tok(r, j)))
                 break;
             int h = group_at(r, j);
-            if (h >= 0 && (r->g[h].prep < 0 || (noun && (r->t[r->g[h].e - 1].fl & TF_POSS))))
+            static const char *const SUB[] = {"after", "before", "since", "until", "when", "as"};
+            if (h >= 0 && (r->g[h].prep < 0 || (noun && (r->t[r->g[h].e - 1].fl & TF_POSS)) ||
+                           (verb && WORD_IN(r, r->g[h].prep, SUB)))) /* "eight days after Israel struck" */
                 g = h;
             else if (h >= 0)
                 break; /* "the strike on Doha" is no attacker */
@@ -2520,7 +2612,12 @@ static void note_attacks(rd *r)
  * struck, named just before the noun or last. */
 static void attack_ref(rd *r, long te, const cset *src, cset *tgt)
 {
-    for (long i = te; (size_t)i < r->nt && i < te + 6; i++) {
+    for (long i = te, n = 0; (size_t)i < r->nt && n < 6; i++, n++) {
+        const dmen *dm = date_at(r, i);
+        if (dm) { /* "condemned the Sept. 9 strike" */
+            i = (long)dm->e - 1;
+            continue;
+        }
         if (is_boundary(r, i) || r->t[i].kind == TK_PUNCT)
             return;
         if (!cue_starts(r, i, CUE_ATTACK))
@@ -2548,6 +2645,34 @@ static void attack_ref(rd *r, long te, const cset *src, cset *tgt)
         } else if (def)
             *tgt = r->last_attack;
         cs_minus(tgt, src);
+        return;
+    }
+}
+
+/* "condemned the strike on Doha", "the violation of Polish airspace", "the
+ * incursion into Estonian airspace": takes the codes of the group after the
+ * attack noun's preposition out of *tgt. */
+static void attack_victim(const rd *r, long te, cset *tgt)
+{
+    static const char *const ON[] = {"on", "of", "into", "against", "in", "over"};
+    for (long i = te, n = 0; (size_t)i < r->nt && n < 6; i++, n++) {
+        const dmen *dm = date_at(r, i);
+        if (dm) {
+            i = (long)dm->e - 1;
+            continue;
+        }
+        if (is_boundary(r, i) || r->t[i].kind == TK_PUNCT)
+            return;
+        if (!cue_starts(r, i, CUE_ATTACK))
+            continue;
+        long e = (long)at(r, i)->e;
+        if (!WORD_IN(r, e, ON))
+            return;
+        int g = group_at(r, e + 1);
+        if (g < 0 && cue_at(r, e + 1, CUE_DET))
+            g = group_at(r, e + 2);
+        if (g >= 0)
+            cs_minus(tgt, &r->g[g].codes);
         return;
     }
 }
@@ -3062,6 +3187,10 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             }
         if (x.type == CASUS_EV_TREATY_WITHDRAWN)
             break;
+        /* "condemned the attack on Qatar", "the violation of Polish
+         * airspace": the place struck is no target; the striker is */
+        if (tr->type == CASUS_EV_CONDEMN)
+            attack_victim(r, te, &x.tgt);
         cs_minus(&x.tgt, &x.src);
         if (!x.tgt.n) {
             /* condemning a treaty condemns its parties */
@@ -3301,6 +3430,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         return 0;
     /* date: a date expression in the clause, the nearest to the trigger */
     long bd = LONG_MAX;
+    const dmen *bdm = NULL;
     for (size_t k = 0; k < r->ndm; k++) {
         const dmen *dm = &r->dm[k];
         if (dm->treatyyear)
@@ -3384,6 +3514,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             continue;
         if (d < bd) {
             bd = d;
+            bdm = dm;
             x.date = dm->d;
             if (dm->mon)
                 x.date = by_tense(r, dm->mon, dm->dom, tr, x.mod,
@@ -3427,6 +3558,47 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     else if (!x.date.precision && x.mod == CASUS_MOD_ACTUAL && !r->heading && tr->form != FORM_BASE &&
              tr->form != FORM_S)
         x.newsday = pre_perfect(r, ts) || perfect(r, ts) || reduced_relative(r, ts, passive) || time_anchor(r) ? -1 : 1;
+    /* "Venezuela on Saturday denounced..., a day after Trump warned": the
+     * clause after the span is that much before the main clause's day (its
+     * own date, if it names one, stands) */
+    long k0;
+    int off;
+    long ka = x.mod == CASUS_MOD_ACTUAL ? after_anchor(r, ts, &k0, &off) : -1;
+    if (ka >= 0 && !(bdm && (long)bdm->s > ka)) {
+        casus_date base;
+        memset(&base, 0, sizeof base);
+        const rev *main = NULL;
+        for (size_t q = r->nev; q-- > 0 && r->ev[q].sent == r->sentno && !main;)
+            if (!r->ev[q].dead && r->ev[q].tok < k0 && r->ev[q].mod == CASUS_MOD_ACTUAL)
+                main = &r->ev[q];
+        const dmen *mdm = NULL;
+        for (size_t k = 0; k < r->ndm; k++)
+            if (!r->dm[k].treatyyear && (long)r->dm[k].e <= k0 && r->dm[k].d.precision == 3 &&
+                !is_word(r, (long)r->dm[k].s - 1, "the")) /* "the Sept. 19 accord" names a pact */
+                mdm = &r->dm[k];
+        int para = 0;
+        if (main && main->date.precision)
+            base = main->date;
+        else if (main && main->present && r->artdate.precision == 3)
+            base = r->artdate;
+        else if (mdm)
+            base = mdm->d;
+        else if (main ? main->newsday > 0 : !word_before(r, k0, "had"))
+            para = 1; /* "His remarks came a day after": the report's day; not "Trump had
+                         raised the temperature a day before the launch" */
+        if (para) {
+            const rev *p = NULL;
+            for (size_t q = r->nev; q-- > 0 && r->ev[q].para == r->parano && !p;)
+                if (!r->ev[q].dead && r->ev[q].date.precision && r->ev[q].mod == CASUS_MOD_ACTUAL)
+                    p = &r->ev[q];
+            base = p ? p->date : r->artdate;
+        }
+        memset(&x.date, 0, sizeof x.date);
+        if (base.precision == 3 && off != OFF_UNKNOWN)
+            x.date = casus_date_from_days(base.lo - off);
+        x.present = 0;
+        x.newsday = -1;
+    }
     x.para = r->parano;
     if (x.ent >= 0 && tr->type == CASUS_EV_TREATY_SIGNED && x.date.precision && !r->en[x.ent].year)
         r->en[x.ent].year = x.date.year;
@@ -3972,13 +4144,15 @@ static void find_article_date(rd *r, size_t s, size_t e)
                     break;
                 }
             }
-            /* "By X in Y · Published 29 November 2024, 09:12 · 5 min read" */
+            /* "By X in Y · Published 29 November 2024, 09:12 · 5 min read";
+             * "[Translated from Japanese. Original: Kanto Shimpo, morning
+             * edition, December 11, 2025, politics page.]" */
             size_t pub = 0;
             for (size_t q = i; words > 14 && q + 9 < j && j - i <= 400 && !pub; q++) {
                 char c = (char)(r->text[q] | 0x20);
-                if ((c == 'p' || c == 'u') &&
+                if ((c == 'p' || c == 'u' || c == 'e') &&
                     (!strncasecmp(r->text + q, "published", 9) || !strncasecmp(r->text + q, "posted", 6) ||
-                     !strncasecmp(r->text + q, "updated", 7)))
+                     !strncasecmp(r->text + q, "updated", 7) || !strncasecmp(r->text + q, "edition,", 8)))
                     pub = q;
             }
             if (pub && words > 14) {
