@@ -3428,6 +3428,16 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     }
     if (!x.src.n)
         return 0;
+    /* "Britain pledged up to £160 million for water, food and schooling",
+     * "Estonia imposed sanctions on Ivanishvili": with no recipient named,
+     * the recipient of the article's last pledge (sanctions, arms) */
+    if (!x.tgt.n &&
+        (x.type == CASUS_EV_AID_PLEDGED || x.type == CASUS_EV_SANCTIONS || x.type == CASUS_EV_ARMS_TRANSFERRED))
+        for (size_t q = r->nev; !x.tgt.n && q-- > 0;)
+            if (!r->ev[q].dead && r->ev[q].type == x.type && r->ev[q].tgt.n && !cs_meets(&r->ev[q].tgt, &x.src)) {
+                x.tgt = r->ev[q].tgt;
+                break;
+            }
     /* date: a date expression in the clause, the nearest to the trigger */
     long bd = LONG_MAX;
     const dmen *bdm = NULL;
