@@ -41,10 +41,10 @@ int32_t casusi_lex_word_h(const casusi_lexicon *lx, const char *w, size_t n, uin
         return -1;
     uint32_t i = (uint32_t)h & lx->wmask, tag = (uint32_t)(h >> 32);
     for (;;) {
-        int32_t id = lx->wtab[i];
+        int32_t id = lx->wtab[i].id;
         if (id < 0)
             return -1;
-        if (lx->wtag[i] == tag) {
+        if (lx->wtab[i].tag == tag) {
             const char *x = lx->words[id];
             if (!memcmp(x, w, n) && x[n] == '\0')
                 return id;
@@ -94,26 +94,21 @@ static int32_t intern(builder *b, const char *w, size_t n)
     casusi_lexicon *lx = b->lx;
     if (lx->nwords * 2 >= lx->wmask) {
         uint32_t nm = lx->wmask ? lx->wmask * 2 + 1 : 4095;
-        int32_t *nt = malloc(((size_t)nm + 1) * sizeof *nt);
-        uint32_t *ng = malloc(((size_t)nm + 1) * sizeof *ng);
-        if (!nt || !ng) {
-            free(nt);
-            free(ng);
+        casusi_wslot *nt = malloc(((size_t)nm + 1) * sizeof *nt);
+        if (!nt)
             return -1;
-        }
-        memset(nt, 0xff, ((size_t)nm + 1) * sizeof *nt);
+        for (uint32_t k = 0; k <= nm; k++)
+            nt[k].id = -1;
         for (uint32_t k = 0; k < lx->nwords; k++) {
             uint64_t h = fnv(lx->words[k], strlen(lx->words[k]));
             uint32_t i = (uint32_t)h & nm;
-            while (nt[i] >= 0)
+            while (nt[i].id >= 0)
                 i = (i + 1) & nm;
-            nt[i] = (int32_t)k;
-            ng[i] = (uint32_t)(h >> 32);
+            nt[i].id = (int32_t)k;
+            nt[i].tag = (uint32_t)(h >> 32);
         }
         free(lx->wtab);
-        free(lx->wtag);
         lx->wtab = nt;
-        lx->wtag = ng;
         lx->wmask = nm;
     }
     int32_t id = casusi_lex_word(lx, w, n);
@@ -126,10 +121,10 @@ static int32_t intern(builder *b, const char *w, size_t n)
         return -1;
     uint64_t h = fnv(w, n);
     uint32_t i = (uint32_t)h & lx->wmask;
-    while (lx->wtab[i] >= 0)
+    while (lx->wtab[i].id >= 0)
         i = (i + 1) & lx->wmask;
-    lx->wtab[i] = (int32_t)lx->nwords;
-    lx->wtag[i] = (uint32_t)(h >> 32);
+    lx->wtab[i].id = (int32_t)lx->nwords;
+    lx->wtab[i].tag = (uint32_t)(h >> 32);
     lx->words[lx->nwords] = copy;
     return (int32_t)lx->nwords++;
 }
@@ -1334,7 +1329,6 @@ void casus_lexicon_close(casus_lexicon *l)
     casusi_lexicon *lx = &l->lx;
     free(lx->words);
     free(lx->wtab);
-    free(lx->wtag);
     free(lx->gkey);
     free(lx->gval);
     free(lx->root);

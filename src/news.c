@@ -294,9 +294,27 @@ static inline __attribute__((always_inline)) int is_word(const rd *r, long i, co
 /* Is token i one of the n words ws? WORD_IN takes a static array. */
 static int word_in(const rd *r, long i, const char *const *ws, size_t n)
 {
-    for (size_t k = 0; k < n; k++)
-        if (is_word(r, i, ws[k]))
+    if (i < 0 || (size_t)i >= r->nt || r->t[i].kind != TK_WORD)
+        return 0;
+    const ntok *t = &r->t[i];
+    const char *x = r->text + t->s;
+    size_t len = t->e - t->s;
+    char c0 = x[0] >= 'A' && x[0] <= 'Z' ? (char)(x[0] - 'A' + 'a') : x[0];
+    for (size_t k = 0; k < n; k++) {
+        const char *w = ws[k];
+        if (w[0] != c0)
+            continue; /* the token's checks and first letter, once for the list */
+        size_t j = 1;
+        for (; j < len; j++) {
+            char c = x[j];
+            if (c >= 'A' && c <= 'Z')
+                c = (char)(c - 'A' + 'a');
+            if (c != w[j])
+                break;
+        }
+        if (j == len && w[len] == '\0')
             return 1;
+    }
     return 0;
 }
 #define WORD_IN(r, i, ws) word_in((r), (i), (ws), sizeof(ws) / sizeof *(ws))
@@ -1105,11 +1123,42 @@ static long anchor_day(const rd *r, long i, casus_date *d)
     return n;
 }
 
+/* Whether the sentence has a word every anchor of anchor_day() needs
+ * ("the following day", "hours later", "that afternoon"): most have none,
+ * and anchor_day() would otherwise run for every token. */
+static int has_anchor_word(const rd *r)
+{
+    static const char *const W[] = {"day", "days", "morning", "afternoon", "evening", "night",
+                                    "hours", "hour", "minutes", "later", "earlier"};
+    for (long i = 0; (size_t)i < r->nt; i++) {
+        const ntok *t = &r->t[i];
+        if (t->kind != TK_WORD)
+            continue;
+        /* the lengths of the words above by their first letter: most tokens
+         * stop here, without a branch on the letter */
+        static const uint16_t LENS[32] = {['a' & 31] = 1 << 9, ['d' & 31] = 1 << 3 | 1 << 4, ['e' & 31] = 1 << 7,
+                                          ['h' & 31] = 1 << 4 | 1 << 5, ['l' & 31] = 1 << 5, ['m' & 31] = 1 << 7,
+                                          ['n' & 31] = 1 << 5};
+        size_t n = t->e - t->s;
+        if (n < 16 && (LENS[r->text[t->s] & 31] >> n & 1) && WORD_IN(r, i, W))
+            return 1;
+    }
+    return 0;
+}
+
 static int find_dates(rd *r)
 {
     r->ndm = 0;
     int range = 0;
+    int anchors = r->lastday.precision == 3 && has_anchor_word(r);
     for (long i = 0; (size_t)i < r->nt; i++) {
+        /* most tokens open no date: punctuation, and a lower-case word that
+         * is no relative day ("yesterday", "last week") and none of the
+         * openers below ("that month", "the 10th", "the following day") */
+        if (r->t[i].kind == TK_PUNCT ||
+            (r->t[i].kind == TK_WORD && !(r->t[i].fl & TF_CAP) && !anchors &&
+             !(r->cmask[i] & ((uint64_t)1 << CUE_RELDAY)) && !is_word(r, i, "that") && !is_word(r, i, "the")))
+            continue;
         casus_date d;
         memset(&d, 0, sizeof d);
         int ym = 0, yd = 0, ny = 0;
@@ -1212,8 +1261,8 @@ static int find_dates(rd *r)
             d = is_word(r, i + 1, "month") ? mkdate(r->lastmonth.year, r->lastmonth.month, 0)
                                            : mkdate(r->lastmonth.year, 0, 0);
             e = i + 2;
-        } else if (is_word(r, i, "the") && (size_t)i + 1 < r->nt && is_dom(&r->t[i + 1]) &&
-                   (r->t[i + 1].fl & TF_ORD) && (is_word(r, i - 1, "on") || is_word(r, i - 1, "of")) &&
+        } else if ((size_t)i + 1 < r->nt && (r->t[i + 1].fl & TF_ORD) && is_word(r, i, "the") &&
+                   is_dom(&r->t[i + 1]) && (is_word(r, i - 1, "on") || is_word(r, i - 1, "of")) &&
                    ((size_t)i + 2 >= r->nt || r->t[i + 2].kind == TK_PUNCT) && /* not "the 79th anniversary" */
                    (r->lastday.precision == 3 || r->lastmonth.precision >= 2 || r->artdate.precision == 3)) {
             /* "on the 10th" (a day of the month being told, as Japanese
@@ -1222,7 +1271,7 @@ static int find_dates(rd *r)
                                   : r->lastmonth.precision >= 2 ? &r->lastmonth : &r->artdate;
             d = mkdate(c->year, c->month, (int)r->t[i + 1].num);
             e = i + 2;
-        } else if (r->lastday.precision == 3 && (e = anchor_day(r, i, &d)) > i) {
+        } else if (anchors && (e = anchor_day(r, i, &d)) > i) {
             /* "the following day", "a day later", "the same day", "two days
              * later": from the last day the article named */
         } else if (cue_starts(r, i, CUE_WEEKDAY) && (t->fl & TF_CAP)) {
@@ -2568,7 +2617,12 @@ static int trespass(const rd *r, long i)
 {
     static const char *const CROSS[] = {"entered", "entering", "crossed", "crossing", "intruded", "penetrated", "strayed"};
     static const char *const SPACE[] = {"airspace", "waters", "territory"};
-    if (!WORD_IN(r, i, CROSS))
+    /* runs for every token: the lengths of the words above by first letter */
+    static const uint16_t LENS[32] = {['c' & 31] = 1 << 7 | 1 << 8, ['e' & 31] = 1 << 7 | 1 << 8,
+                                      ['i' & 31] = 1 << 8, ['p' & 31] = 1 << 10, ['s' & 31] = 1 << 7};
+    uint32_t n = r->t[i].e - r->t[i].s;
+    if (r->t[i].kind != TK_WORD || n >= 16 || !(LENS[r->text[r->t[i].s] & 31] >> n & 1) ||
+        !WORD_IN(r, i, CROSS))
         return 0;
     for (long j = i + 1; j < i + 5 && (size_t)j < r->nt; j++)
         if (WORD_IN(r, j, SPACE))
@@ -3862,6 +3916,22 @@ static int split_sentences(rd *r, size_t s, size_t e)
     size_t start = s;
     r->parano++;
     for (size_t i = s; i < e; i++) {
+        /* skip to the next '.', '!' or '?' (eight bytes at a time), or to
+         * the length where an over-long sentence is cut */
+        size_t lim = start + MAXSENT < e ? start + MAXSENT : e;
+        while (i + 8 <= lim) {
+            uint64_t v;
+            memcpy(&v, r->text + i, 8);
+            const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+            uint64_t a = v ^ (ones * '.'), b = v ^ (ones * '!'), q = v ^ (ones * '?');
+            if (((a - ones) & ~a & high) | ((b - ones) & ~b & high) | ((q - ones) & ~q & high))
+                break; /* one of the eight is a stop: look at them one by one */
+            i += 8;
+        }
+        while (i < lim && r->text[i] != '.' && r->text[i] != '!' && r->text[i] != '?')
+            i++;
+        if (i >= e)
+            break;
         char c = r->text[i];
         if (i - start >= MAXSENT) {
             /* cut an over-long sentence at a space */
@@ -3978,11 +4048,13 @@ static int ends_sentence(const char *s, size_t n)
     return 0;
 }
 
-static size_t count_words(const char *s, size_t n)
+/* The words in s[0..n), counted up to cap (the callers ask whether a line
+ * is short; a paragraph need not be read to its end). */
+static size_t count_words(const char *s, size_t n, size_t cap)
 {
     size_t w = 0;
     int in = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && w < cap; i++) {
         if (is_space(s[i]))
             in = 0;
         else if (!in) {
@@ -4144,7 +4216,7 @@ static void find_article_date(rd *r, size_t s, size_t e)
         size_t len = j - i;
         if (len) {
             lines++;
-            size_t words = count_words(r->text + i, len);
+            size_t words = count_words(r->text + i, len, 15);
             size_t lim = j;
             /* a dateline: up to the first separator */
             for (size_t q = i; q + 2 < j && q < i + 80; q++) {
@@ -4160,9 +4232,10 @@ static void find_article_date(rd *r, size_t s, size_t e)
             size_t pub = 0;
             for (size_t q = i; words > 14 && q + 9 < j && j - i <= 400 && !pub; q++) {
                 char c = (char)(r->text[q] | 0x20);
-                if ((c == 'p' || c == 'u' || c == 'e') &&
-                    (!strncasecmp(r->text + q, "published", 9) || !strncasecmp(r->text + q, "posted", 6) ||
-                     !strncasecmp(r->text + q, "updated", 7) || !strncasecmp(r->text + q, "edition,", 8)))
+                if (c == 'e' ? (r->text[q + 1] | 0x20) == 'd' && !strncasecmp(r->text + q, "edition,", 8)
+                             : (c == 'p' || c == 'u') && (!strncasecmp(r->text + q, "published", 9) ||
+                                                          !strncasecmp(r->text + q, "posted", 6) ||
+                                                          !strncasecmp(r->text + q, "updated", 7)))
                     pub = q;
             }
             if (pub && words > 14) {
@@ -4206,7 +4279,7 @@ static void find_dateline(rd *r, size_t s, size_t e)
                     continue;
                 /* a dateline opens with a place in capitals: "CARACAS," */
                 if (r->text[i] >= 'A' && r->text[i] <= 'Z' && i + 1 < j && r->text[i + 1] >= 'A' &&
-                    r->text[i + 1] <= 'Z' && count_words(r->text + i, q - i) <= 10) {
+                    r->text[i + 1] <= 'Z' && count_words(r->text + i, q - i, 11) <= 10) {
                     r->dl_s = i;
                     r->dl_e = d;
                     return;
@@ -4281,7 +4354,7 @@ static int process_text(rd *r, const char **title)
         int furn = !blank && (casusi_lex_is_furniture(r->lx, r->text + ls, le - ls) ||
                               camel_nav(r->text + ls, le - ls));
         int heading = !blank && !furn && !ends_sentence(r->text + ls, le - ls) &&
-                      count_words(r->text + ls, le - ls) <= 20;
+                      count_words(r->text + ls, le - ls, 21) <= 20;
         /* a line continuing a wrapped paragraph starts in lower case */
         int cont = !blank && !furn && pstart != SIZE_MAX && !ends_sentence(r->text + pstart, pend - pstart) &&
                    ((unsigned char)r->text[ls] >= 'a' && (unsigned char)r->text[ls] <= 'z');

@@ -138,12 +138,19 @@ typedef struct lx_match {
     uint8_t fuzzy;
 } lx_match;
 
+/* A slot of the vocabulary's hash table: id and tag side by side, so that
+ * a probe reads one cache line. */
+typedef struct casusi_wslot {
+    int32_t id;
+    uint32_t tag;
+} casusi_wslot;
+
 struct casusi_lexicon {
     casus_arena *arena;
     const casus_kb *kb;
     /* vocabulary: open addressing, normalised word -> id */
     char **words; uint32_t nwords, wcap;
-    int32_t *wtab; uint32_t *wtag; uint32_t wmask;  /* wtag: high hash bits per slot */
+    casusi_wslot *wtab; uint32_t wmask;  /* a slot: the word's id and its hash's high bits */
     /* Aho-Corasick over token ids: goto as a hash of (state, id) */
     uint64_t *gkey; uint32_t *gval; uint32_t gmask, ngoto;
     uint32_t *root; uint32_t nroot;      /* the root's edges by word id (most steps start there) */

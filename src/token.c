@@ -13,12 +13,25 @@
 #include <string.h>
 #include <utf8proc.h>
 
-static int is_alpha(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-static int is_alnum(unsigned char c) { return is_alpha(c) || is_digit(c); }
+/* ASCII classes by table: 1 a letter, 2 a digit (the tokeniser asks for
+ * every byte) */
+#define L_ 1
+#define D_ 2
+static const unsigned char CLS[256] = {
+    ['0'] = D_, ['1'] = D_, ['2'] = D_, ['3'] = D_, ['4'] = D_, ['5'] = D_, ['6'] = D_, ['7'] = D_, ['8'] = D_,
+    ['9'] = D_,
+    ['A'] = L_, ['B'] = L_, ['C'] = L_, ['D'] = L_, ['E'] = L_, ['F'] = L_, ['G'] = L_, ['H'] = L_, ['I'] = L_,
+    ['J'] = L_, ['K'] = L_, ['L'] = L_, ['M'] = L_, ['N'] = L_, ['O'] = L_, ['P'] = L_, ['Q'] = L_, ['R'] = L_,
+    ['S'] = L_, ['T'] = L_, ['U'] = L_, ['V'] = L_, ['W'] = L_, ['X'] = L_, ['Y'] = L_, ['Z'] = L_,
+    ['a'] = L_, ['b'] = L_, ['c'] = L_, ['d'] = L_, ['e'] = L_, ['f'] = L_, ['g'] = L_, ['h'] = L_, ['i'] = L_,
+    ['j'] = L_, ['k'] = L_, ['l'] = L_, ['m'] = L_, ['n'] = L_, ['o'] = L_, ['p'] = L_, ['q'] = L_, ['r'] = L_,
+    ['s'] = L_, ['t'] = L_, ['u'] = L_, ['v'] = L_, ['w'] = L_, ['x'] = L_, ['y'] = L_, ['z'] = L_,
+};
+static inline int is_alpha(unsigned char c) { return CLS[c] & L_; }
+static inline int is_digit(unsigned char c) { return CLS[c] & D_; }
+static inline int is_alnum(unsigned char c) { return CLS[c]; }
+#undef L_
+#undef D_
 
 /* The code point at p (n bytes left); *l gets its length (1 for a bad byte). */
 static int32_t cp_at(const char *p, size_t n, int *l)
@@ -108,7 +121,7 @@ static int push(ntok **toks, size_t *cap, size_t n)
 }
 
 /* Appends one token; NULL when out of memory. */
-static ntok *emit(ntok **toks, size_t *cap, size_t *n, size_t s, size_t e, uint8_t kind, uint16_t fl)
+static inline ntok *emit(ntok **toks, size_t *cap, size_t *n, size_t s, size_t e, uint8_t kind, uint16_t fl)
 {
     if (push(toks, cap, *n))
         return NULL;
