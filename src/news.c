@@ -2662,45 +2662,55 @@ static void note_attacks(rd *r)
     }
 }
 
-/* "condemned the strike", "denounced the incursion": aimed at the one who
- * struck, named just before the noun or last. */
-static void attack_ref(rd *r, long te, const cset *src, cset *tgt)
+/* The attack noun ("strike", "incursion") among the six tokens from te in
+ * the same clause, past a date inside its noun phrase ("condemned the Sept.
+ * 9 strike"); -1 when none. */
+static long attack_noun(const rd *r, long te)
 {
     for (long i = te, n = 0; (size_t)i < r->nt && n < 6; i++, n++) {
         const dmen *dm = date_at(r, i);
-        if (dm) { /* "condemned the Sept. 9 strike" */
+        if (dm) {
             i = (long)dm->e - 1;
             continue;
         }
         if (is_boundary(r, i) || r->t[i].kind == TK_PUNCT)
-            return;
-        if (!cue_starts(r, i, CUE_ATTACK))
-            continue;
-        int g = -1, def = definite(r, te, i);
-        for (long j = i - 1; j >= te && g < 0; j--)
-            g = group_at(r, j);
-        if (g >= 0 && victim_before(r, g, i)) /* "condemned the Estonian airspace violation" */
-            g = -1;
-        long e = (long)at(r, i)->e;
-        if (g < 0 && is_word(r, e, "by"))
-            g = group_at(r, e + 1);
-        /* "When a Venezuelan patrol boat approached..., Guyana condemned the
-         * incursion": the subject of the opening when-clause */
-        if (g < 0 && def && (is_word(r, 0, "when") || is_word(r, 0, "after"))) {
-            int h = group_at(r, 1) >= 0 ? group_at(r, 1) : group_at(r, 2);
-            if (h < 0 && is_word(r, 1, "a"))
-                h = group_at(r, 2);
-            if (h >= 0 && r->g[h].prep < 0 && (long)r->g[h].e < te)
-                g = h;
-        }
-        if (g >= 0) {
-            *tgt = r->g[g].codes;
-            r->last_attack = r->g[g].codes; /* "Moldova also denounced the violation" */
-        } else if (def)
-            *tgt = r->last_attack;
-        cs_minus(tgt, src);
-        return;
+            return -1;
+        if (cue_starts(r, i, CUE_ATTACK))
+            return i;
     }
+    return -1;
+}
+
+/* "condemned the strike", "denounced the incursion": aimed at the one who
+ * struck, named just before the noun or last. */
+static void attack_ref(rd *r, long te, const cset *src, cset *tgt)
+{
+    long i = attack_noun(r, te);
+    if (i < 0)
+        return;
+    int g = -1, def = definite(r, te, i);
+    for (long j = i - 1; j >= te && g < 0; j--)
+        g = group_at(r, j);
+    if (g >= 0 && victim_before(r, g, i)) /* "condemned the Estonian airspace violation" */
+        g = -1;
+    long e = (long)at(r, i)->e;
+    if (g < 0 && is_word(r, e, "by"))
+        g = group_at(r, e + 1);
+    /* "When a Venezuelan patrol boat approached..., Guyana condemned the
+     * incursion": the subject of the opening when-clause */
+    if (g < 0 && def && (is_word(r, 0, "when") || is_word(r, 0, "after"))) {
+        int h = group_at(r, 1) >= 0 ? group_at(r, 1) : group_at(r, 2);
+        if (h < 0 && is_word(r, 1, "a"))
+            h = group_at(r, 2);
+        if (h >= 0 && r->g[h].prep < 0 && (long)r->g[h].e < te)
+            g = h;
+    }
+    if (g >= 0) {
+        *tgt = r->g[g].codes;
+        r->last_attack = r->g[g].codes; /* "Moldova also denounced the violation" */
+    } else if (def)
+        *tgt = r->last_attack;
+    cs_minus(tgt, src);
 }
 
 /* "condemned the strike on Doha", "the violation of Polish airspace", "the
@@ -2709,26 +2719,17 @@ static void attack_ref(rd *r, long te, const cset *src, cset *tgt)
 static void attack_victim(const rd *r, long te, cset *tgt)
 {
     static const char *const ON[] = {"on", "of", "into", "against", "in", "over"};
-    for (long i = te, n = 0; (size_t)i < r->nt && n < 6; i++, n++) {
-        const dmen *dm = date_at(r, i);
-        if (dm) {
-            i = (long)dm->e - 1;
-            continue;
-        }
-        if (is_boundary(r, i) || r->t[i].kind == TK_PUNCT)
-            return;
-        if (!cue_starts(r, i, CUE_ATTACK))
-            continue;
-        long e = (long)at(r, i)->e;
-        if (!WORD_IN(r, e, ON))
-            return;
-        int g = group_at(r, e + 1);
-        if (g < 0 && cue_at(r, e + 1, CUE_DET))
-            g = group_at(r, e + 2);
-        if (g >= 0)
-            cs_minus(tgt, &r->g[g].codes);
+    long i = attack_noun(r, te);
+    if (i < 0)
         return;
-    }
+    long e = (long)at(r, i)->e;
+    if (!WORD_IN(r, e, ON))
+        return;
+    int g = group_at(r, e + 1);
+    if (g < 0 && cue_at(r, e + 1, CUE_DET))
+        g = group_at(r, e + 2);
+    if (g >= 0)
+        cs_minus(tgt, &r->g[g].codes);
 }
 
 /* Whether a verb in the present at token ts reports the article's day:
