@@ -173,6 +173,7 @@ typedef struct rd {
     int sentno;
     int parano;             /* paragraphs so far */
     cset last_multi, last_single, last_person;
+    cset mhist[4];          /* the groups last_multi held before, most recent first */
     cset last_attack;       /* who struck last ("Israel bombed", "the Israeli strike"): "condemned the strike" */
     casus_date artdate;
     const char *last_org;   /* the alliance last named ("the alliance" refers to it) */
@@ -774,7 +775,12 @@ static int build_actors(rd *r)
         int near = 0;
         for (size_t a = 0; a < r->nam && !near; a++)
             near = (long)r->am[a].e >= i - 1 && (long)r->am[a].s <= (long)m->e;
-        if (near || is_word(r, (long)m->e, "of") || is_word(r, (long)m->e, "from") || is_word(r, i - 1, "a") ||
+        /* "the military governments of Burkina Faso and Niger": the run of
+         * office words ends before "of" */
+        long e = (long)m->e;
+        while (cue_starts(r, e, CUE_PEOPLE))
+            e = (long)at(r, e)->e;
+        if (near || is_word(r, e, "of") || is_word(r, e, "from") || is_word(r, i - 1, "a") ||
             is_word(r, i - 1, "an") || cue_at(r, i - 1, CUE_FORMER) || cue_at(r, i - 1, CUE_PREP) ||
             is_word(r, i - 1, "their") || is_word(r, i - 1, "its") || is_word(r, i - 1, "his") ||
             is_word(r, i - 1, "her") || is_word(r, i - 1, "whose") || is_word(r, i - 1, "other") ||
@@ -784,6 +790,31 @@ static int build_actors(rd *r)
         if (insert_mention(r, i, (long)m->e, r->home, 0))
             return -1;
     }
+    /* "Security Council" alone is the UN's, but "Russia's Security
+     * Council" is Russia's and a "National Security Council" a state's:
+     * the state named before it, else the dateline's, else none */
+    size_t kept = 0;
+    for (size_t k = 0; k < r->nam; k++) {
+        amen *x = &r->am[k];
+        if (x->org && x->e == x->s + 2 && is_word(r, (long)x->s, "security") && !strcmp(x->code, "UNSC")) {
+            long b = (long)x->s;
+            int national = is_word(r, b - 1, "national");
+            b -= national;
+            b -= national && is_word(r, b - 1, "supreme");
+            const amen *q = kept > 0 && r->am[kept - 1].e == (uint32_t)b ? &r->am[kept - 1] : NULL;
+            if (q && (!q->actor || !q->actor->state || !(q->poss || q->actor->kind == AK_DEMONYM)))
+                q = NULL;
+            if (q || national) {
+                const char *c = q ? q->code : r->home;
+                if (!c)
+                    continue;
+                x->code = c;
+                x->org = 0;
+            }
+        }
+        r->am[kept++] = *x;
+    }
+    r->nam = kept;
     /* a ministry named by another state ("Pakistan's Foreign Office",
      * "the Foreign Office in Islamabad") is that state's */
     for (size_t k = 0; k < r->nam; k++) {
@@ -836,7 +867,11 @@ static int build_actors(rd *r)
         if (x->e < r->nt && (cue_at(r, x->e - 1, CUE_PEOPLE) || x->poss) && !at(r, x->e) &&
             (r->t[x->e].fl & TF_CAP)) {
             long j = name_run(r, x->e);
-            if (j > (long)x->e) {
+            /* "Thailand's National Security Council", "Cambodia's National
+             * Defence Ministry": capitals before a known name or an office
+             * are part of it, not a person */
+            if (j > (long)x->e &&
+                !((size_t)j < r->nt && at(r, j) && (has_cat(r, at(r, j), LX_ACTOR) || cue_starts(r, j, CUE_PEOPLE)))) {
                 learn_name(r, x->e, j, x->code, x->org);
                 x->poss = (r->t[j - 1].fl & TF_POSS) != 0;
                 x->e = (uint32_t)j;
@@ -1803,6 +1838,49 @@ static int plural_anaphor(const rd *r, long lo, long hi)
     return 0;
 }
 
+/* A new group of two or more subjects; the one it replaces is kept. */
+static void set_multi(rd *r, const cset *c)
+{
+    if (r->last_multi.n && !cs_eq(&r->last_multi, c)) {
+        memmove(r->mhist + 1, r->mhist, sizeof r->mhist - sizeof *r->mhist);
+        r->mhist[0] = r->last_multi;
+    }
+    r->last_multi = *c;
+}
+
+/* Whom a plural anaphor in [lo, hi) means. "The three juntas" after "Mali
+ * and Burkina Faso warned" adds the groups named before until there are
+ * three ("the military governments of Burkina Faso and Niger"); "the two
+ * countries" after a group of three takes the last group of two. Else the
+ * last group. */
+static cset plural_referent(const rd *r, long lo, long hi)
+{
+    static const char *const TWO[] = {"two", "both"};
+    int want = 0;
+    for (long i = lo; i < hi && !want; i++) {
+        const lx_match *m = cue_starts(r, i, CUE_PLURAL) ? at(r, i) : NULL;
+        for (long j = i; m && j < (long)m->e && !want; j++)
+            want = WORD_IN(r, j, TWO) ? 2 : is_word(r, j, "three") ? 3 : is_word(r, j, "four") ? 4 : 0;
+    }
+    if (!want || r->last_multi.n == want)
+        return r->last_multi;
+    size_t nh = sizeof r->mhist / sizeof *r->mhist;
+    if (r->last_multi.n > want) {
+        for (size_t k = 0; k < nh; k++)
+            if (r->mhist[k].n == want)
+                return r->mhist[k];
+        return r->last_multi;
+    }
+    cset u = r->last_multi;
+    for (size_t k = 0; k < nh && r->mhist[k].n && u.n < want; k++) {
+        cset v = u;
+        cs_union(&v, &r->mhist[k]);
+        if (v.n <= want)
+            u = v;
+    }
+    return u.n == want ? u : r->last_multi;
+}
+
 /* Fills an item ("artillery shells") and its quantity from cue at token w. */
 static void item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty, const char **qtext,
                          int *approx)
@@ -2178,7 +2256,7 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         }
     } else if (!*subj_treaty) {
         if (plural_anaphor(r, lo, ts) && r->last_multi.n)
-            subjset = r->last_multi;
+            subjset = plural_referent(r, lo, ts);
         else if ((is_word(r, ts - 1, "it") || (is_word(r, ts - 2, "it") && r->t[ts - 1].kind == TK_WORD &&
                                                !at(r, ts - 1))) && r->last_single.n && tr->form != FORM_NOUN)
             subjset = r->last_single; /* "On Sunday it fired": the last single subject */
@@ -2857,6 +2935,9 @@ static int is_question(const rd *r)
     return i >= 0 && is_punct(r, i, '?');
 }
 
+/* The pattern index of a match that clause_events() made, not the lexicon. */
+#define CLAUSE_MATCH UINT32_MAX
+
 /* "Sending Bundeswehr troops to Ukraine was out of the question": words
  * after the event's own that say it will not happen, in its clause. */
 static int negated_after(const rd *r, long te)
@@ -3294,6 +3375,16 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         }
         break;
     case CASUS_EV_MUTUAL_DEFENSE_PLEDGE:
+        /* "the three governments signed the Charter, under which an attack
+         * on one member is considered an attack on all": the signers */
+        for (size_t q = r->nev; !x.src.n && tr->form == FORM_NOUN && q-- > 0 && r->ev[q].sent == r->sentno;)
+            if (r->ev[q].type == CASUS_EV_TREATY_SIGNED)
+                x.src = r->ev[q].src;
+        /* "Saudi Arabia and Pakistan pledged that aggression against either
+         * would be treated as aggression against both": a clause told as a
+         * noun is pledged by the subject of the sentence */
+        if (!x.src.n && m->p == CLAUSE_MATCH && r->ng && r->g[0].prep < 0 && r->g[0].s <= 3 && (long)r->g[0].e <= ts)
+            x.src = r->g[0].codes;
         if (subj_treaty || !x.src.n) {
             int q = treaty_for(r, ts);
             if (q >= 0) {
@@ -3301,6 +3392,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 x.ent = q;
             }
         }
+        /* "Saudi Arabia and Pakistan pledged that aggression against either
+         * would be treated as aggression against both": a clause told as a
+         * noun is pledged by the subject of the sentence */
         if (tr->needs == NEED_PLEDGE) {
             /* "reaffirmed America's ironclad commitment to the security of
              * Israel", "reaffirmed that Article IV of the U.S.-Philippines
@@ -3672,7 +3766,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     x.sent = r->sentno;
     x.tok = ts;
     if (subj >= 0 && r->g[subj].codes.n >= 2)
-        r->last_multi = r->g[subj].codes;
+        set_multi(r, &r->g[subj].codes);
     else if (subj >= 0 && r->g[subj].codes.n == 1)
         r->last_single = r->g[subj].codes;
     int split = respectively(r, &x, te);
@@ -3696,6 +3790,66 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         return 0;
     }
     return add_event(r, &x);
+}
+
+/* A collective-defence clause told in its own words: "any aggression
+ * against either country shall be considered an aggression against both",
+ * "an armed attack on any one of them is to be treated as an attack on
+ * all". Returns the token after it, or -1; *s gets its first token. */
+static long defence_clause(const rd *r, long i, long *s)
+{
+    static const char *const N[] = {"attack", "attacks", "aggression"};
+    static const char *const P[] = {"on", "against"};
+    static const char *const ONE[] = {"one", "either", "any"};
+    static const char *const ALL[] = {"all", "both", "them", "each", "every", "the", "other", "others"};
+    if (!WORD_IN(r, i, N) || !WORD_IN(r, i + 1, P))
+        return -1;
+    /* "an attack on the sovereignty or territorial integrity of one member" */
+    long k = i + 2;
+    while ((size_t)k < r->nt && k < i + 9 && !WORD_IN(r, k, ONE) && r->t[k].kind == TK_WORD)
+        k++;
+    if (!WORD_IN(r, k, ONE))
+        return -1;
+    for (long j = k + 1; (size_t)j + 2 < r->nt && j < k + 18; j++) {
+        if (is_boundary(r, j) || is_punct(r, j, ';'))
+            return -1;
+        if (WORD_IN(r, j, N) && WORD_IN(r, j + 1, P) && WORD_IN(r, j + 2, ALL)) {
+            *s = i > 0 && (is_word(r, i - 1, "armed") || is_word(r, i - 1, "an") || is_word(r, i - 1, "any")) ? i - 1 : i;
+            return j + 3;
+        }
+    }
+    return -1;
+}
+
+/* The lexicon's noun for such a clause ("an attack on one is an attack on
+ * all"), or NULL when the lexicon has none. */
+static const lx_trigger *defence_clause_trigger(const rd *r)
+{
+    for (uint32_t k = 0; k < r->lx->ntriggers; k++) {
+        const lx_trigger *t = &r->lx->triggers[k];
+        if (t->type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE && t->form == FORM_NOUN && t->needs == NEED_NONE &&
+            strstr(t->lemma, "attack on one"))
+            return t;
+    }
+    return NULL;
+}
+
+static int clause_events(rd *r)
+{
+    for (long i = 0; (size_t)i + 5 < r->nt; i++) {
+        long s, e = defence_clause(r, i, &s);
+        if (e < 0)
+            continue;
+        int have = 0;
+        for (size_t q = r->nev; q-- > 0 && r->ev[q].sent == r->sentno && !have;)
+            have = r->ev[q].type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE;
+        const lx_trigger *tr = have ? NULL : defence_clause_trigger(r);
+        if (!tr)
+            return 0;
+        lx_match m = {(uint32_t)s, (uint32_t)e, CLAUSE_MATCH, 0};
+        return do_trigger(r, &m, tr, 0);
+    }
+    return 0;
 }
 
 static int sentence_events(rd *r)
@@ -3742,6 +3896,8 @@ static int sentence_events(rd *r)
                 done |= 1 << (q & 31);
         }
     }
+    if (clause_events(r))
+        return -1;
     /* "denounced a naval exercise by the U.S., Japan and South Korea": a
      * condemnation with no target is aimed at the actors of an event named
      * in its object */
@@ -3766,7 +3922,7 @@ static int sentence_events(rd *r)
      * with one ("North Korea, whose missile programme..., has kept up its
      * tests. On Sunday it fired") */
     if (r->ng && r->g[0].codes.n >= 2 && (r->g[0].prep < 0 || r->g[0].people))
-        r->last_multi = r->g[0].codes;
+        set_multi(r, &r->g[0].codes);
     else if (r->ng && r->g[0].codes.n == 1 && r->g[0].prep < 0 && r->g[0].s <= 3)
         r->last_single = r->g[0].codes;
     /* the first person the sentence names outside a prepositional phrase
