@@ -731,6 +731,12 @@ static int build_actors(rd *r)
             ((r->t[m->e].fl & TF_CAP) || is_word(r, (long)m->e, "agreements") || is_word(r, (long)m->e, "accords") ||
              is_word(r, (long)m->e, "convention") || is_word(r, (long)m->e, "protocol")))
             continue;
+        /* "a Soviet-era depot" names a time, "UN Security Council
+         * resolutions" and "the UN resolution" a document: no actor */
+        if ((size_t)m->e < r->nt &&
+            (((r->t[m->e].fl & TF_HYPH) && is_word(r, (long)m->e, "era")) ||
+             (a->kind == AK_ORG && (is_word(r, (long)m->e, "resolution") || is_word(r, (long)m->e, "resolutions")))))
+            continue;
         /* a former office-holder is not an actor */
         if (a->kind == AK_LEADER) {
             long j = (long)m->s - 1;
@@ -2117,6 +2123,23 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         subj = (int)g;
         break;
     }
+    /* "Lithuania, a former Soviet republic that borders Russia's
+     * Kaliningrad exclave and Moscow's ally Belarus, ratified", "Amman,
+     * which shares a long border with southern Syria, condemned": an
+     * appositive or a relative clause after the opening subject, closed
+     * by a comma right before the verb */
+    static const char *const APPOS[] = {"a", "an", "the", "which", "who", "whose"};
+    if (subj > 0 && tr->form != FORM_NOUN && r->g[0].prep < 0 && r->g[0].s <= 1 && (long)r->g[0].e < ts &&
+        is_punct(r, (long)r->g[0].e, ',') && WORD_IN(r, (long)r->g[0].e + 1, APPOS)) {
+        long c = ts - 1;
+        if (c > 0 && r->t[c].kind == TK_WORD && !at(r, c) && !(r->t[c].fl & TF_CAP))
+            c--; /* ", formally ratified" */
+        int closed = c > (long)r->g[0].e + 2 && is_punct(r, c, ',');
+        for (long i = (long)r->g[0].e + 1; i < c && closed; i++)
+            closed = !is_punct(r, i, ',') && !is_punct(r, i, ';') && !is_boundary(r, i);
+        if (closed)
+            subj = 0;
+    }
     /* ", and categorically rejected": a verb joined by "and" with no
      * subject of its own shares the sentence's subject */
     {
@@ -2975,6 +2998,13 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         for (long i = te; (size_t)i < r->nt && i < te + 4; i++)
             if (cue_starts(r, i, CUE_STALLED))
                 return 0;
+    /* "an early-warning aircraft", "real-time warning data": a warning
+     * inside a compound word or naming equipment */
+    static const char *const GEAR[] = {"data", "system", "systems", "radar", "radars", "aircraft", "plane",
+                                       "planes", "satellite", "satellites", "centre", "center", "network"};
+    if (tr->type == CASUS_EV_WARN && (tr->form == FORM_NOUN || tr->form == FORM_ING) &&
+        ((r->t[ts].fl & TF_HYPH) || WORD_IN(r, te, GEAR)))
+        return 0;
     /* "surface-to-ship missiles", "ship-to-shore": a verb inside a hyphenated word */
     if (tr->form != FORM_NOUN && ((r->t[ts].fl & TF_HYPH) || ((size_t)te < r->nt && (r->t[te].fl & TF_HYPH))))
         return 0;
@@ -3026,6 +3056,14 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         }
     /* "warned over drills near Taiwan": after a preposition, a noun */
     if (tr->form == FORM_S && ts > 0 && cue_at(r, ts - 1, CUE_PREP) && !is_word(r, ts - 1, "to"))
+        return 0;
+    /* "13 navy ships", "Chinese aircraft and navy ships operated": the
+     * vessels, not the verb */
+    static const char *const SHIPNOUN[] = {"navy", "naval", "war", "cargo", "merchant", "container", "coast",
+                                           "guard", "government", "official", "research", "survey", "patrol",
+                                           "supply", "escort", "warships", "other", "two", "three", "four"};
+    if ((tr->form == FORM_S || tr->form == FORM_BASE) && !strcmp(tr->lemma, "ship") && ts > 0 &&
+        (WORD_IN(r, ts - 1, SHIPNOUN) || r->t[ts - 1].kind == TK_NUM || r->t[ts - 1].kind == TK_PUNCT))
         return 0;
     /* "could be sent to Latvia to join the forces there": an infinitive of
      * purpose after a verb for the same event adds no event */
@@ -3123,7 +3161,10 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     int passive = 0;
     if (tr->form == FORM_PASTPART || tr->form == FORM_PART) {
         long j = te;
-        while ((size_t)j < r->nt && r->t[j].kind == TK_WORD && !at(r, j) && j < te + 2)
+        /* "blamed militias backed by Tehran": "by" after another
+         * participle is that one's agent */
+        while ((size_t)j < r->nt && r->t[j].kind == TK_WORD && !at(r, j) && j < te + 2 &&
+               !(r->t[j].e - r->t[j].s > 3 && r->text[r->t[j].e - 2] == 'e' && r->text[r->t[j].e - 1] == 'd'))
             j++;
         if (is_word(r, j, "by"))
             passive = 1;
@@ -3135,6 +3176,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             passive = 1;
     }
     if (treaty_content(r, ts, tr))
+        return 0;
+    /* "Beijing's warships gave pilots barely any warning": the arms are
+     * the subject of an active verb, not what it hands over */
+    if (tr->type == CASUS_EV_ARMS_TRANSFERRED && tr->form == FORM_PAST && !passive && !tr->subj_target &&
+        where >= 0 && where < ts && at(r, where) && (long)at(r, where)->e == ts)
         return 0;
     /* "which under its rules takes a year to take effect": a rule, no event */
     if (tr->type == CASUS_EV_TREATY_IN_FORCE && is_word(r, ts - 1, "to"))
@@ -3552,7 +3598,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         for (long i = te; (size_t)i < r->nt && i < te + 10 && !x.tgt.n; i++) {
             if (is_boundary(r, i) || is_punct(r, i, ';'))
                 break;
-            if (!cue_starts(r, i, CUE_CLAIM))
+            if (!cue_starts(r, i, CUE_CLAIM) && !cue_starts(r, i, CUE_DENYREF)) /* "the accusations of Kinshasa" */
                 continue;
             static const char *const PREPS[] = {"by", "from", "of", NULL};
             int g = owner_group(r, i, (long)at(r, i)->e, te, PREPS);
