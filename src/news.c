@@ -3438,9 +3438,6 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 x.ent = q;
             }
         }
-        /* "Saudi Arabia and Pakistan pledged that aggression against either
-         * would be treated as aggression against both": a clause told as a
-         * noun is pledged by the subject of the sentence */
         if (tr->needs == NEED_PLEDGE) {
             /* "reaffirmed America's ironclad commitment to the security of
              * Israel", "reaffirmed that Article IV of the U.S.-Philippines
