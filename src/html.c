@@ -1350,7 +1350,18 @@ static bool find_enter(void *ud, xmlNode *n)
         f->articlebody = n;
     if (has_word_ci(attr(n, "itemprop"), "datepublished")) {
         const char *v = attr(n, "content");
-        set_date(f->m, D_ITEMPROP_BODY, v ? v : attr(n, "datetime"));
+        if (!v)
+            v = attr(n, "datetime");
+        if (v)
+            set_date(f->m, D_ITEMPROP_BODY, v);
+        else { /* <span itemprop="datePublished">26 Sep 2024 07.12 BST</span> */
+            xmlChar *t = xmlNodeGetContent(n);
+            if (t)
+                set_date(f->m, D_ITEMPROP_BODY, (const char *)t);
+            else
+                f->m->nomem = true;
+            xmlFree(t);
+        }
     }
     return true;
 }

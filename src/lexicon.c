@@ -933,7 +933,7 @@ static const struct { const char *key; int cue; } CUES[] = {
     {"legislature", CUE_LEGIS}, {"not-partner", CUE_NOTPARTNER}, {"exhort", CUE_EXHORT},
     {"event-ref", CUE_EVREF}, {"claim", CUE_CLAIM}, {"stalled", CUE_STALLED}, {"pledge", CUE_PLEDGE},
     {"attack", CUE_ATTACK}, {"attack-verb", CUE_ATTACKV}, {"currency", CUE_CURRENCY}, {"vessels", CUE_VESSEL}, {"reprisal", CUE_REPRISAL},
-    {"negation-noun", CUE_NEGNOUN}, {"negation-after", CUE_NEGAFTER}, {"reaction", CUE_REACT}, {"undo", CUE_UNDO},
+    {"negation-noun", CUE_NEGNOUN}, {"negation-after", CUE_NEGAFTER}, {"reaction", CUE_REACT}, {"undo", CUE_UNDO}, {"month-original", CUE_FMONTH},
 };
 
 static const char *MONTHS[] = {"january", "february", "march", "april", "may", "june", "july",

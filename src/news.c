@@ -2079,7 +2079,10 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         if (gp->prep >= 0 && !gp->people && !adjacent_ing && !clause)
             continue;
         int object = 0;
-        for (long i = (long)gp->s - 1; i >= 0 && i >= (long)gp->s - 3 && !object; i--) {
+        /* "summoned the ambassador of Russia to protest": an office's
+         * state is the object when a verb comes before the office */
+        long from = gp->prep >= 0 && gp->people ? gp->prep : (long)gp->s;
+        for (long i = from - 1; i >= 0 && i >= from - 3 && !object; i--) {
             if (is_word(r, i, "that"))
                 break; /* "reaffirmed that Finland stands ready": a clause's subject */
             if (verb_tok(r, i))
@@ -3744,6 +3747,18 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             x.hedged = pv->hedged;
         }
     }
+    /* "summoned the ambassador on Wednesday to protest": an infinitive of
+     * purpose is done when the act it serves is */
+    if (!x.date.precision && x.mod == CASUS_MOD_ACTUAL && tr->form == FORM_BASE && is_word(r, ts - 1, "to") &&
+        r->nev) {
+        const rev *pv = &r->ev[r->nev - 1];
+        int apart = 0;
+        for (long i = pv->tok + 1; i < ts - 1 && !apart; i++)
+            apart = is_boundary(r, i) || is_punct(r, i, ';') || verb_tok(r, i);
+        if (pv->sent == r->sentno && !pv->dead && pv->tok < ts && pv->mod == CASUS_MOD_ACTUAL && !apart &&
+            cs_eq(&pv->src, &x.src))
+            x.date = pv->date;
+    }
     /* a live blog's entry: the day of its heading */
     if (!x.date.precision && r->secdate.precision && x.mod == CASUS_MOD_ACTUAL && !pre_perfect(r, ts))
         x.date = r->secdate;
@@ -4268,12 +4283,28 @@ static size_t count_words(const char *s, size_t n, size_t cap)
 /* ---- article date from the text ------------------------------------- */
 
 /* A numeric date in bytes [s, e): "19.09.2025" (day first), "09/19/2025"
- * or "19/09/2025" when the order is unambiguous. */
+ * or "19/09/2025" when the order is unambiguous ("08/08/2025" is), and
+ * year first, as Korean and Chinese pages write it: "2024.10.21",
+ * "2024/10/21". */
 static int numeric_date(const char *t, size_t s, size_t e, casus_date *out)
 {
     for (size_t i = s; i + 8 <= e; i++) {
         if (i > s && (isdigit((unsigned char)t[i - 1]) || t[i - 1] == '.' || t[i - 1] == '/'))
             continue;
+        /* year first: four digits, a dot or slash, month, the same, day */
+        if (i + 10 <= e && isdigit((unsigned char)t[i]) && isdigit((unsigned char)t[i + 1]) &&
+            isdigit((unsigned char)t[i + 2]) && isdigit((unsigned char)t[i + 3]) && (t[i + 4] == '.' || t[i + 4] == '/') &&
+            isdigit((unsigned char)t[i + 5]) && isdigit((unsigned char)t[i + 6]) && t[i + 7] == t[i + 4] &&
+            isdigit((unsigned char)t[i + 8]) && isdigit((unsigned char)t[i + 9]) &&
+            (i + 10 == e || !(isalnum((unsigned char)t[i + 10]) || t[i + 10] == '.' || t[i + 10] == '/'))) {
+            int y = atoi(t + i), m = (t[i + 5] - '0') * 10 + t[i + 6] - '0', d = (t[i + 8] - '0') * 10 + t[i + 9] - '0';
+            if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+                *out = mkdate(y, m, d);
+                if (out->precision == 3)
+                    return 1;
+            }
+            continue;
+        }
         size_t j = i;
         int v[3] = {0, 0, 0}, nd[3] = {0, 0, 0};
         char sep = 0;
@@ -4295,7 +4326,7 @@ static int numeric_date(const char *t, size_t s, size_t e, casus_date *out)
             continue;
         int day = v[0], mon = v[1];
         if (sep == '/') {
-            if (v[0] <= 12 && v[1] <= 12)
+            if (v[0] <= 12 && v[1] <= 12 && v[0] != v[1])
                 continue; /* 03/04/2025: either order */
             if (v[1] > 12)
                 day = v[1], mon = v[0];
@@ -4325,6 +4356,36 @@ static int read_line(rd *r, size_t s, size_t e, long max)
     return select_matches(r) || find_dates(r) ? -1 : 0;
 }
 
+/* "18 novembre 2025", "10 de abril de 2025", "25. Januar 2023", "30 Ekim
+ * 2025": a day, a month in the original's language (cues.yaml,
+ * month-original) and a year, on a line read by read_line(). */
+static int original_date(const rd *r, casus_date *out)
+{
+    for (long k = 0; (size_t)k + 2 < r->nt; k++) {
+        if (!is_dom(&r->t[k]) || is_year(&r->t[k]))
+            continue;
+        long j = k + 1;
+        if (is_punct(r, j, '.'))
+            j++;
+        if (is_word(r, j, "de"))
+            j++;
+        long mon = cue_starts(r, j, CUE_FMONTH) ? cue_at(r, j, CUE_FMONTH) - 1 : 0;
+        if (!mon)
+            continue;
+        j = (long)at(r, j)->e;
+        if (is_word(r, j, "de") || is_word(r, j, "del"))
+            j++;
+        if ((size_t)j < r->nt && is_year(&r->t[j])) {
+            *out = mkdate((int)r->t[j].num, (int)mon, (int)r->t[k].num);
+            if (out->precision == 3)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* The first full date in bytes [s, e): numeric, else in words, in English
+ * or in the original's language. */
 static void date_from_line(rd *r, size_t s, size_t e, casus_date *out)
 {
     if (numeric_date(r->text, s, e, out))
@@ -4336,6 +4397,24 @@ static void date_from_line(rd *r, size_t s, size_t e, casus_date *out)
             *out = r->dm[k].d;
             return;
         }
+    original_date(r, out);
+}
+
+/* A page's date as its metadata writes it when that is no ISO date: "26
+ * Sep 2024 07.12 BST", "Thursday, May 15, 2025". */
+static casus_date date_of_string(rd *r, const char *v)
+{
+    casus_date d;
+    memset(&d, 0, sizeof d);
+    const char *text = r->text;
+    size_t len = r->len;
+    r->text = v;
+    r->len = strlen(v);
+    date_from_line(r, 0, r->len, &d);
+    r->text = text;
+    r->len = len;
+    r->nt = r->nm = r->nsel = r->ndm = 0;
+    return d;
 }
 
 /* Where a dateline's separator starts at byte q of a line ending at j: the
@@ -4428,25 +4507,41 @@ static void find_article_date(rd *r, size_t s, size_t e)
             }
             /* "By X in Y · Published 29 November 2024, 09:12 · 5 min read";
              * "[Translated from Japanese. Original: Kanto Shimpo, morning
-             * edition, December 11, 2025, politics page.]" */
-            size_t pub = 0;
-            for (size_t q = i; words > 14 && q + 9 < j && j - i <= 400 && !pub; q++) {
+             * edition, December 11, 2025, politics page.]"; "Source: Al-Mirbad
+             * Daily, front page, Wednesday 6 Rajab 1445 AH / 17 January 2024";
+             * "Received 17 May 2024, 07:52 KST": the first full date after
+             * such a word, on the rest of the line */
+            static const char *const PUB[] = {"published", "posted", "updated", "edition", "original:",
+                                              "source:", "received"};
+            for (size_t q = i; words > 14 && q + 6 < j && j - i <= 600; q++) {
                 char c = (char)(r->text[q] | 0x20);
-                if (c == 'e' ? (r->text[q + 1] | 0x20) == 'd' && !strncasecmp(r->text + q, "edition,", 8)
-                             : (c == 'p' || c == 'u') && (!strncasecmp(r->text + q, "published", 9) ||
-                                                          !strncasecmp(r->text + q, "posted", 6) ||
-                                                          !strncasecmp(r->text + q, "updated", 7)))
-                    pub = q;
-            }
-            if (pub && words > 14) {
+                if ((c != 'p' && c != 'u' && c != 'e' && c != 'o' && c != 's' && c != 'r') ||
+                    (q > i && isalpha((unsigned char)r->text[q - 1])))
+                    continue;
+                size_t kw = 0;
+                for (size_t w = 0; w < sizeof PUB / sizeof *PUB && !kw; w++)
+                    if (q + strlen(PUB[w]) <= j && !strncasecmp(r->text + q, PUB[w], strlen(PUB[w])))
+                        kw = strlen(PUB[w]);
+                if (!kw)
+                    continue;
                 casus_date d;
                 memset(&d, 0, sizeof d);
-                date_from_line(r, pub, j - pub > 60 ? pub + 60 : j, &d);
+                date_from_line(r, q + kw, j, &d);
                 if (d.precision == 3) {
                     r->artdate = d;
                     return;
                 }
+                q += kw - 1;
             }
+            /* a live blog's date line: "Thursday 4 December 2025 · All times
+             * Eastern (ET)": a full date opening the line */
+            if (words > 14 && !read_line(r, i, j - i > 80 ? i + 80 : j, LONG_MAX))
+                for (size_t k = 0; k < r->ndm && r->dm[k].s <= 2; k++)
+                    if (r->dm[k].d.precision == 3 && !r->dm[k].mon &&
+                        (r->dm[k].s == 0 || cue_starts(r, 0, CUE_WEEKDAY))) {
+                        r->artdate = r->dm[k].d;
+                        return;
+                    }
             if (words <= 14 || lim < j) {
                 casus_date d;
                 memset(&d, 0, sizeof d);
@@ -5101,7 +5196,7 @@ int casus_read(const casus_lexicon *l, casus_arena *a, const char *name,
         char d10[11];
         snprintf(d10, sizeof d10, "%.10s", html_date);
         casus_date d;
-        if (!casus_date_parse_day(d10, &d, NULL)) {
+        if (!casus_date_parse_day(d10, &d, NULL) || (r.refday = casus_date_today().lo, d = date_of_string(&r, html_date)).precision == 3) {
             r.artdate = d;
             art->date_from = "html";
         }

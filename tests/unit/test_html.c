@@ -234,6 +234,13 @@ static void html_title_date(void **st)
     HTML_TEXT(doc, h, a);
     assert_string_equal(h.date, "2022-02-24T05:00:00+03:00");
     casus_arena_free(a);
+
+    /* itemprop=datePublished with the date as the element's text */
+    doc = "<body><article><h1>H</h1><p>By X &middot; <span itemprop=\"datePublished\">26 Sep 2024 "
+          "<b>07.12</b> BST</span></p><p>Text</p></article></body>";
+    HTML_TEXT(doc, h, a);
+    assert_string_equal(h.date, "26 Sep 2024 07.12 BST");
+    casus_arena_free(a);
 }
 
 static void html_lines(void **st)
