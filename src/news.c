@@ -1237,8 +1237,16 @@ static int find_dates(rd *r)
                     pw--;
                 int lead = is_word(r, pw, "in") || is_word(r, pw, "since") || is_word(r, pw, "during") ||
                            is_word(r, pw, "until") || is_word(r, pw, "by") || is_word(r, pw, "of") ||
-                           is_word(r, pw, "last") || pw < i - 1;
-                if (r->artdate.precision >= 2 && lead) {
+                           is_word(r, pw, "last") || is_word(r, pw, "for") || is_word(r, pw, "from") || pw < i - 1;
+                /* "This July, during the Talisman Sabre exercise": the
+                 * article's year; "next March": the first after its date */
+                if (r->artdate.precision >= 2 && pw == i - 1 && (is_word(r, pw, "this") || is_word(r, pw, "next"))) {
+                    int y = r->artdate.year;
+                    if (is_word(r, pw, "next") && (int)mon - 1 <= r->artdate.month)
+                        y++;
+                    d = mkdate(y, (int)mon - 1, 0);
+                    s = pw;
+                } else if (r->artdate.precision >= 2 && lead) {
                     casus_date c = month_day(r, (int)mon - 1, 1);
                     if (c.precision) {
                         d = mkdate(c.year, c.month, 0);
@@ -1271,7 +1279,10 @@ static int find_dates(rd *r)
             d = mkdate((int)t->num, 0, 0); /* "in 2023 and 2024" */
         } else if (is_year(t) && (is_word(r, i - 1, "in") || is_word(r, i - 1, "since") ||
                                   is_word(r, i - 1, "of") || is_word(r, i - 1, "early") ||
-                                  is_word(r, i - 1, "late") || is_word(r, i - 1, "mid"))) {
+                                  is_word(r, i - 1, "late") || is_word(r, i - 1, "mid") ||
+                                  /* "held joint drills as recently as 2024" */
+                                  (is_word(r, i - 1, "as") && (is_word(r, i - 2, "recently") ||
+                                                               is_word(r, i - 2, "early") || is_word(r, i - 2, "late"))))) {
             d = mkdate((int)t->num, 0, 0);
         } else if (is_year(t)) {
             /* "a 1961 treaty": the treaty's year */
@@ -1367,9 +1378,20 @@ static int find_dates(rd *r)
             i = e - 1;
             continue; /* the dateline's date */
         }
-        /* ranges ("between August and January") say when something lasted */
-        int isrange = range || is_word(r, s - 1, "between") || is_word(r, s - 1, "from");
-        range = isrange && (is_word(r, e, "and") || is_word(r, e, "to") || is_punct(r, e, '-'));
+        /* ranges ("between August and January", "from 2019 to 2021") say
+         * when something lasted; a lone "from January 2025" is its start */
+        int to = is_word(r, e, "and") || is_word(r, e, "to") || is_word(r, e, "until") || is_word(r, e, "till") ||
+                 is_word(r, e, "through") || is_punct(r, e, '-');
+        int isrange = range || is_word(r, s - 1, "between") || (is_word(r, s - 1, "from") && to);
+        range = isrange && to;
+        /* "extended until 31 May 2026 the arms embargo": how long it
+         * lasts, not when it was done ("did not sign until March" is) */
+        if (!isrange && (is_word(r, s - 1, "until") || is_word(r, s - 1, "till"))) {
+            int neg = 0;
+            for (long k = 0; k < s && !neg; k++)
+                neg = cue_at(r, k, CUE_NEG) != 0;
+            isrange = !neg;
+        }
         if (GROW(r->dm, r->ndm, r->dmcap))
             return -1;
         dmen *x = &r->dm[r->ndm++];
@@ -1465,6 +1487,28 @@ static int ent_new(rd *r, const cset *parties, const char *kind, int year, int i
 }
 
 static int verb_tok(const rd *r, long i);
+
+/* "if the other is attacked", "in the event of an armed attack", "should
+ * either come under attack": a condition of attack in the clause after
+ * token te */
+static int attack_condition(const rd *r, long te)
+{
+    for (long i = te; (size_t)i < r->nt && i < te + 24; i++) {
+        if (is_punct(r, i, ';') || is_boundary(r, i))
+            return 0;
+        if (!cue_starts(r, i, CUE_COND) || is_word(r, i, "unless") || is_word(r, i, "whether"))
+            continue;
+        for (long j = i + 1; (size_t)j < r->nt && j < i + 9; j++) {
+            if (r->t[j].kind == TK_PUNCT && !is_punct(r, j, ','))
+                return 0;
+            if (is_word(r, j, "attacked") || is_word(r, j, "invaded") || is_word(r, j, "attack") ||
+                is_word(r, j, "aggression") || is_word(r, j, "invasion"))
+                return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
 
 /* "the agreement on stationing the brigade", "a deal for supplying
  * drones": what a treaty is about is no event of its own (tr: the trigger
@@ -3623,6 +3667,20 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     }
     if (!x.src.n)
         return 0;
+    /* "commits each side to provide immediate military assistance with all
+     * means at its disposal if the other is attacked", "will send troops in
+     * the event of an armed attack": help promised against an attack is a
+     * defence pledge, made now */
+    if ((x.type == CASUS_EV_ARMS_TRANSFERRED || x.type == CASUS_EV_AID_PLEDGED ||
+         x.type == CASUS_EV_TROOPS_DEPLOYED) &&
+        x.mod != CASUS_MOD_POSSIBLE && attack_condition(r, te)) {
+        x.type = CASUS_EV_MUTUAL_DEFENSE_PLEDGE;
+        x.mod = CASUS_MOD_ACTUAL;
+        x.d.item = x.d.count_text = x.d.quantity_text = NULL;
+        x.d.count = x.d.quantity = -1;
+        x.d.approx = 0;
+        x.d.place = x.d.place_id = NULL;
+    }
     /* "Britain pledged up to £160 million for water, food and schooling",
      * "Estonia imposed sanctions on Ivanishvili": with no recipient named,
      * the recipient of the article's last pledge (sanctions, arms) */
@@ -3634,12 +3692,25 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 break;
             }
     /* date: a date expression in the clause, the nearest to the trigger */
+    int pluperf = pre_perfect(r, ts);
     long bd = LONG_MAX;
     const dmen *bdm = NULL;
     for (size_t k = 0; k < r->ndm; k++) {
         const dmen *dm = &r->dm[k];
         if (dm->treatyyear)
             continue;
+        /* "On 18 August 2019, the United States carried out a flight test
+         * ..., about which the Russian side had warned for years": a
+         * pluperfect in a relative clause after the date is earlier */
+        if ((long)dm->e <= ts && pluperf) {
+            int rel = 0;
+            for (long i = (long)dm->e + 1; i < ts && !rel; i++)
+                rel = is_punct(r, i - 1, ',') && (is_word(r, i, "which") || is_word(r, i, "who") ||
+                                                  ((is_word(r, i, "about") || is_word(r, i, "of")) &&
+                                                   is_word(r, i + 1, "which")));
+            if (rel)
+                continue;
+        }
         long d = (long)dm->s >= te ? (long)dm->s - te : ts - (long)dm->e;
         /* "kicked off the large-scale joint exercises on March 10": the
          * distance counts from the verb's object naming the same event */
@@ -3694,6 +3765,44 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 if (apart)
                     continue;
             }
+            /* "On 18 August 2019, barely two weeks after leaving the Treaty,
+             * the United States carried out a flight test": a trigger in a
+             * clause timed by another event does not take the date */
+            if ((long)o->s >= (long)dm->e) {
+                static const char *const TIMED[] = {"after", "before", "following", "since", "until"};
+                int timed = 0;
+                for (long i = (long)dm->e; i < (long)o->s; i++)
+                    if (WORD_IN(r, i, TIMED))
+                        timed = 1;
+                    else if (r->t[i].kind == TK_PUNCT)
+                        timed = 0; /* the clause closed before o */
+                if (timed)
+                    continue;
+            }
+            /* "This July, during the Talisman Sabre exercise held by the
+             * United States and Australia, the American side launched": a
+             * noun after "during" or "amid" is the main clause's time, and
+             * shares the date */
+            if (te <= (long)o->s || (long)o->e <= ts) {
+                int during = 0;
+                for (long i = (long)o->s - 1; i >= 0 && i >= (long)o->s - 5 && !during; i--) {
+                    if (r->t[i].kind == TK_PUNCT || verb_tok(r, i))
+                        break;
+                    during = is_word(r, i, "during") || is_word(r, i, "amid");
+                }
+                if (during)
+                    continue;
+            }
+            /* "the treaty that Putin and Kim signed in Pyongyang on 19 June
+             * 2024 commits each side": a verb right after the date that ends
+             * a relative clause is the main clause's, undated */
+            if (te <= (long)dm->s && (long)o->s == (long)dm->e) {
+                int rel = 0;
+                for (long i = ts - 1; i >= 0 && i >= ts - 8 && !rel && r->t[i].kind != TK_PUNCT; i--)
+                    rel = is_word(r, i, "that") || is_word(r, i, "which") || is_word(r, i, "who");
+                if (rel)
+                    continue;
+            }
             /* "delivered them in July 2019, and the military test-fired":
              * a new clause between a date and a trigger parts them, unless
              * it parts this trigger from the date too */
@@ -3717,13 +3826,22 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         }
         if (!mine)
             continue;
+        /* "signed on 8 December 1987, entered into force on 1 June 1988":
+         * at the same distance, a date past a comma before the trigger
+         * yields to one in its own verb phrase */
+        d *= 2;
+        for (long i = (long)dm->e; i < ts && !(d & 1); i++)
+            d |= is_punct(r, i, ',');
         if (d < bd) {
             bd = d;
             bdm = dm;
             x.date = dm->d;
             if (dm->mon)
                 x.date = by_tense(r, dm->mon, dm->dom, tr, x.mod,
-                                  tr->form == FORM_ING && (is_word(r, ts - 1, "was") || is_word(r, ts - 1, "were")));
+                                  /* "was deploying"; "launched Baltic Sentry, deploying
+                                   * frigates": a participle not after "is" or "are" */
+                                  tr->form == FORM_ING && !is_word(r, ts - 1, "is") && !is_word(r, ts - 1, "are") &&
+                                      !is_word(r, ts - 1, "am") && !is_word(r, ts - 1, "be"));
         }
     }
     /* "accused Washington on Tuesday of ... and warned Manila": a verb
@@ -3759,8 +3877,24 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             cs_eq(&pv->src, &x.src))
             x.date = pv->date;
     }
+    /* "In March 2022 the Revolutionary Guard fired missiles at the city;
+     * Baghdad then summoned the Iranian ambassador": "then" follows on from
+     * the sentence's earlier time, in the same month or year (a day named
+     * before gives none: "then" may be days later) */
+    int then = !x.date.precision && x.mod == CASUS_MOD_ACTUAL &&
+               (is_word(r, ts - 1, "then") || (is_word(r, ts + 1, "then") && tr->form != FORM_NOUN));
+    if (then) {
+        const dmen *pd = NULL;
+        for (size_t k = 0; k < r->ndm && (long)r->dm[k].e <= ts; k++)
+            if (!r->dm[k].treatyyear && r->dm[k].d.precision)
+                pd = &r->dm[k];
+        if (!pd)
+            then = 0;
+        else if (pd->d.precision < 3)
+            x.date = pd->d;
+    }
     /* a live blog's entry: the day of its heading */
-    if (!x.date.precision && r->secdate.precision && x.mod == CASUS_MOD_ACTUAL && !pre_perfect(r, ts))
+    if (!x.date.precision && r->secdate.precision && x.mod == CASUS_MOD_ACTUAL && !pre_perfect(r, ts) && !then)
         x.date = r->secdate;
     /* "Taipei condemns 'provocation'", "Seoul summons Russian envoy": the
      * reporting present is the article's day */
@@ -3774,7 +3908,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
      * perfect ("has deployed", "had warned"), which sets no time */
     else if (!x.date.precision && x.mod == CASUS_MOD_ACTUAL && !r->heading && tr->form != FORM_BASE &&
              tr->form != FORM_S)
-        x.newsday = pre_perfect(r, ts) || perfect(r, ts) || reduced_relative(r, ts, passive) || time_anchor(r) ? -1 : 1;
+        x.newsday = then || pre_perfect(r, ts) || perfect(r, ts) || reduced_relative(r, ts, passive) || time_anchor(r) ? -1 : 1;
     /* "Venezuela on Saturday denounced..., a day after Trump warned": the
      * clause after the span is that much before the main clause's day (its
      * own date, if it names one, stands) */
