@@ -2652,7 +2652,7 @@ static int reduced_relative(const rd *r, long ts, int passive)
  * talks": the sentence is timed by something other than the report */
 static int time_anchor(const rd *r)
 {
-    static const char *const ANCHOR[] = {"amid", "amidst", "after", "before", "following", "ahead"};
+    static const char *const ANCHOR[] = {"amid", "amidst", "ahead"};
     for (size_t i = 0; i < r->nt; i++)
         if (WORD_IN(r, (long)i, ANCHOR))
             return 1;
@@ -2722,6 +2722,15 @@ static long after_anchor(const rd *r, long ts, long *k0, int *off)
         return j;
     }
     return -1;
+}
+
+/* "Cambodia's defence ministry has condemned", "Marles has criticised
+ * China": a statement told in the present perfect is news of the day, as a
+ * state of affairs ("has deployed 570 troops") is not */
+static int speech_act(int type)
+{
+    return type == CASUS_EV_CONDEMN || type == CASUS_EV_WARN || type == CASUS_EV_DENY_ACCUSATION ||
+           type == CASUS_EV_SUMMON_AMBASSADOR;
 }
 
 /* "has deployed", "have long warned": the present perfect names no time */
@@ -3218,9 +3227,20 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         for (long i = ts - 1; i >= 0 && i >= ts - 3; i--)
             if (cue_at(r, i, CUE_BE))
                 passive = 1;
-        /* "troops deployed in": a participle after its noun */
-        if (ts > 0 && (cue_at(r, ts - 1, CUE_TROOPS) || cue_at(r, ts - 1, CUE_TREATY) || is_punct(r, ts - 1, ',')))
+        /* "troops deployed in", "This treaty, signed by Putin": a
+         * participle after its noun; not a verb with its object after a
+         * parenthetical ("Maduro, speaking on state television, denounced
+         * the deployment", "The minister, Maxime Prevot, denounced a
+         * decision") */
+        if (ts > 0 && (cue_at(r, ts - 1, CUE_TROOPS) || cue_at(r, ts - 1, CUE_TREATY)))
             passive = 1;
+        else if (is_punct(r, ts - 1, ',')) {
+            int g = group_at(r, te);
+            int object = !date_at(r, te) && ((cue_at(r, te, CUE_DET) && !is_word(r, te, "that")) ||
+                                              (g >= 0 && r->g[g].prep < 0 && (long)r->g[g].s == te));
+            if (!object)
+                passive = 1;
+        }
     }
     if (treaty_content(r, ts, tr))
         return 0;
@@ -3908,7 +3928,10 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
      * perfect ("has deployed", "had warned"), which sets no time */
     else if (!x.date.precision && x.mod == CASUS_MOD_ACTUAL && !r->heading && tr->form != FORM_BASE &&
              tr->form != FORM_S)
-        x.newsday = then || pre_perfect(r, ts) || perfect(r, ts) || reduced_relative(r, ts, passive) || time_anchor(r) ? -1 : 1;
+        x.newsday = then || pre_perfect(r, ts) || (perfect(r, ts) && !speech_act(tr->type)) ||
+                            reduced_relative(r, ts, passive) || time_anchor(r)
+                        ? -1
+                        : 1;
     /* "Venezuela on Saturday denounced..., a day after Trump warned": the
      * clause after the span is that much before the main clause's day (its
      * own date, if it names one, stands) */
