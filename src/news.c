@@ -496,6 +496,16 @@ static long prep_before(const rd *r, long i)
     long j = i - 1;
     while (j >= 0 && cue_starts(r, j, CUE_DET) && at(r, j)->e == (uint32_t)(j + 1))
         j--;
+    /* "in a call with President Yoon Suk Yeol": a partner's title before
+     * the name ("under President Joe Biden", "an adviser to Supreme Leader
+     * Ali Khamenei" still say whose side the sentence is on) */
+    if (j >= 0 && cue_at(r, j, CUE_PEOPLE) && (r->t[j].fl & TF_CAP) && (long)at(r, j)->e == j + 1) {
+        long k = (long)at(r, j)->s - 1;
+        while (k >= 0 && cue_starts(r, k, CUE_DET) && at(r, k)->e == (uint32_t)(k + 1))
+            k--;
+        if (is_word(r, k, "with"))
+            return k;
+    }
     /* "the three", "both": determiners that are multiword are fine to skip once */
     if (j >= 0 && cue_at(r, j, CUE_PREP) && at(r, j)->e == (uint32_t)(j + 1))
         return j;
@@ -786,7 +796,8 @@ static int build_actors(rd *r)
         long e = (long)m->e;
         while (cue_starts(r, e, CUE_PEOPLE))
             e = (long)at(r, e)->e;
-        if (near || is_word(r, e, "of") || is_word(r, e, "from") || is_word(r, i - 1, "a") ||
+        if (near || is_word(r, e, "of") || is_word(r, e, "from") || is_word(r, e, "for") ||
+            is_word(r, i - 1, "a") ||
             is_word(r, i - 1, "an") || cue_at(r, i - 1, CUE_FORMER) || cue_at(r, i - 1, CUE_PREP) ||
             is_word(r, i - 1, "their") || is_word(r, i - 1, "its") || is_word(r, i - 1, "his") ||
             is_word(r, i - 1, "her") || is_word(r, i - 1, "whose") || is_word(r, i - 1, "other") ||
@@ -959,7 +970,9 @@ static int build_actors(rd *r)
             cs_add(&g->codes, x->code);
             g->prep = x->prep;
             /* "both X and Y": the determiner is no preposition */
-            if (g->prep >= 0 && (is_word(r, g->prep, "of") || is_word(r, g->prep, "from") || is_word(r, g->prep, "in"))) {
+            /* "a spokesman for the Kremlin", "the speaker for the Russian Federation" */
+            if (g->prep >= 0 && (is_word(r, g->prep, "of") || is_word(r, g->prep, "from") ||
+                                 is_word(r, g->prep, "in") || is_word(r, g->prep, "for"))) {
                 long j = g->prep - 1;
                 while (j >= 0 && cue_at(r, j, CUE_DET))
                     j--;
@@ -1318,10 +1331,18 @@ static int find_dates(rd *r)
                    ((size_t)i + 2 >= r->nt || r->t[i + 2].kind == TK_PUNCT) && /* not "the 79th anniversary" */
                    (r->lastday.precision == 3 || r->lastmonth.precision >= 2 || r->artdate.precision == 3)) {
             /* "on the 10th" (a day of the month being told, as Japanese
-             * and Korean news write it) */
-            const casus_date *c = r->lastday.precision == 3 ? &r->lastday
-                                  : r->lastmonth.precision >= 2 ? &r->lastmonth : &r->artdate;
-            d = mkdate(c->year, c->month, (int)r->t[i + 1].num);
+             * and Korean news write it): of the article's month, or the
+             * month before when that day is still to come; without an
+             * article date, of the last day or month named */
+            int n = (int)r->t[i + 1].num;
+            if (r->artdate.precision == 3)
+                d = n <= r->artdate.day ? mkdate(r->artdate.year, r->artdate.month, n)
+                    : r->artdate.month == 1 ? mkdate(r->artdate.year - 1, 12, n)
+                                            : mkdate(r->artdate.year, r->artdate.month - 1, n);
+            else {
+                const casus_date *c = r->lastday.precision == 3 ? &r->lastday : &r->lastmonth;
+                d = mkdate(c->year, c->month, n);
+            }
             e = i + 2;
         } else if (anchors && (e = anchor_day(r, i, &d)) > i) {
             /* "the following day", "a day later", "the same day", "two days
@@ -2597,13 +2618,24 @@ static void event_ref(const rd *r, long te, const cset *src, cset *tgt)
             /* the noun is definite: "the sanctions", "this week's launch" */
             if (!definite(r, te, i))
                 return;
+            /* "denounced the dispatch", "condemned the delivery": a generic
+             * noun that names an event type refers to the last such event,
+             * if any */
+            int types[8], nt = NOUNS[k].type == CASUS_EV__COUNT ? event_types_at(r, i, types, 8) : 0, typed = 0;
+            for (size_t e = r->nev; e-- > 0 && !typed;)
+                for (int u = 0; u < nt && !typed; u++)
+                    typed = !r->ev[e].dead && r->ev[e].src.n && !cs_meets(&r->ev[e].src, src) &&
+                            r->ev[e].type == r->lx->triggers[types[u]].type;
             for (size_t e = r->nev; e-- > 0;) {
                 const rev *p = &r->ev[e];
                 if (p->dead || cs_meets(&p->src, src) || !p->src.n)
                     continue;
+                int want = !typed;
+                for (int u = 0; u < nt && !want; u++)
+                    want = p->type == r->lx->triggers[types[u]].type;
                 if (NOUNS[k].type == CASUS_EV__COUNT
                         ? (p->type == CASUS_EV_CONDEMN || p->type == CASUS_EV_WARN ||
-                           p->type == CASUS_EV_DENY_ACCUSATION)
+                           p->type == CASUS_EV_DENY_ACCUSATION || !want)
                         : p->type != NOUNS[k].type)
                     continue;
                 /* "criticised the purchase": the buyer */
@@ -3095,9 +3127,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     for (long i = te; i < where; i++)
         if (WORD_IN(r, i, NOT) && !is_word(r, i + 1, "only"))
             return 0;
-    /* "a sign of": a verb form after a determiner is a noun */
-    if ((tr->form == FORM_BASE || tr->form == FORM_S) && ts > 0 && cue_at(r, ts - 1, CUE_DET) &&
-        !is_word(r, ts - 1, "both") && !is_word(r, ts - 1, "all"))
+    /* "a sign of", "North Korea's dispatch of troops": a verb form after a
+     * determiner or a possessive is a noun */
+    if ((tr->form == FORM_BASE || tr->form == FORM_S) && ts > 0 &&
+        ((cue_at(r, ts - 1, CUE_DET) && !is_word(r, ts - 1, "both") && !is_word(r, ts - 1, "all")) ||
+         (r->t[ts - 1].fl & TF_POSS)))
         return 0;
     /* "Putin signed the law ratifying the pact", "signed a decree on":
      * the signing of a domestic act is no treaty's signature */
@@ -4141,18 +4175,36 @@ static int sentence_events(rd *r)
     else if (r->ng && r->g[0].codes.n == 1 && r->g[0].prep < 0 && r->g[0].s <= 3)
         r->last_single = r->g[0].codes;
     /* the first person the sentence names outside a prepositional phrase
-     * ("Tiani told the gathering. He warned ..."): whom "he" and "she" mean */
-    for (size_t a = 0; a < r->nam; a++) {
+     * and before its verb ("Tiani told the gathering. He warned ..."): whom
+     * "he" and "she" mean; not the object ("summoned Ambassador Zinoviev").
+     * A subject office with no state of its own ("Vice Minister Kim
+     * condemned ...") is the state its event speaks for. */
+    long v0 = 0;
+    while ((size_t)v0 < r->nt && !verb_tok(r, v0))
+        v0++;
+    int found = 0;
+    for (size_t a = 0; a < r->nam && (long)r->am[a].s < v0; a++) {
         const amen *m = &r->am[a];
         int person = m->actor ? m->actor->kind == AK_LEADER : !m->org;
         for (uint32_t i = m->s; i < m->e && !person; i++)
             person = cue_at(r, (long)i, CUE_PEOPLE) != 0;
-        if (person && m->prep < 0) {
+        if (r->g[m->group].people) /* "The speaker for the Russian Federation said" */
+            person = 1;
+        if (person && (m->prep < 0 || r->g[m->group].people)) {
             r->last_person.n = 0;
             cs_add(&r->last_person, m->code);
+            found = 1;
             break;
         }
     }
+    int office = 0;
+    for (long i = 0; i < v0 && i < 4 && !found && !office; i++)
+        office = cue_at(r, i, CUE_PEOPLE) && group_at(r, i) < 0;
+    for (size_t q = r->nev; office && q-- > 0 && r->ev[q].sent == r->sentno;)
+        if (!r->ev[q].dead && r->ev[q].src.n == 1 && r->ev[q].tok >= v0) {
+            r->last_person = r->ev[q].src;
+            office = 0;
+        }
     return 0;
 }
 
