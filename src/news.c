@@ -710,6 +710,8 @@ static int add_mention(rd *r, const lx_match *m, const lx_actor *a)
     return 0;
 }
 
+static int is_trigger_tok(const rd *r, long i);
+
 static int build_actors(rd *r)
 {
     r->nam = 0;
@@ -915,7 +917,24 @@ static int build_actors(rd *r)
                 join = 1; /* one name, several states ("the two Koreas") */
             else if (r->t[x->s].fl & TF_HYPH && (size_t)j == x->s)
                 join = 1;
-            else if (!p->poss) {
+            else if (x->actor && x->actor->kind == AK_DEMONYM && x->s >= p->e + 2 && x->s <= p->e + 10 &&
+                     (is_word(r, (long)x->e, "counterpart") || is_word(r, (long)x->e, "counterparts") ||
+                      is_word(r, (long)x->e - 1, "counterpart") || is_word(r, (long)x->e - 1, "counterparts")) &&
+                     (is_word(r, (long)x->s - 1, "his") || is_word(r, (long)x->s - 1, "her") ||
+                      is_word(r, (long)x->s - 1, "their")) &&
+                     is_word(r, (long)x->s - 2, "and")) {
+                /* "Turkey's defence minister, Yaşar Güler, and his Somali
+                 * counterpart": the two sides of one act */
+                join = 1;
+                for (long q = (long)p->e; q < (long)x->s - 2 && join; q++)
+                    join = !is_punct(r, q, ';') && !cue_at(r, q, CUE_SAY) && !is_trigger_tok(r, q);
+            } else if (p->poss && !strcmp(p->code, x->code) && x->s <= p->e + 5) {
+                /* "Turkey's defence minister, Yaşar Güler,": the office and
+                 * its holder are one */
+                join = 1;
+                for (long q = (long)p->e; q < (long)x->s && join; q++)
+                    join = is_punct(r, q, ',') || cue_at(r, q, CUE_PEOPLE) || cue_at(r, q, CUE_DET);
+            } else if (!p->poss) {
                 while ((size_t)j < x->s) {
                     if (is_punct(r, j, ',')) {
                         j++;
