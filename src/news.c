@@ -3856,16 +3856,14 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
              * United States and Australia, the American side launched": a
              * noun after "during" or "amid" is the main clause's time, and
              * shares the date */
-            if (te <= (long)o->s || (long)o->e <= ts) {
-                int during = 0;
-                for (long i = (long)o->s - 1; i >= 0 && i >= (long)o->s - 5 && !during; i--) {
-                    if (r->t[i].kind == TK_PUNCT || verb_tok(r, i))
-                        break;
-                    during = is_word(r, i, "during") || is_word(r, i, "amid");
-                }
-                if (during)
-                    continue;
+            int during = 0;
+            for (long i = (long)o->s - 1; i >= 0 && i >= (long)o->s - 5 && !during; i--) {
+                if (r->t[i].kind == TK_PUNCT || verb_tok(r, i))
+                    break;
+                during = is_word(r, i, "during") || is_word(r, i, "amid");
             }
+            if (during)
+                continue;
             /* "the treaty that Putin and Kim signed in Pyongyang on 19 June
              * 2024 commits each side": a verb right after the date that ends
              * a relative clause is the main clause's, undated */
