@@ -499,7 +499,7 @@ static long prep_before(const rd *r, long i)
     /* "in a call with President Yoon Suk Yeol": a partner's title before
      * the name ("under President Joe Biden", "an adviser to Supreme Leader
      * Ali Khamenei" still say whose side the sentence is on) */
-    if (j >= 0 && cue_at(r, j, CUE_PEOPLE) && (r->t[j].fl & TF_CAP) && (long)at(r, j)->e == j + 1) {
+    if (j >= 1 && (r->t[j].fl & TF_CAP) && cue_at(r, j, CUE_PEOPLE) && (long)at(r, j)->e == j + 1) {
         long k = (long)at(r, j)->s - 1;
         while (k >= 0 && cue_starts(r, k, CUE_DET) && at(r, k)->e == (uint32_t)(k + 1))
             k--;
@@ -3765,7 +3765,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 break;
             }
     /* date: a date expression in the clause, the nearest to the trigger */
-    int pluperf = pre_perfect(r, ts);
+    int pluperf = -1; /* pre_perfect(r, ts), once a date before the trigger asks */
     long bd = LONG_MAX;
     const dmen *bdm = NULL;
     for (size_t k = 0; k < r->ndm; k++) {
@@ -3775,6 +3775,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         /* "On 18 August 2019, the United States carried out a flight test
          * ..., about which the Russian side had warned for years": a
          * pluperfect in a relative clause after the date is earlier */
+        if ((long)dm->e <= ts && pluperf < 0)
+            pluperf = pre_perfect(r, ts);
         if ((long)dm->e <= ts && pluperf) {
             int rel = 0;
             for (long i = (long)dm->e + 1; i < ts && !rel; i++)
@@ -3844,7 +3846,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             if ((long)o->s >= (long)dm->e) {
                 static const char *const TIMED[] = {"after", "before", "following", "since", "until"};
                 int timed = 0;
-                for (long i = (long)dm->e; i < (long)o->s; i++)
+                for (long i = (long)dm->e; i < (long)o->s && i < (long)dm->e + 24; i++)
                     if (WORD_IN(r, i, TIMED))
                         timed = 1;
                     else if (r->t[i].kind == TK_PUNCT)
@@ -3858,7 +3860,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
              * shares the date */
             int during = 0;
             for (long i = (long)o->s - 1; i >= 0 && i >= (long)o->s - 5 && !during; i--) {
-                if (r->t[i].kind == TK_PUNCT || verb_tok(r, i))
+                if (r->t[i].kind == TK_PUNCT)
                     break;
                 during = is_word(r, i, "during") || is_word(r, i, "amid");
             }
@@ -3941,11 +3943,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     if (!x.date.precision && x.mod == CASUS_MOD_ACTUAL && tr->form == FORM_BASE && is_word(r, ts - 1, "to") &&
         r->nev) {
         const rev *pv = &r->ev[r->nev - 1];
-        int apart = 0;
+        int apart = pv->sent != r->sentno || pv->dead || pv->tok >= ts || pv->mod != CASUS_MOD_ACTUAL ||
+                    !pv->date.precision || !cs_eq(&pv->src, &x.src);
         for (long i = pv->tok + 1; i < ts - 1 && !apart; i++)
             apart = is_boundary(r, i) || is_punct(r, i, ';') || verb_tok(r, i);
-        if (pv->sent == r->sentno && !pv->dead && pv->tok < ts && pv->mod == CASUS_MOD_ACTUAL && !apart &&
-            cs_eq(&pv->src, &x.src))
+        if (!apart)
             x.date = pv->date;
     }
     /* "In March 2022 the Revolutionary Guard fired missiles at the city;
@@ -4196,27 +4198,36 @@ static int sentence_events(rd *r)
      * "he" and "she" mean; not the object ("summoned Ambassador Zinoviev").
      * A subject office with no state of its own ("Vice Minister Kim
      * condemned ...") is the state its event speaks for. */
-    long v0 = 0;
-    while ((size_t)v0 < r->nt && !verb_tok(r, v0))
-        v0++;
     int found = 0;
-    for (size_t a = 0; a < r->nam && (long)r->am[a].s < v0; a++) {
+    for (size_t a = 0; a < r->nam; a++) {
         const amen *m = &r->am[a];
         int person = m->actor ? m->actor->kind == AK_LEADER : !m->org;
         for (uint32_t i = m->s; i < m->e && !person; i++)
             person = cue_at(r, (long)i, CUE_PEOPLE) != 0;
         if (r->g[m->group].people) /* "The speaker for the Russian Federation said" */
             person = 1;
-        if (person && (m->prep < 0 || r->g[m->group].people)) {
+        if (!person || (m->prep >= 0 && !r->g[m->group].people))
+            continue;
+        int verb = 0; /* the first such person: the subject if no verb comes first */
+        for (long i = 0; i < (long)m->s && !verb; i++)
+            verb = r->t[i].kind == TK_WORD && !(r->t[i].fl & TF_CAP) && verb_tok(r, i);
+        if (!verb) {
             r->last_person.n = 0;
             cs_add(&r->last_person, m->code);
             found = 1;
-            break;
         }
+        break;
     }
-    int office = 0;
-    for (long i = 0; i < v0 && i < 4 && !found && !office; i++)
-        office = cue_at(r, i, CUE_PEOPLE) && group_at(r, i) < 0;
+    long io = -1, v0 = 0;
+    for (long i = 0; i < 4 && (size_t)i < r->nt && !found && io < 0; i++)
+        if (cue_at(r, i, CUE_PEOPLE) && group_at(r, i) < 0)
+            io = i;
+    int office = io >= 0;
+    for (long i = 0; i < io && office; i++)
+        office = !verb_tok(r, i);
+    if (office)
+        while ((size_t)v0 < r->nt && !verb_tok(r, v0))
+            v0++;
     for (size_t q = r->nev; office && q-- > 0 && r->ev[q].sent == r->sentno;)
         if (!r->ev[q].dead && r->ev[q].src.n == 1 && r->ev[q].tok >= v0) {
             r->last_person = r->ev[q].src;
@@ -4708,6 +4719,22 @@ static void find_signoff_date(rd *r, size_t s, size_t e)
     }
 }
 
+/* A quick look at a line before reading it: does it open with a day, a
+ * weekday or a month ("4 December 2025", "Thursday 4 December", "Dec. 4")? */
+static int opens_with_date(const char *t, size_t n)
+{
+    static const char *const W[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar",
+                                    "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    if (n && isdigit((unsigned char)t[0]))
+        return 1;
+    if (n < 3 || !strchr("mtwfsjaondMTWFSJAOND", t[0]))
+        return 0;
+    for (size_t k = 0; k < sizeof W / sizeof *W; k++)
+        if ((t[0] | 0x20) == W[k][0] && !strncasecmp(t, W[k], 3))
+            return 1;
+    return 0;
+}
+
 static void find_article_date(rd *r, size_t s, size_t e)
 {
     /* short lines near the top ("Published: 12 March 2025", a dateline),
@@ -4737,22 +4764,40 @@ static void find_article_date(rd *r, size_t s, size_t e)
              * Daily, front page, Wednesday 6 Rajab 1445 AH / 17 January 2024";
              * "Received 17 May 2024, 07:52 KST": the first full date after
              * such a word, on the rest of the line */
-            static const char *const PUB[] = {"published", "posted", "updated", "edition", "original:",
-                                              "source:", "received"};
-            for (size_t q = i; words > 14 && q + 6 < j && j - i <= 600; q++) {
+            static const struct {
+                const char *w;
+                uint8_t n;
+            } PUB[] = {{"published", 9}, {"posted", 6},  {"updated", 7}, {"edition", 7},
+                       {"original:", 9}, {"source:", 7}, {"received", 8}};
+            int year = 0; /* a line with no year holds no full date: most lines, not read twice */
+            for (size_t q = i, n = 0; words > 14 && q < j && j - i <= 600 && !year; q++) {
+                n = isdigit((unsigned char)r->text[q]) ? n + 1 : 0;
+                year = n == 4 && (r->text[q - 3] == '1' || r->text[q - 3] == '2');
+            }
+            for (size_t q = i; year && q + 6 < j; q++) {
                 char c = (char)(r->text[q] | 0x20);
                 if ((c != 'p' && c != 'u' && c != 'e' && c != 'o' && c != 's' && c != 'r') ||
                     (q > i && isalpha((unsigned char)r->text[q - 1])))
                     continue;
-                size_t kw = 0;
-                for (size_t w = 0; w < sizeof PUB / sizeof *PUB && !kw; w++)
-                    if (q + strlen(PUB[w]) <= j && !strncasecmp(r->text + q, PUB[w], strlen(PUB[w])))
-                        kw = strlen(PUB[w]);
+                size_t kw = 0, w = 0;
+                for (; w < sizeof PUB / sizeof *PUB && !kw; w++)
+                    if (PUB[w].w[0] == c && q + PUB[w].n <= j && !strncasecmp(r->text + q, PUB[w].w, PUB[w].n))
+                        kw = PUB[w].n;
                 if (!kw)
+                    continue;
+                /* in a header the words are capitalised ("Received 17 May",
+                 * "Source:"), or the date follows ("Last updated Wednesday
+                 * 12 November"), "edition" aside: the body's "received
+                 * Iranian drones" is none */
+                size_t a = q + kw;
+                while (a < j && (r->text[a] == ' ' || r->text[a] == ':'))
+                    a++;
+                if (strcmp(PUB[w - 1].w, "edition") && !isupper((unsigned char)r->text[q]) &&
+                    !opens_with_date(r->text + a, j - a))
                     continue;
                 casus_date d;
                 memset(&d, 0, sizeof d);
-                date_from_line(r, q + kw, j, &d);
+                date_from_line(r, q + kw, j - q - kw > 320 ? q + kw + 320 : j, &d);
                 if (d.precision == 3) {
                     r->artdate = d;
                     return;
@@ -4761,7 +4806,8 @@ static void find_article_date(rd *r, size_t s, size_t e)
             }
             /* a live blog's date line: "Thursday 4 December 2025 · All times
              * Eastern (ET)": a full date opening the line */
-            if (words > 14 && !read_line(r, i, j - i > 80 ? i + 80 : j, LONG_MAX))
+            if (words > 14 && opens_with_date(r->text + i, j - i) &&
+                !read_line(r, i, j - i > 80 ? i + 80 : j, LONG_MAX))
                 for (size_t k = 0; k < r->ndm && r->dm[k].s <= 2; k++)
                     if (r->dm[k].d.precision == 3 && !r->dm[k].mon &&
                         (r->dm[k].s == 0 || cue_starts(r, 0, CUE_WEEKDAY))) {
