@@ -607,7 +607,7 @@ static int add_actor(builder *b, const char *phrase, lx_actor a)
     return add_phrase(b, phrase, p);
 }
 
-static const lx_actor ACTOR0 = {NULL, NULL, NULL, 0, INT32_MIN, INT32_MAX, NULL, 0, 0, 0, 0, {0}, NULL};
+static const lx_actor ACTOR0 = {NULL, NULL, NULL, 0, INT32_MIN, INT32_MAX, NULL, 0, 0, 0, 0, 0, {0}, NULL};
 
 static int load_states(builder *b)
 {
@@ -1236,6 +1236,7 @@ static int load_contextual(builder *b, const char *dir)
         const ynode *states = casusi_ymap_get(e, "states");
         const ynode *after = casusi_ymap_get(e, "after");
         const ynode *nb = casusi_ymap_get(e, "not-before");
+        const char *hy = scalar(e, "hyphen");
         if (!names || names->type != Y_SEQ || !names->n)
             return perr(b, names ? names : e, "a contextual name needs '%s': a list of names", "names");
         if (!states || states->type != Y_SEQ || !states->n)
@@ -1244,8 +1245,11 @@ static int load_contextual(builder *b, const char *dir)
             return perr(b, after, "'%s' must be a list of at most 4 state codes", "after");
         if (nb && nb->type != Y_SEQ)
             return perr(b, nb, "'%s' must be a list of words", "not-before");
+        if (hy && strcmp(hy, "true") && strcmp(hy, "false"))
+            return perr(b, casusi_ymap_get(e, "hyphen"), "'%s' must be true or false", "hyphen");
         lx_actor a = ACTOR0;
         a.kind = AK_CONTEXT;
+        a.hyphen = hy && !strcmp(hy, "true");
         for (size_t k = 0; after && k < after->n; k++) {
             code_state(b, after->items[k], &a.after[a.nafter]);
             if (!a.after[a.nafter++])

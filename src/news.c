@@ -570,6 +570,14 @@ static int was_seen(const rd *r, const char *code)
  * of Guam" or "the island nation". */
 static int context_ok(const rd *r, const lx_match *m, const lx_actor *a)
 {
+    /* "the Franco-Algerian agreement", "Sino-Russian drills": a combining
+     * form joined by a hyphen to a capitalised name (not "Indo-Pacific",
+     * whose second half names no state) */
+    if (a->hyphen) {
+        const lx_match *n = (size_t)m->e < r->nt ? at(r, (long)m->e) : NULL;
+        return (r->t[m->s].fl & TF_CAP) && n && (r->t[m->e].fl & TF_HYPH) && (r->t[m->e].fl & TF_CAP) &&
+               has_cat(r, n, LX_ACTOR);
+    }
     if (a->need_the && (m->s == 0 || !is_word(r, (long)m->s - 1, "the")))
         return 0;
     if (a->cap && !(r->t[m->s].fl & TF_CAP))
@@ -1371,8 +1379,9 @@ static int find_dates(rd *r)
             if (r->artdate.precision == 3) {
                 int32_t day = r->artdate.lo;
                 int fut = is_word(r, i - 1, "next");
+                int past = is_word(r, i - 1, "last"); /* "last Thursday" in Thursday's paper: a week ago */
                 for (int k = 0; k < 7; k++) {
-                    int32_t c = fut ? day + 1 + k : day - k;
+                    int32_t c = fut ? day + 1 + k : day - k - past;
                     if (weekday_of(c) == wd) {
                         d = casus_date_from_days(c);
                         break;
@@ -2261,7 +2270,7 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
             }
             /* "China opposes the drills", "Moscow said the exercises were":
              * the name before a stance or a saying is no modifier */
-            if (cue_at(r, i, CUE_REACT) || cue_at(r, i, CUE_SAY))
+            if ((cue_at(r, i, CUE_REACT) || cue_at(r, i, CUE_SAY)) && !cue_at(r, i, CUE_LIGHT))
                 break;
             /* "fumes over Chinese live-fire drills": a demonym before the
              * noun modifies it, whatever preposition leads the phrase */
@@ -3190,6 +3199,13 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         for (long i = ts - 2; i >= 0 && i >= ts - 10 && !is_boundary(r, i); i--)
             if (cue_at(r, i, CUE_EXHORT))
                 return 0;
+    /* "to revive terminated Security Council resolutions": a participle
+     * between an infinitive and its object is an adjective */
+    if ((tr->form == FORM_PAST || tr->form == FORM_PASTPART) && ts > 1 && is_word(r, ts - 2, "to") &&
+        r->t[ts - 1].kind == TK_WORD && !at(r, ts - 1) && !(r->t[ts - 1].fl & TF_CAP) && (size_t)te < r->nt &&
+        r->t[te].kind == TK_WORD && !cue_at(r, te, CUE_DET) && !cue_at(r, te, CUE_PREP) && !at(r, te - 1)->fuzzy &&
+        ((r->t[te].fl & TF_CAP) || !at(r, te)))
+        return 0;
     /* "held drills": a verb form right after a verb is a noun */
     if ((tr->form == FORM_BASE || tr->form == FORM_S) && ts > 0 && verb_tok(r, ts - 1))
         return 0;
@@ -3349,11 +3365,27 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             int obj = 0;
             for (long i = te; !obj && (size_t)i < r->nt && i < te + 5 && !is_boundary(r, i); i++) {
                 obj = names_treaty(r, i);
-                if (!obj && at(r, i) && has_cat(r, at(r, i), LX_ACTOR))
-                    break; /* "left Moscow" */
+                if (!obj && group_at(r, i) >= 0)
+                    break; /* "left Moscow", not "to leave the Ottawa Convention" */
             }
             if (!obj)
                 return 0;
+        }
+        /* "the withdrawal of the United States from the JCPOA": the
+         * state after "of" leaves what follows "from" (not "the withdrawal
+         * of Russian troops from Armenia") */
+        if (!strcmp(tr->lemma, "withdrawal of")) {
+            long i = is_word(r, te, "the") ? te + 1 : te;
+            int g = group_at(r, i);
+            if (g < 0 || (long)r->g[g].s != i || r->g[g].people || !is_word(r, (long)r->g[g].e, "from"))
+                return 0;
+            int obj = 0;
+            for (long j = (long)r->g[g].e + 1; !obj && (size_t)j < r->nt && j < (long)r->g[g].e + 6; j++)
+                obj = names_treaty(r, j) || (at(r, j) && group_at(r, j) >= 0 && r->am[r->g[group_at(r, j)].first].org);
+            if (!obj)
+                return 0;
+            x.src = r->g[g].codes;
+            cs_minus(&x.tgt, &x.src);
         }
         e = treaty_for(r, ts);
         ent *en = e >= 0 ? &r->en[e] : NULL;
@@ -3383,6 +3415,14 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 }
                 if (trigger_type_at(r, i, CASUS_EV_TREATY_WITHDRAWN, 0))
                     return 0;
+                /* "voted to take the country out of the 1997 treaty", "to
+                 * pull Lithuania out of the Convention" */
+                static const char *const TAKE[] = {"take", "pull", "taking", "pulling"};
+                if (is_word(r, i, "to") && WORD_IN(r, i + 1, TAKE))
+                    for (long j = i + 2; (size_t)j + 1 < r->nt && j < i + 7 && !as_exit; j++)
+                        as_exit = is_word(r, j, "out") && is_word(r, j + 1, "of");
+                if (as_exit)
+                    break;
             }
             if (as_exit)
                 x.type = CASUS_EV_TREATY_WITHDRAWN;
@@ -3478,7 +3518,13 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 for (size_t g = 0; g < r->ng && !with; g++)
                     with = r->g[g].s >= tm->e && (long)r->g[g].s < (long)tm->e + 6 && r->g[g].prep >= 0 &&
                            is_word(r, r->g[g].prep, "with") && !cs_meets(&r->g[g].codes, &x.src);
-                if (!own || (!with && !cs_meets(&r->en[r->tment[k]].parties, &x.src)))
+                /* "denounced the 2013 Franco-Algerian agreement" (a party),
+                 * "denounced the 2013 agreement with France" (no other
+                 * party before the treaty noun) */
+                int nogroup = 1;
+                for (long i = te; i < (long)tm->s && nogroup; i++)
+                    nogroup = group_at(r, i) < 0;
+                if (!cs_meets(&r->en[r->tment[k]].parties, &x.src) && !(with && (own || nogroup)))
                     continue;
                 x.type = CASUS_EV_TREATY_WITHDRAWN;
                 x.ent = e = r->tment[k];

@@ -104,6 +104,7 @@ typedef struct lx_actor {
     uint8_t need_the;       /* "the" must come before the name */
     uint8_t cap;            /* its first word must be capitalised ("the North", not "the north") */
     uint8_t nafter, nnot;
+    uint8_t hyphen;         /* a combining form: only before a hyphen and a state's name ("Franco-German") */
     const char *after[4];   /* one of these codes must have been named before */
     const char *const *notbefore; /* words that must not follow ("the island nation") */
 } lx_actor;
