@@ -3090,13 +3090,83 @@ static int negated_after(const rd *r, long te)
     return 0;
 }
 
+/* Who says the sentence: the group next to a verb of saying ("the
+ * ministry said", "said the ministry", "Japan's foreign ministry said the
+ * claim was ..."), or the name before a colon that opens it ("Lin Jian:
+ * ..."); -1 if none. */
+static int speaker_group(const rd *r)
+{
+    for (long i = 0; (size_t)i < r->nt; i++) {
+        if (!cue_at(r, i, CUE_SAY) || (i > 0 && cue_at(r, i - 1, CUE_DET)))
+            continue;
+        /* ", the Turkish defence ministry said" or "Japan's ministry said" */
+        long j = i - 1; /* "also said", "Japan's foreign ministry said" */
+        while (j >= 0 && j >= i - 4 && group_at(r, j) < 0 && r->t[j].kind == TK_WORD &&
+               ((!at(r, j) && !(r->t[j].fl & TF_CAP)) || cue_at(r, j, CUE_PEOPLE)))
+            j--;
+        int g = group_at(r, j);
+        if (g >= 0 && (r->g[g].prep < 0 || r->g[g].people))
+            return g;
+        /* ", said the ministry" */
+        long k = i + 1;
+        while ((size_t)k < r->nt && cue_at(r, k, CUE_DET))
+            k++;
+        g = group_at(r, k);
+        if (g >= 0 && r->g[g].prep < 0)
+            return g;
+    }
+    for (long i = 1; (size_t)i < r->nt && i < 6; i++)
+        if (is_punct(r, i, ':')) {
+            int g = group_at(r, i - 1);
+            return g >= 0 && r->g[g].s == 0 ? g : -1;
+        }
+    return -1;
+}
+
+/* A denial said of a claim ("the Chinese claim is entirely without
+ * foundation, the ministry said"): the speaker denies, the claim's owner
+ * accused. 0 when the claim or the speaker is missing. */
+static int predicate_denial(const rd *r, long ts, long where, cset *src, cset *tgt)
+{
+    /* the claim is the predicate's subject: the last claim word before it */
+    where = -1;
+    long we = -1;
+    for (long i = ts - 1; i >= 0 && i >= ts - 24 && where < 0; i--)
+        if (cue_at(r, i, CUE_CLAIM) || cue_at(r, i, CUE_DENYREF) || ((r->amask[i] >> CUE_CLAIM) & 1)) {
+            where = i; /* "the accusation" is also a reference to a claim */
+            we = i + 1;
+        }
+    if (where < 0)
+        return 0;
+    for (long i = we; i < ts; i++)
+        if (is_boundary(r, i) || is_punct(r, i, ';'))
+            return 0;
+    int sp = speaker_group(r);
+    if (sp < 0 || ((long)r->g[sp].s > where && (long)r->g[sp].e <= ts))
+        return 0;
+    static const char *const PREPS[] = {"by", "from", "of", NULL};
+    int g = owner_group(r, where, we, 0, PREPS);
+    /* "the claims put forward by Greek officials" */
+    for (long i = we; g < 0 && i < we + 4 && i < ts; i++)
+        if (is_word(r, i, "by"))
+            g = group_at(r, cue_at(r, i + 1, CUE_DET) ? i + 2 : i + 1);
+    src->n = tgt->n = 0;
+    cs_union(src, &r->g[sp].codes);
+    if (g >= 0 && g != sp)
+        cs_union(tgt, &r->g[g].codes);
+    cs_minus(tgt, src);
+    return src->n > 0;
+}
+
 static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested_denied)
 {
     long ts = (long)m->s, te = (long)m->e;
     long where = -1;
     int selfsuff = tr->form == FORM_NOUN &&
                    (tr->type == CASUS_EV_MILITARY_EXERCISE || tr->type == CASUS_EV_INTELLIGENCE_SHARING ||
-                    tr->type == CASUS_EV_MISSILE_TEST || tr->type == CASUS_EV_SANCTIONS);
+                    tr->type == CASUS_EV_MISSILE_TEST || tr->type == CASUS_EV_SANCTIONS ||
+                    /* a claim called untrue looks for its claim itself */
+                    (tr->type == CASUS_EV_DENY_ACCUSATION && tr->needs == NEED_CLAIM));
     if (!need_near(r, ts, te, tr->needs, &where) && !selfsuff)
         return 0;
     /* "Sweden's accession to NATO", "an obstacle to its entry into the
@@ -3337,6 +3407,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     const char *body = NULL;
     int subj = -1;
     roles(r, tr, ts, te, passive, &x.src, &x.tgt, &subj_treaty, &x.fuzzy, &body, &subj);
+    int said_untrue = tr->type == CASUS_EV_DENY_ACCUSATION && tr->form == FORM_NOUN && tr->needs == NEED_CLAIM;
+    if (said_untrue && !predicate_denial(r, ts, where, &x.src, &x.tgt))
+        return 0;
+    if (said_untrue) /* "Russian claims that ... are false": the claim is hedged, not the denial */
+        x.hedged = 0;
     /* "neither Paris nor Berlin has committed to sending troops" */
     if (subj >= 0 && (cue_at(r, (long)r->g[subj].s - 1, CUE_NEG) ||
                       (r->g[subj].s >= 2 && cue_at(r, (long)r->g[subj].s - 2, CUE_NEG) &&
@@ -3757,8 +3832,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         }
         /* the accuser: "the Polish accusations", "Seoul's claims",
          * "accusations by Washington"; else the last accusation (below) */
-        x.tgt.n = 0;
-        for (long i = te; (size_t)i < r->nt && i < te + 10 && !x.tgt.n; i++) {
+        if (!said_untrue)
+            x.tgt.n = 0;
+        for (long i = te; (size_t)i < r->nt && i < te + 10 && !x.tgt.n && !said_untrue; i++) {
             if (is_boundary(r, i) || is_punct(r, i, ';'))
                 break;
             if (!cue_starts(r, i, CUE_CLAIM) && !cue_starts(r, i, CUE_DENYREF)) /* "the accusations of Kinshasa" */
