@@ -887,9 +887,11 @@ static int load_events(builder *b, const char *dir)
             t.needs = (uint8_t)NEEDS[k].need;
         }
         const char *subj = scalar(e, "subject");
-        if (subj && strcmp(subj, "source") && strcmp(subj, "target"))
-            return perr(b, casusi_ymap_get(e, "subject"), "'subject' must be source or target, not '%s'", subj);
+        if (subj && strcmp(subj, "source") && strcmp(subj, "target") && strcmp(subj, "speaker"))
+            return perr(b, casusi_ymap_get(e, "subject"), "'subject' must be source, target or speaker, not '%s'",
+                        subj);
         t.subj_target = subj && !strcmp(subj, "target");
+        t.subj_speaker = subj && !strcmp(subj, "speaker");
         const char *with = scalar(e, "with");
         if (with && strcmp(with, "source") && strcmp(with, "target"))
             return perr(b, casusi_ymap_get(e, "with"), "'with' must be source or target, not '%s'", with);

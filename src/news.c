@@ -2242,7 +2242,8 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         long a = ts - 1;
         if (a >= 0 && r->t[a].kind == TK_WORD && !at(r, a) && !(r->t[a].fl & TF_CAP) && is_word(r, a - 1, "and"))
             a--;
-        if (is_word(r, a, "and") && tr->form != FORM_NOUN && tr->form != FORM_ING && is_punct(r, a - 1, ',') &&
+        if ((is_word(r, a, "and") || is_word(r, a, "but")) && tr->form != FORM_NOUN && tr->form != FORM_ING &&
+            is_punct(r, a - 1, ',') &&
             r->ng && r->g[0].prep < 0 && (long)r->g[0].e < a && subj != 0) {
             int own = 0;
             for (long i = a + 1; i < ts && !own; i++)
@@ -3166,7 +3167,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                    (tr->type == CASUS_EV_MILITARY_EXERCISE || tr->type == CASUS_EV_INTELLIGENCE_SHARING ||
                     tr->type == CASUS_EV_MISSILE_TEST || tr->type == CASUS_EV_SANCTIONS ||
                     /* a claim called untrue looks for its claim itself */
-                    (tr->type == CASUS_EV_DENY_ACCUSATION && tr->needs == NEED_CLAIM));
+                    (tr->subj_speaker && tr->type == CASUS_EV_DENY_ACCUSATION));
     if (!need_near(r, ts, te, tr->needs, &where) && !selfsuff)
         return 0;
     /* "Sweden's accession to NATO", "an obstacle to its entry into the
@@ -3291,8 +3292,12 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     /* "against supplying", "from sending": not an event */
     if (tr->form == FORM_ING && (is_word(r, ts - 1, "against") || is_word(r, ts - 1, "from")))
         return 0;
-    /* a conditional clause earlier in the sentence */
-    for (long i = 0; i < ts; i++) {
+    /* a conditional clause earlier in the sentence; not one the warning
+     * quotes ("If Ukraine struck Russian territory, he warned, the response
+     * would be serious") */
+    int quoting = tr->type == CASUS_EV_WARN && tr->form != FORM_NOUN && is_punct(r, te, ',') && ts >= 2 &&
+                  (is_punct(r, ts - 2, ',') || (ts >= 3 && is_punct(r, ts - 3, ',')));
+    for (long i = 0; i < ts && !quoting; i++) {
         if (is_punct(r, i, ';'))
             break;
         if (cue_starts(r, i, CUE_COND)) {
@@ -3311,6 +3316,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     x.d.quantity = -1;
     x.ent = -1;
     /* hypothetical "would", planned, possible */
+    int threat_now = tr->type == CASUS_EV_WARN && (tr->form == FORM_NOUN || tr->subj_speaker ||
+                                                   (strcmp(tr->lemma, "warn") && strcmp(tr->lemma, "caution")));
     for (long i = ts - 1; i >= 0 && i >= ts - 6; i--) {
         if (is_boundary(r, i))
             break;
@@ -3321,11 +3328,14 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                     said = 1;
             if (!said)
                 return 0;
-            x.mod = CASUS_MOD_PLANNED;
+            /* "said it would take appropriate measures", "will respond
+             * firmly": the threat is made now; what it threatens is to come */
+            if (!threat_now)
+                x.mod = CASUS_MOD_PLANNED;
         }
         if (cue_at(r, i, CUE_POSSIBLE) && !(is_word(r, i, "may") && r->t[i].fl & TF_CAP))
             x.mod = CASUS_MOD_POSSIBLE;
-        else if (cue_at(r, i, CUE_PLANNED) && x.mod == CASUS_MOD_ACTUAL &&
+        else if (cue_at(r, i, CUE_PLANNED) && x.mod == CASUS_MOD_ACTUAL && !threat_now &&
                  !(tr->type == CASUS_EV_TREATY_WITHDRAWN && (is_word(r, (long)at(r, i)->s, "decided") ||
                                                              is_word(r, (long)at(r, i)->s, "decides"))) &&
                  !(tr->type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE && cue_at(r, i, CUE_SAY) && !is_word(r, i, "will")))
@@ -3407,11 +3417,27 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     const char *body = NULL;
     int subj = -1;
     roles(r, tr, ts, te, passive, &x.src, &x.tgt, &subj_treaty, &x.fuzzy, &body, &subj);
-    int said_untrue = tr->type == CASUS_EV_DENY_ACCUSATION && tr->form == FORM_NOUN && tr->needs == NEED_CLAIM;
+    int said_untrue = tr->subj_speaker && tr->type == CASUS_EV_DENY_ACCUSATION;
     if (said_untrue && !predicate_denial(r, ts, where, &x.src, &x.tgt))
         return 0;
     if (said_untrue) /* "Russian claims that ... are false": the claim is hedged, not the denial */
         x.hedged = 0;
+    /* "Any Indian misadventure will be met with a swift response, the army
+     * said": the speaker threatens; a name modifying the subject, not
+     * after a preposition, is the one threatened */
+    if (tr->subj_speaker && !said_untrue) {
+        int sp = speaker_group(r);
+        if (sp >= 0) {
+            x.src = r->g[sp].codes;
+            x.tgt.n = 0;
+            for (size_t g = 0; g < r->ng; g++)
+                if ((long)g != sp && (long)r->g[g].e <= ts && r->g[g].prep < 0 && !r->g[g].people &&
+                    ((long)r->g[sp].e <= (long)r->g[g].s || (long)r->g[sp].s >= ts) && r->am[r->g[g].last].actor &&
+                    (r->am[r->g[g].last].actor->kind == AK_DEMONYM || (r->t[r->g[g].e - 1].fl & TF_POSS)))
+                    cs_union(&x.tgt, &r->g[g].codes);
+            cs_minus(&x.tgt, &x.src);
+        }
+    }
     /* "neither Paris nor Berlin has committed to sending troops" */
     if (subj >= 0 && (cue_at(r, (long)r->g[subj].s - 1, CUE_NEG) ||
                       (r->g[subj].s >= 2 && cue_at(r, (long)r->g[subj].s - 2, CUE_NEG) &&
@@ -4101,8 +4127,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
      * past told with no time of its own in the body of a report is of the
      * report's day (dated once restatements have been merged); not a
      * perfect ("has deployed", "had warned"), which sets no time */
-    else if (!x.date.precision && x.mod == CASUS_MOD_ACTUAL && !r->heading && tr->form != FORM_BASE &&
-             tr->form != FORM_S)
+    else if (!x.date.precision && x.mod == CASUS_MOD_ACTUAL && !r->heading &&
+             ((tr->form != FORM_BASE && tr->form != FORM_S) || threat_now))
         x.newsday = then || pre_perfect(r, ts) || (perfect(r, ts) && !speech_act(tr->type)) ||
                             reduced_relative(r, ts, passive) || time_anchor(r)
                         ? -1

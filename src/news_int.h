@@ -115,6 +115,7 @@ typedef struct lx_trigger {
     uint8_t form;           /* FORM_* */
     uint8_t needs;          /* NEED_* */
     uint8_t subj_target;    /* the subject is the target (receive) */
+    uint8_t subj_speaker;   /* the source is who says the sentence ("the claim is false, Kyiv said") */
     uint8_t with_target;    /* "with X" is a target, not a co-source */
     uint8_t accuse;         /* accuse/blame: what follows is hedged */
 } lx_trigger;
