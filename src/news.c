@@ -1793,6 +1793,16 @@ static int money_at(const rd *r, long i)
     return cue_at(r, j, CUE_CURRENCY) != 0;
 }
 
+/* A verb or noun that only moves a force ("deploy", "station"), not one
+ * that may also hand weapons over ("send", "move"). */
+static int deploy_verb(const rd *r, long ts)
+{
+    static const char *const DEPLOY[] = {"deploy", "deployed", "deploys", "deploying", "redeploy", "redeployed",
+                                         "deployment", "deployments", "redeployment", "station", "stationed",
+                                         "stationing", "stations"};
+    return WORD_IN(r, ts, DEPLOY);
+}
+
 static int need_near(const rd *r, long ts, long te, int need, long *where)
 {
     static const int CUE_FOR[] = {0, CUE_TREATY, CUE_TROOPS, CUE_ARMS, CUE_AID, CUE_MISSILE,
@@ -1858,6 +1868,14 @@ again:
     }
     if (best < 0 && cue == CUE_TROOPS) {
         cue = CUE_VESSEL;
+        goto again;
+    }
+    /* "deployed its Typhon launcher to the Philippines", "will station
+     * long-range strike systems in Germany": a force's own weapons
+     * deployed (a deployment verb, not "send", which also hands over) */
+    if (best < 0 && cue == CUE_VESSEL && deploy_verb(r, ts)) {
+        cue = CUE_ARMS;
+        lo = te; /* the object: not "the aircraft each side could deploy", "munitions are stationed" */
         goto again;
     }
     if (where)
@@ -3210,6 +3228,16 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     if (negated_before(r, ts) || negated_after(r, te) || is_question(r))
         return 0;
     if (fired_at(r, tr, te) || (!strcmp(tr->lemma, "carry") && !carried_to(r, te)))
+        return 0;
+    /* "ordered the carrier strike group to the Caribbean", "shifted 1,500
+     * soldiers to Niger", "troops landed in Dili": a move with a
+     * destination (not "ordered troops to withdraw") */
+    if (tr->type == CASUS_EV_TROOPS_DEPLOYED && tr->form != FORM_NOUN &&
+        (!strcmp(tr->lemma, "order") || !strcmp(tr->lemma, "shift") || !strcmp(tr->lemma, "rotate")) &&
+        !carried_to(r, te))
+        return 0;
+    if (tr->type == CASUS_EV_TROOPS_DEPLOYED && tr->form != FORM_NOUN && !strcmp(tr->lemma, "land") &&
+        !((is_word(r, te, "in") || is_word(r, te, "on") || is_word(r, te, "at")) && names_place(r, te + 1)))
         return 0;
     /* "the law revoking Russia's ratification", "suspended its
      * deployment": a noun undone by the verb it is the object of */
