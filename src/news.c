@@ -1807,7 +1807,7 @@ static int need_near(const rd *r, long ts, long te, int need, long *where)
 {
     static const int CUE_FOR[] = {0, CUE_TREATY, CUE_TROOPS, CUE_ARMS, CUE_AID, CUE_MISSILE,
                                   CUE_AMBASSADOR, 0, CUE_EXERCISE, CUE_INTEL, CUE_SANCTION,
-                                  CUE_CLAIM, CUE_PLEDGE, CUE_CURRENCY, CUE_REPRISAL};
+                                  CUE_CLAIM, CUE_PLEDGE, CUE_CURRENCY, CUE_REPRISAL, CUE_TRADE};
     if (need == NEED_NONE)
         return 1;
     if (need == NEED_MONEY) {
@@ -3910,6 +3910,27 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     }
     case CASUS_EV_SANCTIONS:
         cs_minus(&x.tgt, &x.src);
+        if (tr->needs == NEED_TRADE) {
+            /* "put 20 American companies under sanctions, freezing any
+             * assets": a participle restates the measure */
+            if (tr->form == FORM_ING)
+                return 0;
+            /* "any assets he holds are frozen": a passive with no agent
+             * tells the measure's effect, not who took it */
+            int agent = 0;
+            for (long i = te; passive && (size_t)i < r->nt && i < te + 4 && !agent; i++)
+                agent = is_word(r, i, "by");
+            if (passive && !agent)
+                return 0;
+            /* "banned imports of Russian steel": a state named in the
+             * object; "closed its airspace to civilian flights" stops no
+             * state's trade */
+            for (size_t g = 0; g < r->ng && !x.tgt.n; g++)
+                if ((long)r->g[g].s >= te && (long)r->g[g].s < te + 8 && !cs_meets(&r->g[g].codes, &x.src))
+                    x.tgt = r->g[g].codes;
+            if (!x.tgt.n)
+                return 0;
+        }
         break;
     default:
         break;
