@@ -853,7 +853,7 @@ static const struct { const char *name; int need; } NEEDS[] = {
     {"missile", NEED_MISSILE}, {"ambassador", NEED_AMBASSADOR}, {"org", NEED_ORG},
     {"exercise", NEED_EXERCISE}, {"intel", NEED_INTEL}, {"sanction", NEED_SANCTION},
     {"claim", NEED_CLAIM}, {"pledge", NEED_PLEDGE}, {"money", NEED_MONEY}, {"reprisal", NEED_REPRISAL},
-    {"trade", NEED_TRADE},
+    {"trade", NEED_TRADE}, {"blame", NEED_BLAME},
 };
 
 static int load_events(builder *b, const char *dir)
@@ -937,7 +937,7 @@ static const struct { const char *key; int cue; } CUES[] = {
     {"event-ref", CUE_EVREF}, {"claim", CUE_CLAIM}, {"stalled", CUE_STALLED}, {"pledge", CUE_PLEDGE},
     {"attack", CUE_ATTACK}, {"attack-verb", CUE_ATTACKV}, {"currency", CUE_CURRENCY}, {"vessels", CUE_VESSEL}, {"reprisal", CUE_REPRISAL},
     {"negation-noun", CUE_NEGNOUN}, {"negation-after", CUE_NEGAFTER}, {"reaction", CUE_REACT}, {"undo", CUE_UNDO}, {"month-original", CUE_FMONTH},
-    {"trade", CUE_TRADE},
+    {"trade", CUE_TRADE}, {"blame", CUE_BLAME},
 };
 
 static const char *MONTHS[] = {"january", "february", "march", "april", "may", "june", "july",

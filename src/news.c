@@ -410,6 +410,23 @@ static int has_cat(const rd *r, const lx_match *m, int cat)
 }
 
 /* Leftmost-longest selection of the automaton's matches. */
+/* A match that is only a naming verb of blame ("called", "described"). */
+static int blame_only(const rd *r, const lx_match *m)
+{
+    uint32_t np;
+    const lx_payload *p = pays_of(r, m, &np);
+    int n = 0;
+    for (uint32_t q = 0; q < np; q++) {
+        if (p[q].cat == LX_CUE)
+            continue; /* "described" is also a stance word */
+        if (p[q].cat != LX_TRIGGER || r->lx->triggers[p[q].idx].needs != NEED_BLAME ||
+            r->lx->triggers[p[q].idx].form == FORM_NOUN)
+            return 0;
+        n++;
+    }
+    return n > 0;
+}
+
 static int select_matches(rd *r)
 {
     if (r->nt > r->covcap) {
@@ -443,6 +460,17 @@ static int select_matches(rd *r)
         const lx_match *m = &r->m[b];
         /* skip a fuzzy match that resolves to nothing */
         if (m->fuzzy && (!has_cat(r, m, LX_ACTOR) || !actor_of(r, m)))
+            continue;
+        /* "condemned what it called Israel's exploitation", "criticised what
+         * they described as": a naming verb in a relative is no trigger, and
+         * must not end the clause of the verb before it */
+        if (blame_only(r, m))
+            for (size_t j = i; j-- > 0 && j + 3 >= i;)
+                if (is_word(r, (long)j, "what") || is_word(r, (long)j, "which")) {
+                    m = NULL;
+                    break;
+                }
+        if (!m)
             continue;
         if (GROW(r->sel, r->nsel, r->selcap))
             return -1;
@@ -1807,7 +1835,8 @@ static int need_near(const rd *r, long ts, long te, int need, long *where)
 {
     static const int CUE_FOR[] = {0, CUE_TREATY, CUE_TROOPS, CUE_ARMS, CUE_AID, CUE_MISSILE,
                                   CUE_AMBASSADOR, 0, CUE_EXERCISE, CUE_INTEL, CUE_SANCTION,
-                                  CUE_CLAIM, CUE_PLEDGE, CUE_CURRENCY, CUE_REPRISAL, CUE_TRADE};
+                                  CUE_CLAIM, CUE_PLEDGE, CUE_CURRENCY, CUE_REPRISAL, CUE_TRADE,
+                                  CUE_BLAME};
     if (need == NEED_NONE)
         return 1;
     if (need == NEED_MONEY) {
@@ -1838,6 +1867,8 @@ static int need_near(const rd *r, long ts, long te, int need, long *where)
     }
     long reach = need == NEED_ARMS ? 16 : 12; /* "supplying the paramilitary Rapid Support Forces (RSF) with the long-range drones" */
     long lo = ts - 8 < 0 ? 0 : ts - 8, hi = te + reach > (long)r->nt ? (long)r->nt : te + reach;
+    if (need == NEED_BLAME)
+        lo = te; /* what the verb calls its object: "called the launch a provocation" */
     if (need == NEED_ORG) {
         for (size_t a = 0; a < r->nam; a++)
             if (r->am[a].org && (long)r->am[a].s >= te && (long)r->am[a].s < hi)
@@ -3229,6 +3260,16 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         return 0;
     if (fired_at(r, tr, te) || (!strcmp(tr->lemma, "carry") && !carried_to(r, te)))
         return 0;
+    /* "called on Russia to end its illegal war", "called for": an appeal */
+    if (tr->needs == NEED_BLAME && (is_word(r, te, "on") || is_word(r, te, "upon") || is_word(r, te, "for") ||
+                                    is_word(r, te, "in") || is_word(r, te, "off")))
+        return 0;
+    /* "condemned what it called Israel's exploitation": the naming
+     * belongs to the verb before */
+    if (tr->needs == NEED_BLAME && tr->form != FORM_NOUN)
+        for (long i = ts - 1; i >= 0 && i >= ts - 3; i--)
+            if (is_word(r, i, "what") || is_word(r, i, "which"))
+                return 0;
     /* "ordered the carrier strike group to the Caribbean", "shifted 1,500
      * soldiers to Niger", "troops landed in Dili": a move with a
      * destination (not "ordered troops to withdraw") */
