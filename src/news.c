@@ -1630,15 +1630,21 @@ static int find_treaties(rd *r)
         int year = 0, isnew = 0;
         long lo = i - 6 < 0 ? 0 : i - 6;
         const char *kind = kind_near(r, i, lo);
-        /* walk left over the noun phrase */
+        /* walk left over the noun phrase: "the Australia-Tuvalu Falepili
+         * Union Treaty", "the 2013 Franco-Algerian visa agreement" */
+        int unknown = 0;
         for (long j = i - 1; j >= lo; j--) {
             const lx_match *mm = at(r, j);
             if (r->t[j].kind == TK_NUM && is_year(&r->t[j])) {
-                year = (int)r->t[j].num;
+                if (!unknown) /* not "the 1951 ANZUS Treaty": an unknown name may be another treaty's */
+                    year = (int)r->t[j].num;
                 continue;
             }
             if (!mm) {
                 if (is_punct(r, j, '"'))
+                    continue;
+                if (r->t[j].kind == TK_WORD && (r->t[j].fl & TF_CAP) && !(r->t[j].fl & TF_POSS) && ++unknown <= 2 &&
+                    j > lo)
                     continue;
                 break;
             }
@@ -3208,6 +3214,14 @@ static int predicate_denial(const rd *r, long ts, long where, cset *src, cset *t
     return src->n > 0;
 }
 
+/* "pledged", "promised", "vowed", "committed": a promise made */
+static int pledge_word(const rd *r, long i)
+{
+    static const char *const W[] = {"pledged", "pledges", "promised", "promises", "vowed", "vows", "committed",
+                                    "commits"};
+    return WORD_IN(r, i, W);
+}
+
 static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested_denied)
 {
     long ts = (long)m->s, te = (long)m->e;
@@ -3407,8 +3421,10 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         else if (cue_at(r, i, CUE_PLANNED) && x.mod == CASUS_MOD_ACTUAL && !threat_now &&
                  !(tr->type == CASUS_EV_TREATY_WITHDRAWN && (is_word(r, (long)at(r, i)->s, "decided") ||
                                                              is_word(r, (long)at(r, i)->s, "decides"))) &&
-                 !(tr->type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE && cue_at(r, i, CUE_SAY) && !is_word(r, i, "will")))
-            x.mod = CASUS_MOD_PLANNED; /* "pledged to come to the aid of": the pledge is made */
+                 !((tr->type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE || tr->type == CASUS_EV_AID_PLEDGED) &&
+                   (cue_at(r, i, CUE_SAY) || pledge_word(r, (long)at(r, i)->s)) && !is_word(r, i, "will")))
+            x.mod = CASUS_MOD_PLANNED; /* "pledged to come to the aid of", "pledged to keep up military
+                                          support": the pledge is made */
     }
     /* "the strategic exercise planned for September", "drills scheduled
      * for next month": a participle after the noun */
@@ -3696,6 +3712,12 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                     nogroup = group_at(r, i) < 0;
                 if (!cs_meets(&r->en[r->tment[k]].parties, &x.src) && !(with && (own || nogroup)))
                     continue;
+                /* "denounced the memorandum as null and void": a judgment */
+                int as = 0;
+                for (long i = (long)tm->e; (size_t)i < r->nt && i < (long)tm->e + 4 && !as; i++)
+                    as = is_word(r, i, "as");
+                if (as)
+                    continue;
                 x.type = CASUS_EV_TREATY_WITHDRAWN;
                 x.ent = e = r->tment[k];
                 cset t = r->en[e].parties;
@@ -3976,7 +3998,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     default:
         break;
     }
-    if (!x.src.n)
+    /* "the treaty entered into force on 5 March 1970": a treaty whose
+     * parties the article does not name still takes effect */
+    if (!x.src.n && !(x.type == CASUS_EV_TREATY_IN_FORCE && r->ntm && tr->form != FORM_NOUN))
         return 0;
     /* "commits each side to provide immediate military assistance with all
      * means at its disposal if the other is attacked", "will send troops in
