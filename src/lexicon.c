@@ -884,7 +884,8 @@ static int load_events(builder *b, const char *dir)
             if (k == sizeof NEEDS / sizeof *NEEDS)
                 return perr(b, casusi_ymap_get(e, "needs"),
                             "unknown 'needs' value '%s' (expected treaty, troops, arms, aid, missile, "
-                            "ambassador, org, exercise, intel or sanction)", needs);
+                            "ambassador, org, exercise, intel, sanction, claim, pledge, money, reprisal, trade "
+                            "or blame)", needs);
             t.needs = (uint8_t)NEEDS[k].need;
         }
         const char *subj = scalar(e, "subject");

@@ -111,6 +111,22 @@ rob 0 "$TMP/deep.html" "20,000 nested divs"
 awk 'BEGIN { s = "North Korea fired two ballistic missiles and Japan condemned the launch, "; while (n < 50000000) { printf "%s", s; n += length(s) } }' >"$TMP/long.txt"
 if timeout 120 build/casus --data data read "$TMP/long.txt" --json >/dev/null 2>"$TMP/rob.err"; then ok; echo "ok   read a 50 MB single-line file"; else bad "read 50 MB line: $(cat "$TMP/rob.err")"; fi
 rm -f "$TMP/long.txt" "$TMP/deep.html"
+# a broken dictionary a user edited: one line naming file, line and what was
+# expected, exit 2
+lexbad() { # file sed-expression what
+  rm -rf "$TMP/lexdata"; cp -r data "$TMP/lexdata"
+  sed -i "$2" "$TMP/lexdata/lexicon/$1"
+  printf 'Russia ratified the treaty.\n' >"$TMP/lex.txt"
+  "$B/casus" --data "$TMP/lexdata" read "$TMP/lex.txt" >/dev/null 2>"$TMP/lex.err"; st=$?
+  if [ "$st" -eq 2 ] && [ "$(wc -l <"$TMP/lex.err")" -eq 1 ] && grep -q "lexicon/$1:[0-9]*:[0-9]*: .*$3" "$TMP/lex.err"; then
+    ok; echo "ok   lexicon $1 ($3): $(cat "$TMP/lex.err")"
+  else cat "$TMP/lex.err"; bad "lexicon $1: exit $st, expected 2 and a line about $3"; fi
+}
+lexbad contextual.yaml '0,/^    hyphen: true/s//    hyphen: maybe/' "'hyphen' must be true or false"
+lexbad events.yaml '0,/^    subject: speaker/s//    subject: listener/' "'subject' must be source, target or speaker"
+lexbad events.yaml '0,/^    needs: blame/s//    needs: shame/' "unknown 'needs' value 'shame'"
+lexbad cues.yaml 's/^trade:/tarde:/' "unknown cue class 'tarde'"
+rm -rf "$TMP/lexdata"
 # the store: two reads of the same articles store them once; events query it
 rm -f "$TMP/s.db"
 "$B/casus" --data data read tests/news/dprk_troops_kursk.html tests/news/taiwan_arms_sanctions.txt --store "$TMP/s.db" >/dev/null 2>"$TMP/st1"
