@@ -2163,6 +2163,16 @@ static int gov_in(const rd *r, long i)
     return 0;
 }
 
+/* "to the north of", "in the south of": the "of" of a part of a place
+ * after "to" or "in" */
+static int compass_of(const rd *r, long of)
+{
+    static const char *const PART[] = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                                       "southwest", "centre", "center", "interior"};
+    return of >= 3 && WORD_IN(r, of - 1, PART) && is_word(r, of - 2, "the") &&
+           (is_word(r, of - 3, "to") || is_word(r, of - 3, "in") || is_word(r, of - 3, "into"));
+}
+
 static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cset *src, cset *tgt,
                   int *subj_treaty, int *fuzzy, const char **body, int *subj_out)
 {
@@ -2443,6 +2453,7 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
     }
     /* objects on the right */
     cset by = {{0}, 0}, obj = {{0}, 0}, with = {{0}, 0}, from = {{0}, 0};
+    int together = 0; /* "joined NATO together with Prague and Budapest": co-agents */
     int located = tr->type == CASUS_EV_TROOPS_DEPLOYED || tr->type == CASUS_EV_ARMS_TRANSFERRED ||
                   tr->type == CASUS_EV_MISSILE_TEST || tr->type == CASUS_EV_MILITARY_EXERCISE;
     for (size_t g = 0; g < r->ng; g++) {
@@ -2470,12 +2481,16 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
             long b = gp->prep - 1; /* "its border with Guyana": no partner */
             /* "signed a treaty on Saturday, cementing a break with ECOWAS":
              * a partner after a comma belongs to another phrase */
-            if (!with.n && !comma_between(r, te, gp->prep) && !(b >= 0 && cue_at(r, b, CUE_NOTPARTNER)))
+            if (!with.n && !comma_between(r, te, gp->prep) && !(b >= 0 && cue_at(r, b, CUE_NOTPARTNER))) {
                 with = gp->codes;
+                together = is_word(r, b, "together") || is_word(r, b, "along") || is_word(r, b, "alongside");
+            }
         } else if (pw && !strcmp(pw, "from")) {
             if (!from.n)
                 from = gp->codes;
         } else if (!pw || !strcmp(pw, "to") || !strcmp(pw, "against") || !strcmp(pw, "on") ||
+                   /* "deployed to the north of the Philippines" */
+                   (located && !strcmp(pw, "of") && compass_of(r, gp->prep)) ||
                    /* "in X" is where troops or arms go; for words, sanctions
                     * and signings it is only where it happened ("its
                     * embassy in Beijing", "leaders gather in Kyiv") */
@@ -2541,7 +2556,9 @@ static void roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
             cs_union(tgt, &with);
         joint = tr->type == CASUS_EV_TREATY_SIGNED || tr->type == CASUS_EV_MILITARY_EXERCISE ||
                 tr->type == CASUS_EV_INTELLIGENCE_SHARING || tr->type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE;
-        if (tr->with_target)
+        if (together && src->n && tr->type != CASUS_EV_CONDEMN)
+            cs_union(src, &with);
+        else if (tr->with_target)
             cs_union(tgt, &with);
         else if (joint)
             cs_union(src, &with);
@@ -3574,6 +3591,15 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             cs_minus(&x.tgt, &x.src);
         }
         e = treaty_for(r, ts);
+        /* "the JCPOA" names no treaty with parties: not the article's
+         * current treaty either */
+        if (!strcmp(tr->lemma, "withdrawal of")) {
+            int here = 0;
+            for (size_t k = 0; k < r->ntm && !here; k++)
+                here = r->tment[k] >= 0 && r->tment[k] == e;
+            if (!here)
+                e = -1;
+        }
         ent *en = e >= 0 ? &r->en[e] : NULL;
         /* organisations or treaty nouns are not parties */
         if (tr->type == CASUS_EV_TREATY_RATIFIED) {
@@ -3681,6 +3707,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 if (t.n)
                     x.tgt = t;
             }
+            /* "Finland's Eduskunta voted to leave the Ottawa Convention" */
+            if (body && tr->form != FORM_NOUN)
+                x.d.body = body;
         }
         x.ent = e;
         break;
@@ -4000,7 +4029,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     }
     /* "the treaty entered into force on 5 March 1970": a treaty whose
      * parties the article does not name still takes effect */
-    if (!x.src.n && !(x.type == CASUS_EV_TREATY_IN_FORCE && r->ntm && tr->form != FORM_NOUN))
+    if (!x.src.n && !(x.type == CASUS_EV_TREATY_IN_FORCE && r->ntm && tr->form != FORM_NOUN && !r->heading &&
+                      r->ndm))
         return 0;
     /* "commits each side to provide immediate military assistance with all
      * means at its disposal if the other is attacked", "will send troops in
