@@ -518,7 +518,8 @@ typedef struct casus_event_details {
 
 typedef struct casus_event {
     casus_evtype type;
-    const char *const *source; size_t nsource;  /* actor codes, sorted */
+    const char *const *source; size_t nsource;  /* actor codes, sorted; empty only for a
+                                                   treaty_in_force whose parties go unnamed */
     const char *const *target; size_t ntarget;
     casus_date date;           /* precision 0: not given */
     int denied;                /* status: 1 = denied, 0 = reported */
