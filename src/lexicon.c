@@ -1409,6 +1409,28 @@ int casus_lexicon_open(const casus_kb *kb, const char *dir, casus_lexicon **out,
         goto fail;
     }
     fuzzy_from_names(lx, b.fz, b.fzk, b.nfz);
+    /* the naming verbs of blame, which a relative turns into no trigger
+     * ("condemned what it called ...") */
+    lx->naming = casus_arena_alloc(lx->arena, lx->npats ? lx->npats : 1);
+    if (!lx->naming) {
+        rc = CASUS_ENOMEM;
+        casusi_seterr(err, CASUS_ENOMEM, "out of memory");
+        goto fail;
+    }
+    for (uint32_t q = 0; q < lx->npats; q++) {
+        int n = 0, other = 0;
+        for (uint32_t k = 0; k < lx->pats[q].npay; k++) {
+            const lx_payload *pl = &lx->pays[lx->pats[q].pay + k];
+            if (pl->cat == LX_CUE)
+                continue;
+            if (pl->cat == LX_TRIGGER && lx->triggers[pl->idx].needs == NEED_BLAME &&
+                lx->triggers[pl->idx].form != FORM_NOUN)
+                n++;
+            else
+                other = 1;
+        }
+        lx->naming[q] = n && !other;
+    }
     free(b.efrom);
     free(b.eto);
     free(b.etok);

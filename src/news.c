@@ -410,23 +410,6 @@ static int has_cat(const rd *r, const lx_match *m, int cat)
 }
 
 /* Leftmost-longest selection of the automaton's matches. */
-/* A match that is only a naming verb of blame ("called", "described"). */
-static int blame_only(const rd *r, const lx_match *m)
-{
-    uint32_t np;
-    const lx_payload *p = pays_of(r, m, &np);
-    int n = 0;
-    for (uint32_t q = 0; q < np; q++) {
-        if (p[q].cat == LX_CUE)
-            continue; /* "described" is also a stance word */
-        if (p[q].cat != LX_TRIGGER || r->lx->triggers[p[q].idx].needs != NEED_BLAME ||
-            r->lx->triggers[p[q].idx].form == FORM_NOUN)
-            return 0;
-        n++;
-    }
-    return n > 0;
-}
-
 static int select_matches(rd *r)
 {
     if (r->nt > r->covcap) {
@@ -464,14 +447,13 @@ static int select_matches(rd *r)
         /* "condemned what it called Israel's exploitation", "criticised what
          * they described as": a naming verb in a relative is no trigger, and
          * must not end the clause of the verb before it */
-        if (blame_only(r, m))
-            for (size_t j = i; j-- > 0 && j + 3 >= i;)
-                if (is_word(r, (long)j, "what") || is_word(r, (long)j, "which")) {
-                    m = NULL;
-                    break;
-                }
-        if (!m)
-            continue;
+        if (r->lx->naming[m->p]) {
+            int rel = 0;
+            for (size_t j = i; j-- > 0 && j + 3 >= i && !rel;)
+                rel = is_word(r, (long)j, "what") || is_word(r, (long)j, "which");
+            if (rel)
+                continue;
+        }
         if (GROW(r->sel, r->nsel, r->selcap))
             return -1;
         r->sel[r->nsel++] = *m;

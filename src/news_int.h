@@ -159,6 +159,7 @@ struct casusi_lexicon {
     uint32_t *fail, *out, *dict; /* out: pattern ending here or UINT32_MAX; dict: next state with output */
     uint32_t nstates;
     lx_pattern *pats; uint32_t npats;
+    uint8_t *naming;  /* by pattern: 1 if it only names blame ("called", "described"; the blame need) */
     lx_payload *pays; uint32_t npays;
     lx_actor *actors; uint32_t nactors;
     lx_trigger *triggers; uint32_t ntriggers;
