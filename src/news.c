@@ -3181,11 +3181,10 @@ static int speaker_group(const rd *r)
 /* A denial said of a claim ("the Chinese claim is entirely without
  * foundation, the ministry said"): the speaker denies, the claim's owner
  * accused. 0 when the claim or the speaker is missing. */
-static int predicate_denial(const rd *r, long ts, long where, cset *src, cset *tgt)
+static int predicate_denial(const rd *r, long ts, cset *src, cset *tgt)
 {
     /* the claim is the predicate's subject: the last claim word before it */
-    where = -1;
-    long we = -1;
+    long where = -1, we = -1;
     for (long i = ts - 1; i >= 0 && i >= ts - 24 && where < 0; i--)
         if (cue_at(r, i, CUE_CLAIM) || cue_at(r, i, CUE_DENYREF) || ((r->amask[i] >> CUE_CLAIM) & 1)) {
             where = i; /* "the accusation" is also a reference to a claim */
@@ -3356,7 +3355,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
      * between an infinitive and its object is an adjective */
     if ((tr->form == FORM_PAST || tr->form == FORM_PASTPART) && ts > 1 && is_word(r, ts - 2, "to") &&
         r->t[ts - 1].kind == TK_WORD && !at(r, ts - 1) && !(r->t[ts - 1].fl & TF_CAP) && (size_t)te < r->nt &&
-        r->t[te].kind == TK_WORD && !cue_at(r, te, CUE_DET) && !cue_at(r, te, CUE_PREP) && !at(r, te - 1)->fuzzy &&
+        r->t[te].kind == TK_WORD && !cue_at(r, te, CUE_DET) && !cue_at(r, te, CUE_PREP) &&
         ((r->t[te].fl & TF_CAP) || !at(r, te)))
         return 0;
     /* "held drills": a verb form right after a verb is a noun */
@@ -3502,7 +3501,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     int subj = -1;
     roles(r, tr, ts, te, passive, &x.src, &x.tgt, &subj_treaty, &x.fuzzy, &body, &subj);
     int said_untrue = tr->subj_speaker && tr->type == CASUS_EV_DENY_ACCUSATION;
-    if (said_untrue && !predicate_denial(r, ts, where, &x.src, &x.tgt))
+    if (said_untrue && !predicate_denial(r, ts, &x.src, &x.tgt))
         return 0;
     if (said_untrue) /* "Russian claims that ... are false": the claim is hedged, not the denial */
         x.hedged = 0;
