@@ -12,7 +12,9 @@ CPPFLAGS := -Iinclude -Isrc $(PKG_CFLAGS)
 
 LIB_SRC := src/arena.c src/error.c src/date.c src/name.c src/yaml_tree.c \
            src/load.c src/kb.c src/query.c src/cascade.c src/json.c \
-           src/html.c src/store.c src/token.c src/lexicon.c src/evtypes.c src/news.c src/story.c src/kbdiff.c src/json_news.c \
+           src/html.c src/store.c src/token.c src/lexicon.c src/evtypes.c \
+           src/news.c src/news_actors.c src/news_dates.c src/news_treaties.c src/news_roles.c src/news_events.c \
+           src/news_merge.c src/story.c src/kbdiff.c src/json_news.c \
            src/csv.c src/statesys.c src/atop.c src/dyads.c src/history.c src/extend.c src/kbatop.c src/nmc.c src/similarity.c src/portfolio.c
 CLI_SRC := cli/main.c cli/commands.c cli/news.c cli/history.c
 

@@ -1,0 +1,686 @@
+/*
+ * news_actors.c -- who a sentence names: the automaton's matches selected
+ * (leftmost-longest), actor mentions (leaders within their terms,
+ * contextual names, names learnt from the article, offices of the
+ * dateline's home state) and mentions grouped into co-agents ("the U.S.,
+ * Japan and South Korea").
+ */
+#include "read_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Whether a leader's term fits: it covers the article's day; or the name
+ * follows "then" ("then-Prime Minister Fumio Kishida") and the term began
+ * before that day; or the sentence names an earlier day inside the term
+ * ("In November 2023, Kishida pledged"). */
+static int day_ok(const rd *r, const lx_actor *a, const lx_match *m)
+{
+    if (a->kind != AK_LEADER)
+        return 1;
+    if (!r->artdate.precision)
+        return 1;
+    if (r->artdate.hi >= a->from && r->artdate.lo <= a->until)
+        return 1;
+    if (a->from > r->artdate.hi)
+        return 0;
+    for (long i = (long)m->s - 1; i >= 0 && i >= (long)m->s - 5; i--) {
+        if (is_word(r, i, "then"))
+            return 1;
+        if (r->t[i].kind != TK_WORD || is_word(r, i, "former"))
+            break;
+    }
+    for (size_t k = 0; k < r->ndm; k++) {
+        const casus_date *d = &r->dm[k].d;
+        if (d->precision && !r->dm[k].treatyyear && d->hi < r->artdate.lo && d->lo <= a->until && d->hi >= a->from)
+            return 1;
+    }
+    return 0;
+}
+
+/* The actor a match stands for on the article's date, or NULL. */
+const lx_actor *casusi_actor_of(const rd *r, const lx_match *m)
+{
+    uint32_t n;
+    const lx_payload *p = pays_of(r, m, &n);
+    const lx_actor *best = NULL;
+    for (uint32_t k = 0; k < n; k++) {
+        if (p[k].cat != LX_ACTOR)
+            continue;
+        const lx_actor *a = &r->lx->actors[p[k].idx];
+        if (!day_ok(r, a, m))
+            continue;
+        if (!best)
+            best = a;
+        else if (best->state && a->state && best->state != a->state) {
+            /* the state that exists on the reference day wins (Kremlin: RUS, not SUN) */
+            const casus_state *s = a->state;
+            if (!s->until.precision || s->until.hi >= r->refday)
+                if (best->state->until.precision && best->state->until.hi < r->refday)
+                    best = a;
+        }
+    }
+    if (best && m->fuzzy) {
+        /* a misspelling counts only for a person's name, or a long name */
+        if (best->kind != AK_LEADER && best->kind != AK_STATE && best->kind != AK_DEMONYM &&
+            best->kind != AK_ALIAS)
+            return NULL;
+        if (m->e - m->s == 1) {
+            const ntok *t = &r->t[m->s];
+            if (t->e - t->s < 5)
+                return NULL;
+        }
+    }
+    return best;
+}
+
+/* Leftmost-longest selection of the automaton's matches. */
+int casusi_select_matches(rd *r)
+{
+    if (r->nt > r->covcap) {
+        size_t nc = r->nt * 2;
+        int32_t *c = realloc(r->cov, nc * sizeof *c);
+        if (!c)
+            return -1;
+        r->cov = c;
+        r->covcap = nc;
+    }
+    for (size_t i = 0; i < r->nt; i++)
+        r->cov[i] = -1;
+    r->nsel = 0;
+    /* matches come ordered by end; pick for each start the longest */
+    size_t i = 0;
+    /* best match starting at each token: reuse cov as scratch (index into m) */
+    for (size_t k = 0; k < r->nm; k++) {
+        const lx_match *m = &r->m[k];
+        int32_t cur = r->cov[m->s];
+        if (cur < 0 || r->m[cur].e < m->e)
+            r->cov[m->s] = (int32_t)k;
+    }
+    /* walk left to right, taking the longest at each free position */
+    int32_t *best = r->cov;
+    size_t next_free = 0;
+    for (i = 0; i < r->nt; i++) {
+        int32_t b = best[i];
+        best[i] = -1;
+        if (b < 0 || i < next_free)
+            continue;
+        const lx_match *m = &r->m[b];
+        /* skip a fuzzy match that resolves to nothing */
+        if (m->fuzzy && (!has_cat(r, m, LX_ACTOR) || !casusi_actor_of(r, m)))
+            continue;
+        /* "condemned what it called Israel's exploitation", "criticised what
+         * they described as": a naming verb in a relative is no trigger, and
+         * must not end the clause of the verb before it */
+        if (r->lx->naming[m->p]) {
+            int rel = 0;
+            for (size_t j = i; j-- > 0 && j + 3 >= i && !rel;)
+                rel = is_word(r, (long)j, "what") || is_word(r, (long)j, "which");
+            if (rel)
+                continue;
+        }
+        if (GROW(r->sel, r->nsel, r->selcap))
+            return -1;
+        r->sel[r->nsel++] = *m;
+        next_free = m->e;
+    }
+    if (r->nt > r->cmcap) {
+        size_t nc = r->nt * 2;
+        uint64_t *c = realloc(r->cmask, nc * sizeof *c);
+        if (!c)
+            return -1;
+        r->cmask = c;
+        c = realloc(r->amask, nc * sizeof *c);
+        if (!c)
+            return -1;
+        r->amask = c;
+        r->cmcap = nc;
+    }
+    if (!r->nt)
+        return 0;
+    memset(r->cmask, 0, r->nt * sizeof *r->cmask);
+    memset(r->amask, 0, r->nt * sizeof *r->amask);
+    for (size_t k = 0; k < r->nm; k++) {
+        uint32_t np;
+        const lx_payload *p = pays_of(r, &r->m[k], &np);
+        uint64_t mask = 0;
+        for (uint32_t q = 0; q < np; q++)
+            if (p[q].cat == LX_CUE)
+                mask |= (uint64_t)1 << p[q].sub;
+        for (uint32_t j = r->m[k].s; j < r->m[k].e && mask; j++)
+            r->amask[j] |= mask;
+    }
+    for (size_t k = 0; k < r->nsel; k++) {
+        uint32_t np;
+        const lx_payload *p = pays_of(r, &r->sel[k], &np);
+        uint64_t mask = 0;
+        for (uint32_t q = 0; q < np; q++)
+            if (p[q].cat == LX_CUE)
+                mask |= (uint64_t)1 << p[q].sub;
+        for (uint32_t j = r->sel[k].s; j < r->sel[k].e; j++) {
+            r->cov[j] = (int32_t)k;
+            r->cmask[j] = mask;
+        }
+    }
+    return 0;
+}
+
+/* The preposition token before token i (skipping determiners), or -1. */
+static long prep_before(const rd *r, long i)
+{
+    long j = i - 1;
+    while (j >= 0 && cue_starts(r, j, CUE_DET) && at(r, j)->e == (uint32_t)(j + 1))
+        j--;
+    /* "in a call with President Yoon Suk Yeol": a partner's title before
+     * the name ("under President Joe Biden", "an adviser to Supreme Leader
+     * Ali Khamenei" still say whose side the sentence is on) */
+    if (j >= 1 && (r->t[j].fl & TF_CAP) && cue_at(r, j, CUE_PEOPLE) && (long)at(r, j)->e == j + 1) {
+        long k = (long)at(r, j)->s - 1;
+        while (k >= 0 && cue_starts(r, k, CUE_DET) && at(r, k)->e == (uint32_t)(k + 1))
+            k--;
+        if (is_word(r, k, "with"))
+            return k;
+    }
+    /* "the three", "both": determiners that are multiword are fine to skip once */
+    if (j >= 0 && cue_at(r, j, CUE_PREP) && at(r, j)->e == (uint32_t)(j + 1))
+        return j;
+    return -1;
+}
+
+/* The words of tokens s..e as the article writes them, without a final
+ * possessive ("the Duma's" -> "Duma"). */
+static const char *words_of(rd *r, long s, long e)
+{
+    if (s < 0 || e <= s)
+        return NULL;
+    size_t bs = r->t[s].s, be = r->t[e - 1].e;
+    if (be - bs > 2 && r->text[be - 2] == '\'' && (r->text[be - 1] == 's' || r->text[be - 1] == 'S'))
+        be -= 2;
+    else if (be - bs > 4 && !memcmp(r->text + be - 4, "\xe2\x80\x99s", 4))
+        be -= 4;
+    return casus_arena_strndup(r->a, r->text + bs, be - bs);
+}
+
+/* Whether the gap before mention k holds a conjunction, or the list it
+ * opens goes on through commas to one ("Japan, South Korea and the US"). */
+static int and_follows(const rd *r, size_t k, long gs, long ge)
+{
+    for (long j = gs; j < ge; j++)
+        if (cue_at(r, j, CUE_CONJ))
+            return 1;
+    for (size_t q = k; q + 1 < r->nam; q++) {
+        int comma = 0, conj = 0;
+        for (long j = (long)r->am[q].e; j < (long)r->am[q + 1].s; j++) {
+            const lx_match *mm = at(r, j);
+            if (is_punct(r, j, ','))
+                comma = 1;
+            else if (mm && cue_at(r, j, CUE_CONJ))
+                conj = 1;
+            else if (!(mm && (cue_at(r, j, CUE_DET) || cue_at(r, j, CUE_PEOPLE))))
+                return 0;
+            if (mm)
+                j = (long)mm->e - 1;
+        }
+        if (conj)
+            return 1;
+        if (!comma)
+            return 0;
+    }
+    return 0;
+}
+
+static int was_seen(const rd *r, const char *code)
+{
+    for (int i = 0; i < r->nseen; i++)
+        if (same_code(r->seen[i], code))
+            return 1;
+    for (size_t k = 0; k < r->nam; k++)
+        if (same_code(r->am[k].code, code))
+            return 1;
+    return 0;
+}
+
+/* Whether a contextual name stands for its state here: "the North" after
+ * Korea was named, but not "the north", "the North Atlantic", "the island
+ * of Guam" or "the island nation". */
+static int context_ok(const rd *r, const lx_match *m, const lx_actor *a)
+{
+    /* "the Franco-Algerian agreement", "Sino-Russian drills": a combining
+     * form joined by a hyphen to a capitalised name (not "Indo-Pacific",
+     * whose second half names no state) */
+    if (a->hyphen) {
+        const lx_match *n = (size_t)m->e < r->nt ? at(r, (long)m->e) : NULL;
+        return (r->t[m->s].fl & TF_CAP) && n && (r->t[m->e].fl & TF_HYPH) && (r->t[m->e].fl & TF_CAP) &&
+               has_cat(r, n, LX_ACTOR);
+    }
+    if (a->need_the && (m->s == 0 || !is_word(r, (long)m->s - 1, "the")))
+        return 0;
+    if (a->cap && !(r->t[m->s].fl & TF_CAP))
+        return 0;
+    if (m->e < r->nt && !(r->t[m->e - 1].fl & TF_POSS)) {
+        const ntok *n = &r->t[m->e];
+        /* "the island of Guam", but "accused the North of shipping shells" */
+        if (n->kind == TK_WORD && ((n->fl & TF_CAP) ||
+                                   (is_word(r, (long)m->e, "of") && (size_t)m->e + 1 < r->nt &&
+                                    ((r->t[m->e + 1].fl & TF_CAP) || cue_at(r, (long)m->e + 1, CUE_DET)))))
+            return 0;
+        for (int i = 0; i < a->nnot; i++)
+            if (is_word(r, (long)m->e, a->notbefore[i]))
+                return 0;
+    }
+    if (!a->nafter)
+        return 1;
+    for (int i = 0; i < a->nafter; i++)
+        if (was_seen(r, a->after[i]))
+            return 1;
+    return 0;
+}
+
+/* A learnt name's hash: the lexicon's FNV-1a, folded to 32 bits. */
+static uint32_t name_hash(const char *w)
+{
+    uint64_t h = CASUSI_FNV_OFFSET;
+    for (; *w; w++)
+        h = (h ^ (unsigned char)*w) * CASUSI_FNV_PRIME;
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+/* The learnt name that token i is, or -1 (names are learnt from
+ * capitalised words only, so no other word is looked up). */
+long casusi_learnt(const rd *r, long i)
+{
+    if (!r->nln || i < 0 || (size_t)i >= r->nt || r->t[i].kind != TK_WORD || !(r->t[i].fl & TF_CAP))
+        return -1;
+    char buf[40];
+    size_t k = casusi_word_norm(r->text + r->t[i].s, r->t[i].e - r->t[i].s, buf, sizeof buf);
+    if (!k)
+        return -1;
+    uint32_t h = name_hash(buf);
+    for (size_t q = 0; q < r->nln; q++)
+        if (r->ln[q].h == h && !strcmp(r->ln[q].w, buf))
+            return (long)q;
+    return -1;
+}
+
+/* A run of capitalised words the lexicon does not know, starting at i
+ * (a person's name: "Mariusz Blaszczak", "Shin Won-sik"): its end, or i. */
+static long name_run(const rd *r, long i)
+{
+    long j = i;
+    while ((size_t)j < r->nt && j < i + 4 && r->t[j].kind == TK_WORD && !at(r, j) &&
+           ((r->t[j].fl & TF_CAP) || (j > i && (r->t[j].fl & TF_HYPH))))
+        j++;
+    /* "Defence Minister Mariusz Blaszczak Tuesday": a name ends before a
+     * known word, punctuation or a lower-case word */
+    return j;
+}
+
+static void learn_name(rd *r, long s, long e, const char *code, int org)
+{
+    for (long i = s; i < e; i++) {
+        if (!(r->t[i].fl & TF_CAP) || r->t[i].e - r->t[i].s < 3 || casusi_learnt(r, i) >= 0)
+            continue;
+        if (GROW(r->ln, r->nln, r->lncap)) {
+            r->err = 1;
+            return;
+        }
+        struct lname *l = &r->ln[r->nln];
+        if (!casusi_word_norm(r->text + r->t[i].s, r->t[i].e - r->t[i].s, l->w, sizeof l->w))
+            continue;
+        l->h = name_hash(l->w);
+        l->code = code;
+        l->org = (uint8_t)org;
+        r->nln++;
+    }
+}
+
+/* People nouns that do not speak for the home state on their own. */
+static int home_excluded(const rd *r, const lx_match *m)
+{
+    static const char *const NO[] = {"leaders", "leader", "counterpart", "counterparts", "ambassador", "envoy",
+                                     "diplomat", "diplomats", "embassy", "ministers", "intelligence", "heads",
+                                     "regime", "lawmakers", "security", "king", "emperor", "chairman",
+                                     "governments", "state", "head", "office", "representative", "spokesman",
+                                     "spokeswoman", "spokesperson", "general", "commander"};
+    if (m->e - m->s > 1 && is_word(r, (long)m->s, "foreign") && is_word(r, (long)m->e - 1, "ministers"))
+        return 1;
+    if (m->e - m->s == 1 && WORD_IN(r, (long)m->s, NO))
+        return 1;
+    if (is_word(r, (long)m->e - 1, "ministers") || is_word(r, (long)m->e - 1, "chiefs"))
+        return 1;
+    return 0;
+}
+
+/* A mention of tokens [s, e) for code that no lexicon name made (a learnt
+ * name, an office of the home state), kept in token order. */
+static int insert_mention(rd *r, long s, long e, const char *code, int org)
+{
+    if (GROW(r->am, r->nam, r->amcap))
+        return -1;
+    size_t k = r->nam++;
+    while (k > 0 && r->am[k - 1].s > (uint32_t)s) {
+        r->am[k] = r->am[k - 1];
+        k--;
+    }
+    amen *x = &r->am[k];
+    memset(x, 0, sizeof *x);
+    x->s = (uint32_t)s;
+    x->e = (uint32_t)e;
+    x->code = code;
+    x->org = (uint8_t)org;
+    x->poss = (r->t[e - 1].fl & TF_POSS) != 0;
+    x->prep = (int)prep_before(r, s);
+    x->group = -1;
+    return 0;
+}
+
+static int add_mention(rd *r, const lx_match *m, const lx_actor *a)
+{
+    if (GROW(r->am, r->nam, r->amcap))
+        return -1;
+    amen *x = &r->am[r->nam++];
+    memset(x, 0, sizeof *x);
+    x->s = m->s;
+    x->e = m->e;
+    x->code = a->code;
+    x->actor = a;
+    x->body = a->kind == AK_BODY ? words_of(r, (long)m->s, (long)m->e) : NULL;
+    x->org = a->kind == AK_ORG;
+    x->fuzzy = m->fuzzy;
+    x->poss = (r->t[m->e - 1].fl & TF_POSS) != 0;
+    x->prep = (int)prep_before(r, (long)m->s);
+    x->group = -1;
+    return 0;
+}
+
+int casusi_build_actors(rd *r)
+{
+    r->nam = 0;
+    r->ng = 0;
+    for (size_t k = 0; k < r->nsel; k++) {
+        const lx_match *m = &r->sel[k];
+        if (!has_cat(r, m, LX_ACTOR))
+            continue;
+        /* contextual names: each state they stand for ("the two Koreas") */
+        uint32_t np;
+        const lx_payload *p = pays_of(r, m, &np);
+        int ctx = 0;
+        for (uint32_t q = 0; q < np; q++) {
+            if (p[q].cat != LX_ACTOR || r->lx->actors[p[q].idx].kind != AK_CONTEXT)
+                continue;
+            ctx = 1;
+            const lx_actor *a = &r->lx->actors[p[q].idx];
+            if (context_ok(r, m, a) && add_mention(r, m, a))
+                return -1;
+        }
+        if (ctx)
+            continue;
+        const lx_actor *a = casusi_actor_of(r, m);
+        if (!a)
+            continue;
+        /* a city naming a treaty is no actor: "the Ottawa Convention", "the
+         * Minsk agreements", "the Washington Treaty" */
+        if (a->kind == AK_CAPITAL && !(r->t[m->e - 1].fl & TF_POSS) && cue_starts(r, (long)m->e, CUE_TREATY) &&
+            ((r->t[m->e].fl & TF_CAP) || is_word(r, (long)m->e, "agreements") || is_word(r, (long)m->e, "accords") ||
+             is_word(r, (long)m->e, "convention") || is_word(r, (long)m->e, "protocol")))
+            continue;
+        /* "a Soviet-era depot" names a time, "UN Security Council
+         * resolutions" and "the UN resolution" a document: no actor */
+        if ((size_t)m->e < r->nt &&
+            (((r->t[m->e].fl & TF_HYPH) && is_word(r, (long)m->e, "era")) ||
+             (a->kind == AK_ORG && (is_word(r, (long)m->e, "resolution") || is_word(r, (long)m->e, "resolutions")))))
+            continue;
+        /* a former office-holder is not an actor */
+        if (a->kind == AK_LEADER) {
+            long j = (long)m->s - 1;
+            while (j >= 0 && (cue_at(r, j, CUE_PEOPLE) || cue_at(r, j, CUE_DET)))
+                j = (long)at(r, j)->s - 1;
+            if (j >= 0 && cue_at(r, j, CUE_FORMER))
+                continue;
+        }
+        /* a name inside quotes as part of a title: kept */
+        if (add_mention(r, m, a))
+            return -1;
+    }
+    /* names learnt earlier in the article ("Blaszczak told radio") */
+    for (long i = 0; r->nln && (size_t)i < r->nt; i++) {
+        long q = at(r, i) ? -1 : casusi_learnt(r, i);
+        if (q < 0 || !(r->t[i].fl & TF_CAP))
+            continue;
+        long j = name_run(r, i);
+        if (insert_mention(r, i, j, r->ln[q].code, r->ln[q].org))
+            return -1;
+        i = j - 1;
+    }
+    /* the dateline's capital names the home state (not "WASHINGTON/ANKARA") */
+    if (!r->homeset && r->dl_e && r->dl_s >= r->ss && r->dl_s < r->se) {
+        r->homeset = 1;
+        if (!memchr(r->text + r->dl_s, '/', r->dl_e - r->dl_s) || r->text[r->dl_e - 1] == '.')
+            for (size_t k = 0; k < r->nam; k++)
+                if (r->t[r->am[k].s].s >= r->dl_s && r->t[r->am[k].s].s < r->dl_e && r->am[k].actor &&
+                    r->am[k].actor->kind == AK_CAPITAL && r->am[k].s == 0) {
+                    r->home = r->am[k].code;
+                    break;
+                }
+    }
+    /* an office with no state in a story with a dateline ("Defence Minister
+     * Vladimir Padrino Lopez warned", "the foreign ministry said"): the
+     * home state's */
+    for (size_t k = 0; r->home && k < r->nsel; k++) {
+        const lx_match *m = &r->sel[k];
+        long i = (long)m->s;
+        if (!cue_starts(r, i, CUE_PEOPLE) || home_excluded(r, m))
+            continue;
+        int near = 0;
+        for (size_t a = 0; a < r->nam && !near; a++)
+            near = (long)r->am[a].e >= i - 1 && (long)r->am[a].s <= (long)m->e;
+        /* "the military governments of Burkina Faso and Niger": the run of
+         * office words ends before "of" */
+        long e = (long)m->e;
+        while (cue_starts(r, e, CUE_PEOPLE))
+            e = (long)at(r, e)->e;
+        if (near || is_word(r, e, "of") || is_word(r, e, "from") || is_word(r, e, "for") ||
+            is_word(r, i - 1, "a") ||
+            is_word(r, i - 1, "an") || cue_at(r, i - 1, CUE_FORMER) || cue_at(r, i - 1, CUE_PREP) ||
+            is_word(r, i - 1, "their") || is_word(r, i - 1, "its") || is_word(r, i - 1, "his") ||
+            is_word(r, i - 1, "her") || is_word(r, i - 1, "whose") || is_word(r, i - 1, "other") ||
+            is_word(r, i - 1, "both") || is_word(r, i - 1, "these") || is_word(r, i - 1, "those") ||
+            (i > 0 && (r->t[i - 1].fl & TF_POSS)))
+            continue;
+        if (insert_mention(r, i, (long)m->e, r->home, 0))
+            return -1;
+    }
+    /* "Security Council" alone is the UN's, but "Russia's Security
+     * Council" is Russia's and a "National Security Council" a state's:
+     * the state named before it, else the dateline's, else none */
+    size_t kept = 0;
+    for (size_t k = 0; k < r->nam; k++) {
+        amen *x = &r->am[k];
+        if (x->org && x->e == x->s + 2 && is_word(r, (long)x->s, "security") && !strcmp(x->code, "UNSC")) {
+            long b = (long)x->s;
+            int national = is_word(r, b - 1, "national");
+            b -= national;
+            b -= national && is_word(r, b - 1, "supreme");
+            const amen *q = kept > 0 && r->am[kept - 1].e == (uint32_t)b ? &r->am[kept - 1] : NULL;
+            if (q && (!q->actor || !q->actor->state || !(q->poss || q->actor->kind == AK_DEMONYM)))
+                q = NULL;
+            if (q || national) {
+                const char *c = q ? q->code : r->home;
+                if (!c)
+                    continue;
+                x->code = c;
+                x->org = 0;
+            }
+        }
+        r->am[kept++] = *x;
+    }
+    r->nam = kept;
+    /* a ministry named by another state ("Pakistan's Foreign Office",
+     * "the Foreign Office in Islamabad") is that state's */
+    for (size_t k = 0; k < r->nam; k++) {
+        amen *x = &r->am[k];
+        if (!x->actor || x->actor->kind != AK_BODY || x->org)
+            continue;
+        const amen *q = NULL;
+        if (k > 0 && r->am[k - 1].e == x->s && r->am[k - 1].actor &&
+            (r->am[k - 1].poss || r->am[k - 1].actor->kind == AK_DEMONYM))
+            q = &r->am[k - 1];
+        else if (k + 1 < r->nam && r->am[k + 1].s == x->e + 1 && is_word(r, (long)x->e, "in") &&
+                 r->am[k + 1].actor && r->am[k + 1].actor->kind == AK_CAPITAL)
+            q = &r->am[k + 1];
+        if (q && q->actor->state && strcmp(q->code, x->code) && !q->org)
+            x->code = q->code;
+    }
+    /* merge runs that name one state: "U.S. President Joe Biden",
+     * "South Korea's Yoon Suk-yeol" */
+    size_t o = 0;
+    for (size_t k = 0; k < r->nam; k++) {
+        amen *x = &r->am[k];
+        if (o) {
+            amen *p = &r->am[o - 1];
+            long j = p->e;
+            while ((size_t)j < x->s && cue_at(r, j, CUE_PEOPLE))
+                j = at(r, j)->e;
+            if ((size_t)j == x->s && !strcmp(p->code, x->code) && !(r->t[x->s].fl & TF_HYPH)) {
+                p->e = x->e;
+                p->poss = x->poss;
+                p->fuzzy |= x->fuzzy;
+                if (x->body)
+                    p->body = x->body;
+                continue;
+            }
+        }
+        r->am[o++] = *x;
+    }
+    r->nam = o;
+    /* people nouns after a mention belong to it ("North Korean troops" stays
+     * separate: troops are not people nouns) */
+    for (size_t k = 0; k < r->nam; k++) {
+        amen *x = &r->am[k];
+        while (x->e < r->nt && cue_starts(r, x->e, CUE_PEOPLE) && !x->poss) {
+            const lx_match *pm = at(r, x->e);
+            x->poss = (r->t[pm->e - 1].fl & TF_POSS) != 0;
+            x->e = pm->e;
+        }
+        /* a person named after the office: "Polish Defence Minister
+         * Mariusz Blaszczak", "Poland's Blaszczak": the name is learnt */
+        if (x->e < r->nt && (cue_at(r, x->e - 1, CUE_PEOPLE) || x->poss) && !at(r, x->e) &&
+            (r->t[x->e].fl & TF_CAP)) {
+            long j = name_run(r, x->e);
+            /* "Thailand's National Security Council", "Cambodia's National
+             * Defence Ministry": capitals before a known name or an office
+             * are part of it, not a person */
+            if (j > (long)x->e &&
+                !((size_t)j < r->nt && at(r, j) && (has_cat(r, at(r, j), LX_ACTOR) || cue_starts(r, j, CUE_PEOPLE)))) {
+                learn_name(r, x->e, j, x->code, x->org);
+                x->poss = (r->t[j - 1].fl & TF_POSS) != 0;
+                x->e = (uint32_t)j;
+            }
+        }
+        /* a state's legislature: "Hungary's National Assembly", "the
+         * Philippine Senate" name the body that ratifies */
+        if (!x->body && !x->org && x->e < r->nt && cue_starts(r, x->e, CUE_LEGIS)) {
+            const lx_match *lm = cue_match(r, x->e, CUE_LEGIS);
+            x->body = words_of(r, (long)lm->s, (long)lm->e);
+            x->poss = (r->t[lm->e - 1].fl & TF_POSS) != 0;
+            x->e = lm->e;
+        }
+    }
+    /* groups: mentions joined by ',', 'and', '&', hyphens, or people nouns */
+    for (size_t k = 0; k < r->nam; k++) {
+        amen *x = &r->am[k];
+        int join = 0;
+        if (k && r->ng) {
+            const amen *p = &r->am[k - 1];
+            long j = p->e;
+            int ok = 1, conj = 0;
+            if (x->s == p->s)
+                join = 1; /* one name, several states ("the two Koreas") */
+            else if (r->t[x->s].fl & TF_HYPH && (size_t)j == x->s)
+                join = 1;
+            else if (x->actor && x->actor->kind == AK_DEMONYM && x->s >= p->e + 2 && x->s <= p->e + 10 &&
+                     (is_word(r, (long)x->e, "counterpart") || is_word(r, (long)x->e, "counterparts") ||
+                      is_word(r, (long)x->e - 1, "counterpart") || is_word(r, (long)x->e - 1, "counterparts")) &&
+                     (is_word(r, (long)x->s - 1, "his") || is_word(r, (long)x->s - 1, "her") ||
+                      is_word(r, (long)x->s - 1, "their")) &&
+                     is_word(r, (long)x->s - 2, "and")) {
+                /* "Turkey's defence minister, Yaşar Güler, and his Somali
+                 * counterpart": the two sides of one act */
+                join = 1;
+                for (long q = (long)p->e; q < (long)x->s - 2 && join; q++)
+                    join = !is_punct(r, q, ';') && !cue_at(r, q, CUE_SAY) && !is_trigger_tok(r, q);
+            } else if (p->poss && !strcmp(p->code, x->code) && x->s <= p->e + 5) {
+                /* "Turkey's defence minister, Yaşar Güler,": the office and
+                 * its holder are one */
+                join = 1;
+                for (long q = (long)p->e; q < (long)x->s && join; q++)
+                    join = is_punct(r, q, ',') || cue_at(r, q, CUE_PEOPLE) || cue_at(r, q, CUE_DET);
+            } else if (!p->poss) {
+                while ((size_t)j < x->s) {
+                    if (is_punct(r, j, ',')) {
+                        j++;
+                        conj = 1;
+                        continue;
+                    }
+                    const lx_match *mm = at(r, j);
+                    if (mm && (cue_at(r, j, CUE_CONJ) || cue_at(r, j, CUE_DET) || cue_at(r, j, CUE_PEOPLE))) {
+                        conj |= cue_at(r, j, CUE_CONJ) != 0;
+                        j = mm->e;
+                        continue;
+                    }
+                    /* "Saudi Arabia and nuclear-armed Pakistan": an
+                     * adjective after the conjunction */
+                    if (!mm && conj && r->t[j].kind == TK_WORD && !(r->t[j].fl & TF_CAP) && j >= (long)x->s - 3) {
+                        j++;
+                        continue;
+                    }
+                    ok = 0;
+                    break;
+                }
+                join = ok && conj;
+                /* "the CSTO, Prime Minister Nikol Pashinyan said": commas
+                 * alone make a list only when an "and" closes it later
+                 * (headlines join by commas: "Saudi Arabia, Pakistan sign") */
+                if (join && !and_follows(r, k, p->e, x->s) && !r->heading)
+                    join = 0;
+                /* "for use against Ukraine, and Britain, France and Germany
+                 * announced": ", and" after a prepositional object opens a
+                 * new clause */
+                if (join && r->g[r->ng - 1].prep >= 0)
+                    for (long q = p->e; q + 1 < (long)x->s; q++)
+                        if (is_punct(r, q, ',') && cue_at(r, q + 1, CUE_CONJ))
+                            join = 0;
+            }
+        }
+        if (join) {
+            group *g = &r->g[r->ng - 1];
+            if (r->t[x->s].fl & TF_HYPH)
+                g->hyph = 1;
+            g->e = x->e;
+            g->last = (int)k;
+            cs_add(&g->codes, x->code);
+        } else {
+            if (GROW(r->g, r->ng, r->gcap))
+                return -1;
+            group *g = &r->g[r->ng++];
+            memset(g, 0, sizeof *g);
+            g->s = x->s;
+            g->e = x->e;
+            g->first = g->last = (int)k;
+            cs_add(&g->codes, x->code);
+            g->prep = x->prep;
+            /* "both X and Y": the determiner is no preposition */
+            /* "a spokesman for the Kremlin", "the speaker for the Russian Federation" */
+            if (g->prep >= 0 && (is_word(r, g->prep, "of") || is_word(r, g->prep, "from") ||
+                                 is_word(r, g->prep, "in") || is_word(r, g->prep, "for"))) {
+                long j = g->prep - 1;
+                while (j >= 0 && cue_at(r, j, CUE_DET))
+                    j--;
+                if (j >= 0 && cue_at(r, j, CUE_PEOPLE))
+                    g->people = 1;
+            }
+        }
+        x->group = (int)r->ng - 1;
+    }
+    return 0;
+}

@@ -1,0 +1,839 @@
+/*
+ * news_dates.c -- numbers and dates: a number before a noun ("10,000",
+ * "three"), the date expressions of a sentence ("on Tuesday", "in March",
+ * "the following day") placed against the article's date, and the
+ * article's own date and home from its text (an opening date line, the
+ * dateline, a letterhead, a sign-off).
+ */
+#include "read_int.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- numbers, dates ---------------------------------------------------- */
+
+/* A number ending at token i (inclusive): 10,000 | 1.6 million | three.
+ * Returns the value, -1 if none; *first gets its first token; *approx. */
+double casusi_number_before(const rd *r, long i, long *first, int *approx)
+{
+    double v = -1;
+    long s = i;
+    if (i < 0)
+        return -1;
+    long mult = cue_at(r, i, CUE_MULT);
+    if (mult && i >= 1 && r->t[i - 1].kind == TK_NUM) {
+        v = r->t[i - 1].num * (double)(mult - 1);
+        s = i - 1;
+    } else if (r->t[i].kind == TK_NUM && !(r->t[i].fl & TF_ORD)) {
+        v = r->t[i].num;
+    } else {
+        long nv = cue_at(r, i, CUE_NUMBER);
+        if (nv) {
+            v = (double)(nv - 1);
+            s = (long)at(r, i)->s;
+        }
+    }
+    if (v < 0)
+        return -1;
+    *approx = 0;
+    long j = s - 1;
+    if (j >= 0 && cue_at(r, j, CUE_APPROX)) {
+        *approx = 1;
+        s = (long)at(r, j)->s;
+    }
+    *first = s;
+    return v;
+}
+
+static int weekday_of(int32_t day) /* 0 = Monday */
+{
+    return (int)(((day % 7) + 7 + 3) % 7); /* 1970-01-01 was a Thursday */
+}
+
+static casus_date mkdate(int y, int m, int d)
+{
+    casus_date x;
+    memset(&x, 0, sizeof x);
+    if (y < 1000 || y > 9999)
+        return x;
+    if (casusi_date_make(y, m, d, &x))
+        memset(&x, 0, sizeof x);
+    return x;
+}
+
+/* A span of days as a date of the best precision that covers it. */
+static casus_date cover_days(int32_t lo, int32_t hi)
+{
+    int y1, m1, d1, y2, m2, d2;
+    casus_civil_from_days(lo, &y1, &m1, &d1);
+    casus_civil_from_days(hi, &y2, &m2, &d2);
+    if (lo == hi)
+        return mkdate(y1, m1, d1);
+    if (y1 == y2 && m1 == m2)
+        return mkdate(y1, m1, 0);
+    if (y1 == y2)
+        return mkdate(y1, 0, 0);
+    casus_date z;
+    memset(&z, 0, sizeof z);
+    return z;
+}
+
+static int is_dom(const ntok *t)
+{
+    return t->kind == TK_NUM && t->num >= 1 && t->num <= 31 && t->num == (int)t->num;
+}
+
+/* Month-day with the year taken from the article's date (the closest). */
+static casus_date month_day(const rd *r, int m, int d)
+{
+    casus_date z;
+    memset(&z, 0, sizeof z);
+    if (r->artdate.precision < 3)
+        return z;
+    int best = 0;
+    int32_t bd = 0;
+    for (int y = r->artdate.year - 1; y <= r->artdate.year + 1; y++) {
+        casus_date c = mkdate(y, m, d);
+        if (!c.precision)
+            continue;
+        int32_t dist = c.lo > r->artdate.lo ? c.lo - r->artdate.lo : r->artdate.lo - c.lo;
+        if (!best || dist < bd) {
+            best = y;
+            bd = dist;
+        }
+    }
+    return best ? mkdate(best, m, d) : z;
+}
+
+/* A month (and day) without a year, placed by the event's tense: what has
+ * happened ("ratified it in December") lies on or before the article's date,
+ * what is planned on or after it; anything else takes the closest. */
+casus_date casusi_by_tense(const rd *r, int m, int d, const lx_trigger *tr, casus_modality mod, int was)
+{
+    /* was: a past progressive or a past reporting verb ("announced in
+     * January that they were withdrawing") */
+    int past = mod == CASUS_MOD_ACTUAL && (tr->form == FORM_PAST || tr->form == FORM_PART ||
+                                           tr->form == FORM_PASTPART || tr->form == FORM_NOUN || was);
+    /* "enters into force on March 1": the present for what is scheduled */
+    int fut = mod == CASUS_MOD_PLANNED || (mod == CASUS_MOD_ACTUAL && tr->form == FORM_S);
+    if (!past && !fut)
+        return d ? month_day(r, m, d) : mkdate(month_day(r, m, 1).year, m, 0);
+    for (int y = fut ? r->artdate.year : r->artdate.year + 1; fut ? y <= r->artdate.year + 1 : y >= r->artdate.year - 1;
+         y += fut ? 1 : -1) {
+        casus_date c = mkdate(y, m, d);
+        if (!c.precision)
+            continue;
+        if (past ? c.lo <= r->artdate.hi : c.hi >= r->artdate.lo)
+            return c;
+    }
+    return month_day(r, m, d);
+}
+
+/* "the following day", "the next day", "a day later", "two days later",
+ * "the same day", "that day", "the day before", "a day earlier": a day
+ * counted from r->lastday. Returns the end token, or i when none. */
+static long anchor_day(const rd *r, long i, casus_date *d)
+{
+    long j = i, n = 0;
+    int off = 0;
+    static const char *const PART[] = {"day", "morning", "afternoon", "evening", "night"};
+    /* a quick no: every anchor below opens with a number or one of these words */
+    if (r->t[i].kind == TK_PUNCT)
+        return i;
+    if (r->t[i].kind == TK_WORD && !cue_at(r, i, CUE_NUMBER) && !strchr("TtAaOoLlEeSsFfHhMm", r->text[r->t[i].s]))
+        return i; /* none of the words below starts with this letter */
+    if (r->t[i].kind == TK_WORD && !cue_at(r, i, CUE_NUMBER) && !is_word(r, i, "the") && !is_word(r, i, "a") &&
+        !is_word(r, i, "that") && !is_word(r, i, "on") && !is_word(r, i, "later") && !is_word(r, i, "earlier") &&
+        !is_word(r, i, "several") && !is_word(r, i, "few") && !is_word(r, i, "hours") && !is_word(r, i, "hour") &&
+        !is_word(r, i, "minutes"))
+        return i;
+    /* "that afternoon", "later that day", "earlier that evening" */
+    long t0 = (is_word(r, j, "later") || is_word(r, j, "earlier")) ? j + 1 : j;
+    if (is_word(r, t0, "that") && WORD_IN(r, t0 + 1, PART)) {
+        *d = r->lastday;
+        return t0 + 2;
+    }
+    /* "hours later", "two hours later", "minutes earlier", "the next morning" */
+    long h = j;
+    if (cue_at(r, h, CUE_NUMBER) || r->t[h].kind == TK_NUM || is_word(r, h, "several") || is_word(r, h, "a") ||
+        is_word(r, h, "few"))
+        h += is_word(r, h, "a") && is_word(r, h + 1, "few") ? 2 : 1;
+    if ((is_word(r, h, "hours") || is_word(r, h, "minutes") || is_word(r, h, "hour")) &&
+        (is_word(r, h + 1, "later") || is_word(r, h + 1, "earlier"))) {
+        *d = r->lastday;
+        return h + 2;
+    }
+    if (is_word(r, j, "the") && is_word(r, j + 1, "next") &&
+        (is_word(r, j + 2, "morning") || is_word(r, j + 2, "evening"))) {
+        *d = casus_date_from_days(r->lastday.lo + 1);
+        return j + 3;
+    }
+    if (is_word(r, j, "on"))
+        j++;
+    if (is_word(r, j, "the") || is_word(r, j, "that") || is_word(r, j, "a")) {
+        int a = is_word(r, j, "a");
+        j++;
+        if (!a && (is_word(r, j, "following") || is_word(r, j, "next")) && is_word(r, j + 1, "day"))
+            off = 1, n = j + 2;
+        else if (!a && (is_word(r, j, "same") || is_word(r, j, "very")) && is_word(r, j + 1, "day"))
+            off = 0, n = j + 2;
+        else if (!a && is_word(r, j, "previous") && is_word(r, j + 1, "day"))
+            off = -1, n = j + 2;
+        else if (is_word(r, j, "day") && (is_word(r, j + 1, "later") || is_word(r, j + 1, "earlier")))
+            off = is_word(r, j + 1, "later") ? 1 : -1, n = j + 2;
+        else if (!a && is_word(r, i, "that") && is_word(r, j, "day"))
+            off = 0, n = j + 1;
+        else if (!a && is_word(r, j - 1, "that") && is_word(r, j, "same") && is_word(r, j + 1, "day"))
+            off = 0, n = j + 2;
+    } else if (cue_at(r, j, CUE_NUMBER) && is_word(r, j + 1, "days") &&
+               (is_word(r, j + 2, "later") || is_word(r, j + 2, "earlier"))) {
+        long v = cue_at(r, j, CUE_NUMBER) - 1;
+        off = (int)(is_word(r, j + 2, "later") ? v : -v);
+        n = j + 3;
+    }
+    if (!n)
+        return i;
+    *d = casus_date_from_days(r->lastday.lo + off);
+    return n;
+}
+
+/* Whether the sentence has a word every anchor of anchor_day() needs
+ * ("the following day", "hours later", "that afternoon"): most have none,
+ * and anchor_day() would otherwise run for every token. */
+static int has_anchor_word(const rd *r)
+{
+    static const char *const W[] = {"day", "days", "morning", "afternoon", "evening", "night",
+                                    "hours", "hour", "minutes", "later", "earlier"};
+    for (long i = 0; (size_t)i < r->nt; i++) {
+        const ntok *t = &r->t[i];
+        if (t->kind != TK_WORD)
+            continue;
+        /* the lengths of the words above by their first letter: most tokens
+         * stop here, without a branch on the letter */
+        static const uint16_t LENS[32] = {['a' & 31] = 1 << 9, ['d' & 31] = 1 << 3 | 1 << 4, ['e' & 31] = 1 << 7,
+                                          ['h' & 31] = 1 << 4 | 1 << 5, ['l' & 31] = 1 << 5, ['m' & 31] = 1 << 7,
+                                          ['n' & 31] = 1 << 5};
+        size_t n = t->e - t->s;
+        if (n < 16 && (LENS[r->text[t->s] & 31] >> n & 1) && WORD_IN(r, i, W))
+            return 1;
+    }
+    return 0;
+}
+
+int casusi_find_dates(rd *r)
+{
+    r->ndm = 0;
+    int range = 0;
+    int anchors = r->lastday.precision == 3 && has_anchor_word(r);
+    for (long i = 0; (size_t)i < r->nt; i++) {
+        /* most tokens open no date: punctuation, and a lower-case word that
+         * is no relative day ("yesterday", "last week") and none of the
+         * openers below ("that month", "the 10th", "the following day") */
+        if (r->t[i].kind == TK_PUNCT ||
+            (r->t[i].kind == TK_WORD && !(r->t[i].fl & TF_CAP) && !anchors &&
+             !(r->cmask[i] & ((uint64_t)1 << CUE_RELDAY)) && !is_word(r, i, "that") && !is_word(r, i, "the")))
+            continue;
+        casus_date d;
+        memset(&d, 0, sizeof d);
+        int ym = 0, yd = 0, ny = 0;
+        long s = i, e = i + 1;
+        const ntok *t = &r->t[i];
+        long mon = (t->fl & TF_CAP) ? cue_at(r, i, CUE_MONTH) : 0;
+        if (mon && cue_starts(r, i, CUE_MONTH)) {
+            long j = (long)at(r, i)->e;
+            if (is_punct(r, j, '.'))
+                j++;
+            if ((size_t)j < r->nt && is_dom(&r->t[j]) && !is_year(&r->t[j])) {
+                int dd = (int)r->t[j].num;
+                long k = j + 1;
+                if (is_punct(r, k, ','))
+                    k++;
+                if ((size_t)k < r->nt && is_year(&r->t[k])) {
+                    d = mkdate((int)r->t[k].num, (int)mon - 1, dd);
+                    e = k + 1;
+                } else {
+                    d = month_day(r, (int)mon - 1, dd);
+                    ym = (int)mon - 1;
+                    ny = 1;
+                    yd = dd;
+                    e = j + 1;
+                }
+            } else if ((size_t)j < r->nt && is_year(&r->t[j])) {
+                d = mkdate((int)r->t[j].num, (int)mon - 1, 0);
+                e = j + 1;
+            } else if (!is_word(r, i, "may") || is_word(r, i - 1, "in") || is_word(r, i - 1, "since") ||
+                       is_word(r, i - 1, "early") || is_word(r, i - 1, "late") || is_word(r, i - 1, "mid")) {
+                /* a month alone: "in October", "in early May", "last
+                 * November", "until March" -> the closest such month */
+                long pw = i - 1;
+                if (is_word(r, pw, "early") || is_word(r, pw, "late") || is_word(r, pw, "mid"))
+                    pw--;
+                int lead = is_word(r, pw, "in") || is_word(r, pw, "since") || is_word(r, pw, "during") ||
+                           is_word(r, pw, "until") || is_word(r, pw, "by") || is_word(r, pw, "of") ||
+                           is_word(r, pw, "last") || is_word(r, pw, "for") || is_word(r, pw, "from") || pw < i - 1;
+                /* "This July, during the Talisman Sabre exercise": the
+                 * article's year; "next March": the first after its date */
+                if (r->artdate.precision >= 2 && pw == i - 1 && (is_word(r, pw, "this") || is_word(r, pw, "next"))) {
+                    int y = r->artdate.year;
+                    if (is_word(r, pw, "next") && (int)mon - 1 <= r->artdate.month)
+                        y++;
+                    d = mkdate(y, (int)mon - 1, 0);
+                    s = pw;
+                } else if (r->artdate.precision >= 2 && lead) {
+                    casus_date c = month_day(r, (int)mon - 1, 1);
+                    if (c.precision) {
+                        d = mkdate(c.year, c.month, 0);
+                        ym = (int)mon - 1;
+                    ny = 1;
+                    }
+                }
+                e = j;
+            }
+        } else if (is_dom(t) && !is_year(t) && (size_t)i + 1 < r->nt && (r->t[i + 1].fl & TF_CAP) &&
+                   cue_starts(r, i + 1, CUE_MONTH)) {
+            long mm = cue_at(r, i + 1, CUE_MONTH);
+            long k = (long)at(r, i + 1)->e;
+            if ((size_t)k < r->nt && is_year(&r->t[k])) {
+                d = mkdate((int)r->t[k].num, (int)mm - 1, (int)t->num);
+                e = k + 1;
+            } else {
+                d = month_day(r, (int)mm - 1, (int)t->num);
+                ym = (int)mm - 1;
+                ny = 1;
+                yd = (int)t->num;
+                e = k;
+            }
+        } else if (is_year(t) && (size_t)i + 2 < r->nt && (r->t[i + 1].fl & TF_HYPH) &&
+                   (r->t[i + 2].fl & TF_HYPH) && r->t[i + 1].kind == TK_NUM && r->t[i + 2].kind == TK_NUM) {
+            d = mkdate((int)t->num, (int)r->t[i + 1].num, (int)r->t[i + 2].num);
+            e = i + 3;
+        } else if (is_year(t) && (is_word(r, i - 1, "and") || is_punct(r, i - 1, ',')) && r->ndm &&
+                   r->dm[r->ndm - 1].e == (uint32_t)(i - 1) && r->dm[r->ndm - 1].d.precision == 1) {
+            d = mkdate((int)t->num, 0, 0); /* "in 2023 and 2024" */
+        } else if (is_year(t) && (is_word(r, i - 1, "in") || is_word(r, i - 1, "since") ||
+                                  is_word(r, i - 1, "of") || is_word(r, i - 1, "early") ||
+                                  is_word(r, i - 1, "late") || is_word(r, i - 1, "mid") ||
+                                  /* "held joint drills as recently as 2024" */
+                                  (is_word(r, i - 1, "as") && (is_word(r, i - 2, "recently") ||
+                                                               is_word(r, i - 2, "early") || is_word(r, i - 2, "late"))))) {
+            d = mkdate((int)t->num, 0, 0);
+        } else if (is_year(t)) {
+            /* "a 1961 treaty": the treaty's year */
+            long j = i + 1;
+            int tr = 0;
+            for (int k = 0; k < 4 && (size_t)j < r->nt; k++) {
+                if (cue_at(r, j, CUE_TREATY)) {
+                    tr = 1;
+                    break;
+                }
+                const lx_match *mm = at(r, j);
+                j = mm ? (long)mm->e : j + 1;
+            }
+            if (tr) {
+                if (GROW(r->dm, r->ndm, r->dmcap))
+                    return -1;
+                dmen *x = &r->dm[r->ndm++];
+                x->s = (uint32_t)i;
+                x->e = (uint32_t)i + 1;
+                x->d = mkdate((int)t->num, 0, 0);
+                x->treatyyear = 1;
+                x->mon = x->dom = 0;
+            }
+            continue;
+        } else if (r->lastmonth.precision >= 2 && is_word(r, i, "that") &&
+                   (is_word(r, i + 1, "month") || is_word(r, i + 1, "year"))) {
+            /* "denounced the memorandum that month" */
+            d = is_word(r, i + 1, "month") ? mkdate(r->lastmonth.year, r->lastmonth.month, 0)
+                                           : mkdate(r->lastmonth.year, 0, 0);
+            e = i + 2;
+        } else if ((size_t)i + 1 < r->nt && (r->t[i + 1].fl & TF_ORD) && is_word(r, i, "the") &&
+                   is_dom(&r->t[i + 1]) && (is_word(r, i - 1, "on") || is_word(r, i - 1, "of")) &&
+                   ((size_t)i + 2 >= r->nt || r->t[i + 2].kind == TK_PUNCT) && /* not "the 79th anniversary" */
+                   (r->lastday.precision == 3 || r->lastmonth.precision >= 2 || r->artdate.precision == 3)) {
+            /* "on the 10th" (a day of the month being told, as Japanese
+             * and Korean news write it): of the article's month, or the
+             * month before when that day is still to come; without an
+             * article date, of the last day or month named */
+            int n = (int)r->t[i + 1].num;
+            if (r->artdate.precision == 3)
+                d = n <= r->artdate.day ? mkdate(r->artdate.year, r->artdate.month, n)
+                    : r->artdate.month == 1 ? mkdate(r->artdate.year - 1, 12, n)
+                                            : mkdate(r->artdate.year, r->artdate.month - 1, n);
+            else {
+                const casus_date *c = r->lastday.precision == 3 ? &r->lastday : &r->lastmonth;
+                d = mkdate(c->year, c->month, n);
+            }
+            e = i + 2;
+        } else if (anchors && (e = anchor_day(r, i, &d)) > i) {
+            /* "the following day", "a day later", "the same day", "two days
+             * later": from the last day the article named */
+        } else if (cue_starts(r, i, CUE_WEEKDAY) && (t->fl & TF_CAP)) {
+            long wd = cue_at(r, i, CUE_WEEKDAY) - 1;
+            if (r->artdate.precision == 3) {
+                int32_t day = r->artdate.lo;
+                int fut = is_word(r, i - 1, "next");
+                int past = is_word(r, i - 1, "last"); /* "last Thursday" in Thursday's paper: a week ago */
+                for (int k = 0; k < 7; k++) {
+                    int32_t c = fut ? day + 1 + k : day - k - past;
+                    if (weekday_of(c) == wd) {
+                        d = casus_date_from_days(c);
+                        break;
+                    }
+                }
+            }
+            e = (long)at(r, i)->e;
+        } else if (cue_starts(r, i, CUE_RELDAY)) {
+            long rel = cue_at(r, i, CUE_RELDAY) - 1;
+            e = (long)at(r, i)->e;
+            if (r->artdate.precision == 3) {
+                int32_t day = r->artdate.lo;
+                int y, m, dd;
+                casus_civil_from_days(day, &y, &m, &dd);
+                int wd = weekday_of(day);
+                switch (rel) {
+                case 0: d = casus_date_from_days(day - 1); break;
+                case 1: case 14: case 15: case 16: case 17: case 18: case 19: d = casus_date_from_days(day); break;
+                case 2: d = casus_date_from_days(day + 1); break;
+                case 3: d = cover_days(day - wd - 7, day - wd - 1); break;
+                case 4: d = m == 1 ? mkdate(y - 1, 12, 0) : mkdate(y, m - 1, 0); break;
+                case 5: d = mkdate(y - 1, 0, 0); break;
+                case 6: d = cover_days(day - wd, day - wd + 6); break;
+                case 7: case 9: d = mkdate(y, m, 0); break;
+                case 8: case 10: d = mkdate(y, 0, 0); break;
+                case 11: d = cover_days(day - wd + 7, day - wd + 13); break;
+                case 12: d = m == 12 ? mkdate(y + 1, 1, 0) : mkdate(y, m + 1, 0); break;
+                case 13: d = mkdate(y + 1, 0, 0); break;
+                default: break;
+                }
+            }
+        } else
+            continue;
+        /* "on July 8 last year", "in March this year" */
+        if (ny && d.precision && r->artdate.precision && is_word(r, e + 1, "year") &&
+            (is_word(r, e, "last") || is_word(r, e, "this") || is_word(r, e, "next"))) {
+            int y = r->artdate.year + (is_word(r, e, "last") ? -1 : is_word(r, e, "next") ? 1 : 0);
+            d = mkdate(y, d.month, d.precision == 3 ? d.day : 0);
+            ym = yd = 0;
+            e += 2;
+        }
+        if (r->dl_e && r->t[s].s >= r->dl_s && r->t[s].s < r->dl_e) {
+            i = e - 1;
+            continue; /* the dateline's date */
+        }
+        /* ranges ("between August and January", "from 2019 to 2021") say
+         * when something lasted; a lone "from January 2025" is its start */
+        int to = is_word(r, e, "and") || is_word(r, e, "to") || is_word(r, e, "until") || is_word(r, e, "till") ||
+                 is_word(r, e, "through") || is_punct(r, e, '-');
+        int isrange = range || is_word(r, s - 1, "between") || (is_word(r, s - 1, "from") && to);
+        range = isrange && to;
+        /* "extended until 31 May 2026 the arms embargo": how long it
+         * lasts, not when it was done ("did not sign until March" is) */
+        if (!isrange && (is_word(r, s - 1, "until") || is_word(r, s - 1, "till"))) {
+            int neg = 0;
+            for (long k = 0; k < s && !neg; k++)
+                neg = cue_at(r, k, CUE_NEG) != 0;
+            isrange = !neg;
+        }
+        if (GROW(r->dm, r->ndm, r->dmcap))
+            return -1;
+        dmen *x = &r->dm[r->ndm++];
+        x->s = (uint32_t)s;
+        x->e = (uint32_t)e;
+        x->d = d;
+        x->treatyyear = 0;
+        x->mon = d.precision ? (int8_t)ym : 0;
+        x->dom = (int8_t)yd;
+        if (isrange)
+            memset(&x->d, 0, sizeof x->d);
+        i = e - 1;
+    }
+    return 0;
+}
+
+/* ---- article date from the text ------------------------------------- */
+
+/* A numeric date in bytes [s, e): "19.09.2025" (day first), "09/19/2025"
+ * or "19/09/2025" when the order is unambiguous ("08/08/2025" is), and
+ * year first, as Korean and Chinese pages write it: "2024.10.21",
+ * "2024/10/21". */
+static int numeric_date(const char *t, size_t s, size_t e, casus_date *out)
+{
+    for (size_t i = s; i + 8 <= e; i++) {
+        if (i > s && (isdigit((unsigned char)t[i - 1]) || t[i - 1] == '.' || t[i - 1] == '/'))
+            continue;
+        /* year first: four digits, a dot or slash, month, the same, day */
+        if (i + 10 <= e && isdigit((unsigned char)t[i]) && isdigit((unsigned char)t[i + 1]) &&
+            isdigit((unsigned char)t[i + 2]) && isdigit((unsigned char)t[i + 3]) && (t[i + 4] == '.' || t[i + 4] == '/') &&
+            isdigit((unsigned char)t[i + 5]) && isdigit((unsigned char)t[i + 6]) && t[i + 7] == t[i + 4] &&
+            isdigit((unsigned char)t[i + 8]) && isdigit((unsigned char)t[i + 9]) &&
+            (i + 10 == e || !(isalnum((unsigned char)t[i + 10]) || t[i + 10] == '.' || t[i + 10] == '/'))) {
+            int y = atoi(t + i), m = (t[i + 5] - '0') * 10 + t[i + 6] - '0', d = (t[i + 8] - '0') * 10 + t[i + 9] - '0';
+            if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+                *out = mkdate(y, m, d);
+                if (out->precision == 3)
+                    return 1;
+            }
+            continue;
+        }
+        size_t j = i;
+        int v[3] = {0, 0, 0}, nd[3] = {0, 0, 0};
+        char sep = 0;
+        int k = 0;
+        for (; k < 3 && j < e; k++) {
+            while (j < e && isdigit((unsigned char)t[j]) && nd[k] < 4) {
+                v[k] = v[k] * 10 + (t[j] - '0');
+                nd[k]++;
+                j++;
+            }
+            if (k < 2) {
+                if (j >= e || (t[j] != '.' && t[j] != '/') || (sep && t[j] != sep))
+                    break;
+                sep = t[j++];
+            }
+        }
+        if (k < 3 || nd[0] < 1 || nd[0] > 2 || nd[1] < 1 || nd[1] > 2 || nd[2] != 4 ||
+            (j < e && (isalnum((unsigned char)t[j]) || t[j] == '.' || t[j] == '/')))
+            continue;
+        int day = v[0], mon = v[1];
+        if (sep == '/') {
+            if (v[0] <= 12 && v[1] <= 12 && v[0] != v[1])
+                continue; /* 03/04/2025: either order */
+            if (v[1] > 12)
+                day = v[1], mon = v[0];
+        }
+        if (mon < 1 || mon > 12 || day < 1 || day > 31)
+            continue;
+        *out = mkdate(v[2], mon, day);
+        return out->precision == 3;
+    }
+    return 0;
+}
+
+/* Tokens, matches and dates of one line outside the sentence flow (a date
+ * line, a letterhead, a sign-off): 0, or -1 when it has no tokens, more
+ * than max, or memory runs out. */
+static int read_line(rd *r, size_t s, size_t e, long max)
+{
+    r->nt = r->nm = r->nsel = r->ndm = 0;
+    long n = casusi_tokenize(r->lx, r->text, e, s, &r->t, &r->tcap);
+    if (n <= 0 || n > max)
+        return -1;
+    r->nt = (size_t)n;
+    long nm = casusi_lex_match(r->lx, r->t, r->nt, &r->m, &r->mcap);
+    if (nm < 0)
+        return -1;
+    r->nm = (size_t)nm;
+    return casusi_select_matches(r) || casusi_find_dates(r) ? -1 : 0;
+}
+
+/* "18 novembre 2025", "10 de abril de 2025", "25. Januar 2023", "30 Ekim
+ * 2025": a day, a month in the original's language (cues.yaml,
+ * month-original) and a year, on a line read by read_line(). */
+static int original_date(const rd *r, casus_date *out)
+{
+    for (long k = 0; (size_t)k + 2 < r->nt; k++) {
+        if (!is_dom(&r->t[k]) || is_year(&r->t[k]))
+            continue;
+        long j = k + 1;
+        if (is_punct(r, j, '.'))
+            j++;
+        if (is_word(r, j, "de"))
+            j++;
+        long mon = cue_starts(r, j, CUE_FMONTH) ? cue_at(r, j, CUE_FMONTH) - 1 : 0;
+        if (!mon)
+            continue;
+        j = (long)at(r, j)->e;
+        if (is_word(r, j, "de") || is_word(r, j, "del"))
+            j++;
+        if ((size_t)j < r->nt && is_year(&r->t[j])) {
+            *out = mkdate((int)r->t[j].num, (int)mon, (int)r->t[k].num);
+            if (out->precision == 3)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* The first full date in bytes [s, e): numeric, else in words, in English
+ * or in the original's language. */
+static void date_from_line(rd *r, size_t s, size_t e, casus_date *out)
+{
+    if (numeric_date(r->text, s, e, out))
+        return;
+    if (read_line(r, s, e, LONG_MAX))
+        return;
+    for (size_t k = 0; k < r->ndm; k++)
+        if (r->dm[k].d.precision == 3) {
+            *out = r->dm[k].d;
+            return;
+        }
+    original_date(r, out);
+}
+
+/* A page's date as its metadata writes it when that is no ISO date: "26
+ * Sep 2024 07.12 BST", "Thursday, May 15, 2025". */
+casus_date casusi_date_of_string(rd *r, const char *v)
+{
+    casus_date d;
+    memset(&d, 0, sizeof d);
+    const char *text = r->text;
+    size_t len = r->len;
+    r->text = v;
+    r->len = strlen(v);
+    date_from_line(r, 0, r->len, &d);
+    r->text = text;
+    r->len = len;
+    r->nt = r->nm = r->nsel = r->ndm = 0;
+    return d;
+}
+
+/* Where a dateline's separator starts at byte q of a line ending at j: the
+ * dateline's end, or 0. Separators: " - ", " -- ", an en or em dash, and
+ * TASS's "CITY, 11 June. /Agency/. " (the dateline keeps "/."). */
+static size_t dateline_sep(const char *text, size_t q, size_t j)
+{
+    const char *t = text + q;
+    unsigned char c = (unsigned char)t[0];
+    if (q + 2 >= j)
+        return 0;
+    if ((c == ' ' && t[1] == '-' && t[2] == ' ') || (c == ' ' && t[1] == '-' && t[2] == '-' && q + 3 < j && t[3] == ' '))
+        return q;
+    if (c == 0xE2 && (unsigned char)t[1] == 0x80 && ((unsigned char)t[2] == 0x93 || (unsigned char)t[2] == 0x94))
+        return q;
+    if (c == '/' && t[1] == '.' && t[2] == ' ')
+        return q + 2;
+    return 0;
+}
+
+/* A sign-off line at the end of a statement: "Pyongyang, March 11, Juche
+ * 114 (2025)", "Moscow, 11 March 2025". The month and day, and a year
+ * anywhere on the line. */
+void casusi_find_signoff_date(rd *r, size_t s, size_t e)
+{
+    int lines = 0;
+    size_t j = e;
+    while (j > s && lines < 4) {
+        while (j > s && (r->text[j - 1] == '\n' || r->text[j - 1] == ' ' || r->text[j - 1] == '\r'))
+            j--;
+        size_t i = j;
+        while (i > s && r->text[i - 1] != '\n')
+            i--;
+        if (i == j)
+            break;
+        lines++;
+        /* only a short line with a year in it ("(2025)", "2025") */
+        int digits = 0, year = 0;
+        for (size_t q = i; q < j && !year; q++) {
+            digits = isdigit((unsigned char)r->text[q]) ? digits + 1 : 0;
+            year = digits == 4 && (q + 1 >= j || !isdigit((unsigned char)r->text[q + 1]));
+        }
+        if (j - i <= 80 && year) {
+            if (!read_line(r, i, j, LONG_MAX)) {
+                year = 0;
+                for (size_t k = 0; k < r->nt; k++)
+                    if (is_year(&r->t[k]))
+                        year = (int)r->t[k].num;
+                for (size_t k = 0; k < r->ndm && !r->artdate.precision; k++)
+                    if (r->dm[k].d.precision == 3 && !r->dm[k].mon)
+                        r->artdate = r->dm[k].d;
+                /* "March 11, Juche 114 (2025)": the year apart */
+                for (size_t k = 0; k + 1 < r->nt && year && !r->artdate.precision; k++) {
+                    long mon = cue_starts(r, (long)k, CUE_MONTH) ? cue_at(r, (long)k, CUE_MONTH) : 0;
+                    long d = mon ? (long)at(r, (long)k)->e : -1;
+                    if (d >= 0 && (size_t)d < r->nt && is_dom(&r->t[d]) && !is_year(&r->t[d]))
+                        r->artdate = mkdate(year, (int)mon - 1, (int)r->t[d].num);
+                }
+            }
+            r->nt = r->nm = r->nsel = r->ndm = 0;
+            if (r->artdate.precision == 3)
+                return;
+        }
+        j = i;
+    }
+}
+
+/* A quick look at a line before reading it: does it open with a day, a
+ * weekday or a month ("4 December 2025", "Thursday 4 December", "Dec. 4")? */
+static int opens_with_date(const char *t, size_t n)
+{
+    static const char *const W[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar",
+                                    "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    if (n && isdigit((unsigned char)t[0]))
+        return 1;
+    if (n < 3 || !strchr("mtwfsjaondMTWFSJAOND", t[0]))
+        return 0;
+    for (size_t k = 0; k < sizeof W / sizeof *W; k++)
+        if ((t[0] | 0x20) == W[k][0] && !strncasecmp(t, W[k], 3))
+            return 1;
+    return 0;
+}
+
+void casusi_find_article_date(rd *r, size_t s, size_t e)
+{
+    /* short lines near the top ("Published: 12 March 2025", a dateline),
+     * or the dateline that opens the first paragraph */
+    int lines = 0;
+    size_t i = s;
+    while (i < e && lines < 12) {
+        size_t j = i;
+        while (j < e && r->text[j] != '\n')
+            j++;
+        size_t len = j - i;
+        if (len) {
+            lines++;
+            size_t words = count_words(r->text + i, len, 15);
+            size_t lim = j;
+            /* a dateline: up to the first separator */
+            for (size_t q = i; q + 2 < j && q < i + 80; q++) {
+                size_t d = dateline_sep(r->text, q, j);
+                if (d) {
+                    lim = d;
+                    break;
+                }
+            }
+            /* "By X in Y · Published 29 November 2024, 09:12 · 5 min read";
+             * "[Translated from Japanese. Original: Kanto Shimpo, morning
+             * edition, December 11, 2025, politics page.]"; "Source: Al-Mirbad
+             * Daily, front page, Wednesday 6 Rajab 1445 AH / 17 January 2024";
+             * "Received 17 May 2024, 07:52 KST": the first full date after
+             * such a word, on the rest of the line */
+            static const struct {
+                const char *w;
+                uint8_t n;
+            } PUB[] = {{"published", 9}, {"posted", 6},  {"updated", 7}, {"edition", 7},
+                       {"original:", 9}, {"source:", 7}, {"received", 8}};
+            int year = 0; /* a line with no year holds no full date: most lines, not read twice */
+            for (size_t q = i, n = 0; words > 14 && q < j && j - i <= 600 && !year; q++) {
+                n = isdigit((unsigned char)r->text[q]) ? n + 1 : 0;
+                year = n == 4 && (r->text[q - 3] == '1' || r->text[q - 3] == '2');
+            }
+            for (size_t q = i; year && q + 6 < j; q++) {
+                char c = (char)(r->text[q] | 0x20);
+                if ((c != 'p' && c != 'u' && c != 'e' && c != 'o' && c != 's' && c != 'r') ||
+                    (q > i && isalpha((unsigned char)r->text[q - 1])))
+                    continue;
+                size_t kw = 0, w = 0;
+                for (; w < sizeof PUB / sizeof *PUB && !kw; w++)
+                    if (PUB[w].w[0] == c && q + PUB[w].n <= j && !strncasecmp(r->text + q, PUB[w].w, PUB[w].n))
+                        kw = PUB[w].n;
+                if (!kw)
+                    continue;
+                /* in a header the words are capitalised ("Received 17 May",
+                 * "Source:"), or the date follows ("Last updated Wednesday
+                 * 12 November"), "edition" aside: the body's "received
+                 * Iranian drones" is none */
+                size_t a = q + kw;
+                while (a < j && (r->text[a] == ' ' || r->text[a] == ':'))
+                    a++;
+                if (strcmp(PUB[w - 1].w, "edition") && !isupper((unsigned char)r->text[q]) &&
+                    !opens_with_date(r->text + a, j - a))
+                    continue;
+                casus_date d;
+                memset(&d, 0, sizeof d);
+                date_from_line(r, q + kw, j - q - kw > 320 ? q + kw + 320 : j, &d);
+                if (d.precision == 3) {
+                    r->artdate = d;
+                    return;
+                }
+                q += kw - 1;
+            }
+            /* a live blog's date line: "Thursday 4 December 2025 · All times
+             * Eastern (ET)": a full date opening the line */
+            if (words > 14 && opens_with_date(r->text + i, j - i) &&
+                !read_line(r, i, j - i > 80 ? i + 80 : j, LONG_MAX))
+                for (size_t k = 0; k < r->ndm && r->dm[k].s <= 2; k++)
+                    if (r->dm[k].d.precision == 3 && !r->dm[k].mon &&
+                        (r->dm[k].s == 0 || cue_starts(r, 0, CUE_WEEKDAY))) {
+                        r->artdate = r->dm[k].d;
+                        return;
+                    }
+            if (words <= 14 || lim < j) {
+                casus_date d;
+                memset(&d, 0, sizeof d);
+                date_from_line(r, i, words <= 14 ? j : lim, &d);
+                if (d.precision == 3) {
+                    r->artdate = d;
+                    return;
+                }
+            }
+        }
+        i = j + 1;
+    }
+}
+
+/* The dateline that opens the first paragraph ("CARACAS, Dec 29 (Andes
+ * Wire) - "): its date is when the story was filed, not when anything in
+ * the first sentence happened. */
+void casusi_find_dateline(rd *r, size_t s, size_t e)
+{
+    int lines = 0;
+    for (size_t i = s; i < e && lines < 10;) {
+        size_t j = i;
+        while (j < e && r->text[j] != '\n')
+            j++;
+        if (j > i) {
+            lines++;
+            for (size_t q = i; q + 2 < j && q < i + 80; q++) {
+                size_t d = dateline_sep(r->text, q, j);
+                if (!d)
+                    continue;
+                /* a dateline opens with a place in capitals: "CARACAS," */
+                if (r->text[i] >= 'A' && r->text[i] <= 'Z' && i + 1 < j && r->text[i + 1] >= 'A' &&
+                    r->text[i + 1] <= 'Z' && count_words(r->text + i, q - i, 11) <= 10) {
+                    r->dl_s = i;
+                    r->dl_e = d;
+                    return;
+                }
+                break;
+            }
+        }
+        i = j + 1;
+    }
+}
+
+/* A press release's letterhead: a short line in capitals near the top that
+ * names one state ("REPUBLIC OF ESTONIA", "MINISTRY OF FOREIGN AFFAIRS OF
+ * JAPAN") makes it the home state, as a dateline's capital does. */
+void casusi_find_letterhead(rd *r, size_t s, size_t e)
+{
+    static const char *const HEAD[] = {"republic", "kingdom", "government", "ministry", "embassy", "mission",
+                                       "federation", "office", "state", "commonwealth", "emirate", "sultanate"};
+    int lines = 0;
+    for (size_t i = s; i < e && lines < 4 && !r->homeset;) {
+        size_t j = i;
+        while (j < e && r->text[j] != '\n')
+            j++;
+        if (j > i && j - i < 80) {
+            lines++;
+            int lower = 0;
+            for (size_t q = i; q < j; q++)
+                lower |= r->text[q] >= 'a' && r->text[q] <= 'z';
+            if (!lower && !read_line(r, i, j, 8) && r->nsel) {
+                long n = (long)r->nt;
+                const char *code = NULL;
+                int states = 0, head = 0;
+                for (size_t k = 0; k < r->nsel; k++) {
+                    const lx_actor *a = has_cat(r, &r->sel[k], LX_ACTOR) ? casusi_actor_of(r, &r->sel[k]) : NULL;
+                    if (a && a->state && (a->kind == AK_STATE || a->kind == AK_ALIAS) &&
+                        (!code || strcmp(code, a->code))) {
+                        code = a->code;
+                        states++;
+                    }
+                }
+                for (long q = 0; q < n; q++)
+                    head |= WORD_IN(r, q, HEAD);
+                int only = r->nsel == 1 && r->sel[0].s == 0 && (long)r->sel[0].e == n;
+                if (states == 1 && (head || only)) {
+                    r->home = code;
+                    r->homeset = 1;
+                }
+            }
+            r->nt = r->nm = r->nsel = 0;
+        } else if (j > i)
+            lines++;
+        i = j + 1;
+    }
+}

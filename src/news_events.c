@@ -1,0 +1,1985 @@
+/*
+ * news_events.c -- triggers to events: each trigger read in its clause
+ * (what it needs nearby, negation, questions, conditionals, modality,
+ * hedges, tense and date), denials said by a predicate ("the claim is
+ * entirely without foundation"), collective-defence clauses, and a
+ * sentence's events in order.
+ */
+#include "read_int.h"
+
+#include <limits.h>
+#include <string.h>
+
+/* "if the other is attacked", "in the event of an armed attack", "should
+ * either come under attack": a condition of attack in the clause after
+ * token te */
+static int attack_condition(const rd *r, long te)
+{
+    for (long i = te; (size_t)i < r->nt && i < te + 24; i++) {
+        if (is_punct(r, i, ';') || is_boundary(r, i))
+            return 0;
+        if (!cue_starts(r, i, CUE_COND) || is_word(r, i, "unless") || is_word(r, i, "whether"))
+            continue;
+        for (long j = i + 1; (size_t)j < r->nt && j < i + 9; j++) {
+            if (r->t[j].kind == TK_PUNCT && !is_punct(r, j, ','))
+                return 0;
+            if (is_word(r, j, "attacked") || is_word(r, j, "invaded") || is_word(r, j, "attack") ||
+                is_word(r, j, "aggression") || is_word(r, j, "invasion"))
+                return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+/* "the agreement on stationing the brigade", "a deal for supplying
+ * drones": what a treaty is about is no event of its own (tr: the trigger
+ * at i, or NULL for any) */
+static int treaty_content(const rd *r, long i, const lx_trigger *tr)
+{
+    if (tr && (tr->form == FORM_NOUN || tr->type == CASUS_EV_TREATY_SIGNED))
+        return 0;
+    return i >= 2 && (is_word(r, i - 1, "on") || is_word(r, i - 1, "for") || is_word(r, i - 1, "of")) &&
+           cue_at(r, i - 2, CUE_TREATY);
+}
+
+/* "joined the alliance": the alliance named before, in this sentence or an
+ * earlier one */
+static const char *org_ref(const rd *r, long te)
+{
+    long i = te;
+    if (cue_at(r, i, CUE_DET))
+        i++;
+    /* "the regional bloc", "the Western military alliance" */
+    for (int k = 0; k < 2 && (size_t)i + 1 < r->nt && r->t[i].kind == TK_WORD && !at(r, i) && !is_word(r, i, "alliance") &&
+                    !is_word(r, i, "bloc"); k++)
+        i++;
+    if (!is_word(r, i, "alliance") && !is_word(r, i, "bloc") && !is_word(r, i, "organisation") &&
+        !is_word(r, i, "organization"))
+        return NULL;
+    for (size_t a = r->nam; a-- > 0;)
+        if (r->am[a].org && (long)r->am[a].s < te)
+            return r->am[a].code;
+    return r->last_org;
+}
+
+/* A need word inside a longer match counts when that match is no trigger,
+ * or a trigger for the event the word belongs to: "sanctions" in "sanctions
+ * against", not "aid" in "come to the aid of". */
+static int inside_ok(const rd *r, long i, int need)
+{
+    static const casus_evtype TYPE_FOR[] = {CASUS_EV__COUNT, CASUS_EV__COUNT, CASUS_EV_TROOPS_DEPLOYED,
+        CASUS_EV_ARMS_TRANSFERRED, CASUS_EV_AID_PLEDGED, CASUS_EV_MISSILE_TEST, CASUS_EV_SUMMON_AMBASSADOR,
+        CASUS_EV__COUNT, CASUS_EV_MILITARY_EXERCISE, CASUS_EV_INTELLIGENCE_SHARING, CASUS_EV_SANCTIONS,
+        CASUS_EV_DENY_ACCUSATION, CASUS_EV_MUTUAL_DEFENSE_PLEDGE, CASUS_EV_AID_PLEDGED, CASUS_EV_WARN};
+    const lx_match *m = at(r, i);
+    if (!m || !has_cat(r, m, LX_TRIGGER))
+        return 1;
+    uint32_t np;
+    const lx_payload *p = pays_of(r, m, &np);
+    for (uint32_t k = 0; k < np; k++)
+        if (p[k].cat == LX_TRIGGER && r->lx->triggers[p[k].idx].type == TYPE_FOR[need])
+            return 1;
+    return 0;
+}
+
+/* A sum of money at token i: "$300 million", "C$80.5 million", "€1.5bn",
+ * "EUR 250 million", "500 million euros" (currency words are the currency
+ * cue; symbols are read from the text, the tokenizer drops them). */
+static int money_at(const rd *r, long i)
+{
+    if (i < 0 || (size_t)i >= r->nt)
+        return 0;
+    const ntok *t = &r->t[i];
+    const unsigned char *x = (const unsigned char *)r->text;
+    size_t s = t->s;
+    if (t->kind != TK_NUM && !(t->kind == TK_WORD && x[s] >= '0' && x[s] <= '9')) /* "1.5bn" is a word */
+        return 0;
+    if (s >= 1 && x[s - 1] == '$')
+        return 1;
+    if (s >= 2 && x[s - 2] == 0xC2 && (x[s - 1] == 0xA3 || x[s - 1] == 0xA5)) /* £ ¥ */
+        return 1;
+    if (s >= 3 && x[s - 3] == 0xE2 && x[s - 2] == 0x82 && (x[s - 1] == 0xAC || x[s - 1] == 0xB9)) /* € ₹ */
+        return 1;
+    if (cue_at(r, i - 1, CUE_CURRENCY))
+        return 1;
+    long j = i + 1;
+    if (cue_at(r, j, CUE_MULT))
+        j++;
+    return cue_at(r, j, CUE_CURRENCY) != 0;
+}
+
+/* A verb or noun that only moves a force ("deploy", "station"), not one
+ * that may also hand weapons over ("send", "move"). */
+static int deploy_verb(const rd *r, long ts)
+{
+    static const char *const DEPLOY[] = {"deploy", "deployed", "deploys", "deploying", "redeploy", "redeployed",
+                                         "deployment", "deployments", "redeployment", "station", "stationed",
+                                         "stationing", "stations"};
+    return WORD_IN(r, ts, DEPLOY);
+}
+
+static int need_near(const rd *r, long ts, long te, int need, long *where)
+{
+    static const int CUE_FOR[] = {0, CUE_TREATY, CUE_TROOPS, CUE_ARMS, CUE_AID, CUE_MISSILE,
+                                  CUE_AMBASSADOR, 0, CUE_EXERCISE, CUE_INTEL, CUE_SANCTION,
+                                  CUE_CLAIM, CUE_PLEDGE, CUE_CURRENCY, CUE_REPRISAL, CUE_TRADE,
+                                  CUE_BLAME};
+    if (need == NEED_NONE)
+        return 1;
+    if (need == NEED_MONEY) {
+        /* "pledged EUR 250 million", "committed more than $110 million":
+         * a sum in the verb's object, before the clause ends */
+        long hi = te + 8 > (long)r->nt ? (long)r->nt : te + 8;
+        if (where)
+            *where = -1;
+        for (long i = te; i < hi && !is_boundary(r, i); i++)
+            if (money_at(r, i))
+                return 1;
+        return 0;
+    }
+    if (need == NEED_TREATY) {
+        if (r->ntm)
+            return 1;
+        /* "withdrawing from ECOWAS", "froze its participation in the CSTO",
+         * "voted 188 to 6 on Monday to ratify Sweden's accession to NATO" */
+        for (size_t a = 0; a < r->nam; a++)
+            if (r->am[a].org && (long)r->am[a].s >= te && (long)r->am[a].s < te + 14)
+                return 1;
+        /* "it was ratified": a pronoun for the article's treaty */
+        for (long i = 0; (size_t)i < r->nt; i++)
+            if (r->cur_ent >= 0 && (is_word(r, i, "it") || cue_at(r, i, CUE_DENYREF) ||
+                                    (is_word(r, i, "participation") && i >= te && i < te + 3)))
+                return 1;
+        return 0;
+    }
+    long reach = need == NEED_ARMS ? 16 : 12; /* "supplying the paramilitary Rapid Support Forces (RSF) with the long-range drones" */
+    long lo = ts - 8 < 0 ? 0 : ts - 8, hi = te + reach > (long)r->nt ? (long)r->nt : te + reach;
+    if (need == NEED_BLAME)
+        lo = te; /* what the verb calls its object: "called the launch a provocation" */
+    if (need == NEED_ORG) {
+        for (size_t a = 0; a < r->nam; a++)
+            if (r->am[a].org && (long)r->am[a].s >= te && (long)r->am[a].s < hi)
+                return 1;
+        return org_ref(r, te) != NULL;
+    }
+    /* the nearest such word; stop at a clause boundary after the trigger.
+     * Troops may be ships ("sent the flotilla to Cuba"), but people come
+     * first: "seven warships, a submarine and some 4,500 sailors" */
+    long best = -1, bd = LONG_MAX;
+    int cue = CUE_FOR[need];
+again:
+    for (long i = lo; i < hi; i++) {
+        if (i >= te && is_boundary(r, i))
+            break;
+        /* the word may sit inside a longer match ("adopted new sanctions
+         * against": "sanctions against" is a trigger) */
+        int has = cue_at(r, i, cue) || (((r->amask[i] >> cue) & 1) && inside_ok(r, i, need));
+        if (!has && !((need == NEED_ARMS || need == NEED_MISSILE) && designator(r, i)))
+            continue;
+        if (!at(r, i) && !designator(r, i))
+            continue;
+        long d = i < ts ? ts - i : i >= te ? i - te + 1 : 0;
+        if (d < bd) {
+            bd = d;
+            best = i;
+        }
+    }
+    if (best < 0 && cue == CUE_TROOPS) {
+        cue = CUE_VESSEL;
+        goto again;
+    }
+    /* "deployed its Typhon launcher to the Philippines", "will station
+     * long-range strike systems in Germany": a force's own weapons
+     * deployed (a deployment verb, not "send", which also hands over) */
+    if (best < 0 && cue == CUE_VESSEL && deploy_verb(r, ts)) {
+        cue = CUE_ARMS;
+        lo = te; /* the object: not "the aircraft each side could deploy", "munitions are stationed" */
+        goto again;
+    }
+    if (where)
+        *where = best;
+    return best >= 0;
+}
+
+/* A trigger that can make an event here: a verb, or a noun trigger. */
+static int live_trigger(const rd *r, long i)
+{
+    const lx_match *m = at(r, i);
+    if (!m || !has_cat(r, m, LX_TRIGGER))
+        return 0;
+    uint32_t np;
+    const lx_payload *p = pays_of(r, m, &np);
+    for (uint32_t k = 0; k < np; k++)
+        if (p[k].cat == LX_TRIGGER && r->lx->triggers[p[k].idx].form == FORM_NOUN)
+            return 1;
+    return verb_tok(r, i);
+}
+
+static int add_event(rd *r, rev *x)
+{
+    if (GROW(r->ev, r->nev, r->evcap))
+        return -1;
+    r->ev[r->nev++] = *x;
+    return 0;
+}
+
+/* A new group of two or more subjects; the one it replaces is kept. */
+static void set_multi(rd *r, const cset *c)
+{
+    if (r->last_multi.n && !cs_eq(&r->last_multi, c)) {
+        memmove(r->mhist + 1, r->mhist, sizeof r->mhist - sizeof *r->mhist);
+        r->mhist[0] = r->last_multi;
+    }
+    r->last_multi = *c;
+}
+
+/* Does token i name a treaty or a treaty body ("the pact", "ECOWAS")? The
+ * test for a treaty step's object. */
+static int names_treaty(const rd *r, long i)
+{
+    if (cue_at(r, i, CUE_TREATY) || ((r->amask[i] >> CUE_TREATY) & 1))
+        return 1;
+    for (size_t a = 0; a < r->nam; a++)
+        if (r->am[a].org && (long)r->am[a].s == i)
+            return 1;
+    return 0;
+}
+
+static int treaty_for(const rd *r, long ts)
+{
+    int best = -1;
+    long bd = LONG_MAX;
+    for (size_t k = 0; k < r->ntm; k++) {
+        if (r->tment[k] < 0)
+            continue;
+        long s = (long)r->sel[r->tm[k]].s;
+        long d = s > ts ? s - ts : ts - s;
+        if (d < bd) {
+            bd = d;
+            best = r->tment[k];
+        }
+    }
+    return best >= 0 ? best : r->cur_ent;
+}
+
+/* Whether a trigger word could make an event here: what one of its
+ * entries needs is near. */
+static int can_fire(const rd *r, const lx_match *o)
+{
+    int types[8];
+    int n = event_types_at(r, (long)o->s, types, 8);
+    for (int u = 0; u < n; u++)
+        if (need_near(r, (long)o->s, (long)o->e, r->lx->triggers[types[u]].needs, NULL))
+            return 1;
+    return 0;
+}
+
+/* "Finland and Sweden, which joined in 2023 and 2024 respectively": one
+ * event per source, each with its date, in the order written. Returns 1
+ * when it added them. */
+static int respectively(rd *r, const rev *x, long te)
+{
+    if (x->src.n < 2)
+        return 0;
+    long resp = -1;
+    for (long i = te; (size_t)i < r->nt && !is_boundary(r, i); i++)
+        if (is_word(r, i, "respectively")) {
+            resp = i;
+            break;
+        }
+    if (resp < 0)
+        return 0;
+    const dmen *ds[MAXC];
+    size_t nd = 0;
+    for (size_t k = 0; k < r->ndm && nd < MAXC; k++)
+        if ((long)r->dm[k].s >= te && (long)r->dm[k].e <= resp && !r->dm[k].treatyyear)
+            ds[nd++] = &r->dm[k];
+    if (nd != x->src.n)
+        return 0;
+    for (size_t k = 0; k < nd; k++) {
+        rev y = *x;
+        y.src.n = 0;
+        cs_add(&y.src, x->src.c[k]);
+        y.date = ds[k]->d;
+        if (add_event(r, &y))
+            return -1;
+    }
+    return 1;
+}
+
+/* The group a noun at [s, e) belongs to: right before it, over up to two
+ * words the lexicon does not know ("Seoul's claims", "the Polish
+ * accusations", "Russia's new ambassador"), else after one of preps and
+ * determiners ("claims by Washington", "the Ambassador of the United
+ * Kingdom"). A group right before it that starts before token lo (the
+ * subject: "Russia's ambassador was summoned") gives none. Returns -1 if
+ * none. */
+static int owner_group(const rd *r, long s, long e, long lo, const char *const *preps)
+{
+    long j = s - 1;
+    while (j >= lo && r->t[j].kind == TK_WORD && !at(r, j) && j >= s - 2)
+        j--;
+    int g = group_at(r, j);
+    if (g >= 0)
+        return (long)r->g[g].s >= lo ? g : -1;
+    for (; *preps; preps++)
+        if (is_word(r, e, *preps)) {
+            long k = e + 1;
+            while ((size_t)k < r->nt && cue_at(r, k, CUE_DET))
+                k++;
+            return group_at(r, k);
+        }
+    return -1;
+}
+
+/* A plural treaty noun right after a signing verb ("signed bilateral
+ * security agreements with"): lower-case, ending in -s. */
+static int plural_treaty(const rd *r, long te)
+{
+    for (long i = te; (size_t)i < r->nt && i < te + 6; i++) {
+        if (!cue_at(r, i, CUE_TREATY))
+            continue;
+        const lx_match *m = at(r, i);
+        long last = (long)m->e - 1;
+        if ((size_t)m->e < r->nt && cue_starts(r, m->e, CUE_TREATY))
+            continue;
+        const ntok *t = &r->t[last];
+        return !(t->fl & TF_CAP) && t->e - t->s > 3 && r->text[t->e - 1] == 's';
+    }
+    return 0;
+}
+
+/* Is one of the words ws among the three tokens before ts (an auxiliary)? */
+#define AUX_BEFORE(r, ts, ws) aux_before((r), (ts), (ws), sizeof(ws) / sizeof *(ws))
+static int aux_before(const rd *r, long ts, const char *const *ws, size_t n)
+{
+    for (long i = ts - 1; i >= 0 && i >= ts - 3; i--)
+        if (word_in(r, i, ws, n))
+            return 1;
+    return 0;
+}
+
+/* "had been tracking", "had signed": a pluperfect tells of an earlier day. */
+static int pre_perfect(const rd *r, long ts)
+{
+    static const char *const HAD[] = {"had"};
+    return AUX_BEFORE(r, ts, HAD);
+}
+
+/* "This treaty, signed by Putin and Kim,", "a pact ratified by the
+ * Federation Council": a participle with no "be" describes its noun; it
+ * tells no news of the day */
+static int reduced_relative(const rd *r, long ts, int passive)
+{
+    if (!passive)
+        return 0;
+    for (long i = ts - 1; i >= 0 && i >= ts - 3; i--)
+        if (cue_at(r, i, CUE_BE))
+            return 0;
+    return 1;
+}
+
+/* "Amid the US elections, North Korea fired missiles", "after the
+ * talks": the sentence is timed by something other than the report */
+static int time_anchor(const rd *r)
+{
+    static const char *const ANCHOR[] = {"amid", "amidst", "ahead"};
+    for (size_t i = 0; i < r->nt; i++)
+        if (WORD_IN(r, (long)i, ANCHOR))
+            return 1;
+    return 0;
+}
+
+/* Whether word w is among the first n tokens of the sentence. */
+static int word_before(const rd *r, long n, const char *w)
+{
+    for (long i = 0; i < n; i++)
+        if (is_word(r, i, w))
+            return 1;
+    return 0;
+}
+
+#define OFF_UNKNOWN INT_MIN
+
+/* "a day after Seoul suspended", "two days after", "hours after", "a week
+ * before": a span of time from the event at token ts to the sentence's
+ * main clause. Returns the token of after/before, with *k0 the phrase's
+ * first token and *off the days the main clause is later than the event
+ * at ts (OFF_UNKNOWN for "days after"); -1 when ts is in no such clause. */
+static long after_anchor(const rd *r, long ts, long *k0, int *off)
+{
+    static const char *const DAY[] = {"day", "days"}, *const WEEK[] = {"week", "weeks"},
+                             *const HOUR[] = {"hour", "hours", "minutes", "moments"};
+    for (long j = ts - 1; j >= 1; j--) {
+        if (is_punct(r, j, ';'))
+            return -1;
+        int after = is_word(r, j, "after");
+        if (!after && !is_word(r, j, "before"))
+            continue;
+        long u = j - 1, n = j - 2, v = 0;
+        int unit = WORD_IN(r, u, DAY) ? 1 : WORD_IN(r, u, WEEK) ? 7 : WORD_IN(r, u, HOUR) ? 0 : -1;
+        if (unit < 0) {
+            if (!is_word(r, u, "shortly"))
+                return -1; /* "after the talks": no span of time */
+            unit = 0, n = u;
+        } else if (n >= 0 && (is_word(r, n, "a") || is_word(r, n, "one") || is_word(r, n, "the")))
+            v = 1;
+        else if (n >= 0 && cue_at(r, n, CUE_NUMBER))
+            v = cue_at(r, n, CUE_NUMBER) - 1;
+        else if (n >= 0 && r->t[n].kind == TK_NUM && r->t[n].num < 400)
+            v = (long)r->t[n].num;
+        else
+            n = u; /* "days after", "hours after" */
+        if (unit && !v)
+            *off = OFF_UNKNOWN;
+        else
+            *off = (int)(after ? unit * v : -unit * v);
+        *k0 = n;
+        /* "On April 23, a day after the attack, New Delhi announced", "a
+         * day before the launch, warning that": a comma ends the span's
+         * complement */
+        for (long i = j + 1; i < ts; i++)
+            if (is_punct(r, i, ','))
+                return -1;
+        return j;
+    }
+    return -1;
+}
+
+/* "Cambodia's defence ministry has condemned", "Marles has criticised
+ * China": a statement told in the present perfect is news of the day, as a
+ * state of affairs ("has deployed 570 troops") is not */
+static int speech_act(int type)
+{
+    return type == CASUS_EV_CONDEMN || type == CASUS_EV_WARN || type == CASUS_EV_DENY_ACCUSATION ||
+           type == CASUS_EV_SUMMON_AMBASSADOR;
+}
+
+/* "has deployed", "have long warned": the present perfect names no time */
+static int perfect(const rd *r, long ts)
+{
+    static const char *const HAVE[] = {"has", "have", "having"};
+    return AUX_BEFORE(r, ts, HAVE);
+}
+
+/* Whether a new clause (", and", ";", "but", "while") begins between a date
+ * and the trigger at [ts, te). A bare comma does not part them: "signed
+ * late on Wednesday, declaring that any aggression..." */
+static int date_sep(const rd *r, const dmen *dm, long ts, long te)
+{
+    long a = te <= (long)dm->s ? te : (long)dm->e, b = te <= (long)dm->s ? (long)dm->s : ts;
+    /* "on January 12, when Sunak announced": the clause is that day */
+    if (a == (long)dm->e && is_punct(r, a, ',') && is_word(r, a + 1, "when"))
+        a += 2;
+    for (long i = a; i < b; i++)
+        if ((is_punct(r, i, ',') && (cue_at(r, i + 1, CUE_CONJ) || casusi_subordinate(r, i + 1))) ||
+            is_punct(r, i, ';') || cue_at(r, i, CUE_BOUNDARY))
+            return 1;
+    return 0;
+}
+
+/* Whether a verb in the present at token ts reports the article's day:
+ * not a habit ("China routinely condemns"), not inside a quotation, not
+ * reported speech of an earlier day ("said it 'condemns and rejects'"). */
+static int reporting_present(const rd *r, long ts)
+{
+    static const char *const HABIT[] = {"routinely", "regularly", "usually", "often", "always", "frequently",
+                                        "typically", "generally", "habitually", "every", "each", "whenever"};
+    static const char *const SAID[] = {"said", "told", "stated", "added", "declared", "wrote", "announced"};
+    for (size_t i = 0; i < r->nt; i++)
+        if (WORD_IN(r, (long)i, HABIT))
+            return 0;
+    int quotes = 0;
+    for (long i = 0; i < ts; i++) {
+        quotes += is_punct(r, i, '"');
+        if (WORD_IN(r, i, SAID))
+            return 0;
+    }
+    return !(quotes & 1);
+}
+
+/* Whether a negation governs the trigger at ts. A negator counts in the
+ * four tokens before it, within its clause ("did not summon"); quotation
+ * marks and an adverb set off by commas are skipped ("did not, however,
+ * summon", "has no plans "at this stage" to send"). A negator just before
+ * a plan or sign noun reaches over the clause that noun governs ("had no
+ * plans to lodge a protest", "Nor is there any sign that NATO intends to
+ * conduct exercises"). "not only" negates nothing. */
+static int negated_before(const rd *r, long ts)
+{
+    static const char *const ASIDE[] = {"however", "though", "therefore", "thus", "moreover", "apparently",
+                                        "officially", "publicly", "formally", "yet", "still"};
+    long dist = 0, light = -1; /* the light verb's distance ("has not announced any deployment") */
+    for (long i = ts - 1; i >= 0 && dist < 14; i--) {
+        if (is_punct(r, i, '"'))
+            continue;
+        if (is_punct(r, i, ',') && i >= 2 && is_punct(r, i - 2, ',') && WORD_IN(r, i - 1, ASIDE)) {
+            i -= 2;
+            continue;
+        }
+        if (is_boundary(r, i) || is_punct(r, i, ','))
+            return 0;
+        dist++;
+        if (light < 0 && cue_at(r, i, CUE_LIGHT))
+            light = dist;
+        if (!cue_at(r, i, CUE_NEG) || (is_word(r, i, "not") && is_word(r, i + 1, "only")))
+            continue;
+        /* near the noun, or near the light verb whose object it is:
+         * "Neither government has announced any deployment" */
+        if (dist <= 4 || (light >= 0 && light <= 4 && dist - light <= 4))
+            return 1;
+        for (long j = i + 1; j <= i + 4 && j < ts; j++)
+            if ((r->amask[j] >> CUE_NEGNOUN) & 1) /* inside "plans to" too */
+                return 1;
+    }
+    return 0;
+}
+
+/* Whether token j names a state, a people, a place or some other proper
+ * name (not a month or a weekday): "at Erbil", "to the Houthis". */
+static int names_place(const rd *r, long j)
+{
+    if (j <= 0 || (size_t)j >= r->nt)
+        return 0;
+    const lx_match *m = at(r, j);
+    if (group_at(r, j) >= 0 || (m && has_cat(r, m, LX_PLACE)))
+        return 1;
+    return r->t[j].kind == TK_WORD && (r->t[j].fl & TF_CAP) && !cue_at(r, j, CUE_MONTH) &&
+           !cue_at(r, j, CUE_WEEKDAY) && !cue_at(r, j, CUE_RELDAY);
+}
+
+/* "Iran fired ballistic missiles at Erbil", "launched drones and missiles
+ * against Israel", "launches missiles towards Tel Aviv": missiles fired at
+ * a state, a place or a target are an attack, not a test ("fired a missile
+ * into the East Sea" or "toward the East Sea" is one). */
+static int fired_at(const rd *r, const lx_trigger *tr, long te)
+{
+    static const char *const TARGETS[] = {"what", "targets", "target", "bases", "base", "positions", "cities",
+                                          "city", "sites", "facilities", "ships", "vessels", "territory"};
+    static const char *const SEA[] = {"sea", "ocean", "waters", "pacific", "gulf", "bay", "strait"};
+    if (tr->type != CASUS_EV_MISSILE_TEST || tr->form == FORM_NOUN ||
+        (strcmp(tr->lemma, "fire") && strcmp(tr->lemma, "launch") && strcmp(tr->lemma, "lob")))
+        return 0;
+    for (long i = te; (size_t)i + 1 < r->nt && i < te + 16; i++) {
+        if (is_boundary(r, i) || is_punct(r, i, '.'))
+            return 0;
+        int toward = is_word(r, i, "toward") || is_word(r, i, "towards");
+        if (!is_word(r, i, "at") && !is_word(r, i, "against") && !toward)
+            continue;
+        long j = i + 1;
+        while (cue_starts(r, j, CUE_DET) && j < i + 3)
+            j++;
+        /* "toward the East Sea", "towards the Sea of Japan": a test */
+        int sea = 0;
+        for (long q = j; q < j + 4 && !sea; q++)
+            sea = WORD_IN(r, q, SEA);
+        if (!sea && (names_place(r, j) || WORD_IN(r, j, TARGETS)))
+            return 1;
+    }
+    return 0;
+}
+
+/* "carried weapons to the Houthis", "carrying weapons for the Somali
+ * National Army": carrying moves arms only with a destination ("vessels
+ * carrying nuclear weapons" moves nothing to anyone). */
+static int carried_to(const rd *r, long te)
+{
+    for (long i = te; (size_t)i + 1 < r->nt && i < te + 12; i++) {
+        if (is_boundary(r, i) || is_punct(r, i, ','))
+            return 0;
+        if ((is_word(r, i, "to") || is_word(r, i, "for") || is_word(r, i, "into")) &&
+            (names_place(r, i + 1) || (cue_starts(r, i + 1, CUE_DET) && names_place(r, i + 2))))
+            return 1;
+    }
+    return 0;
+}
+
+/* "Has Turkiye sent troops to Gaza?": a question asserts nothing. */
+static int is_question(const rd *r)
+{
+    long i = (long)r->nt - 1;
+    while (i >= 0 && (is_punct(r, i, '"') || is_punct(r, i, ')')))
+        i--;
+    return i >= 0 && is_punct(r, i, '?');
+}
+
+/* The pattern index of a match that clause_events() made, not the lexicon. */
+#define CLAUSE_MATCH UINT32_MAX
+
+/* "Sending Bundeswehr troops to Ukraine was out of the question": words
+ * after the event's own that say it will not happen, in its clause. */
+static int negated_after(const rd *r, long te)
+{
+    for (long i = te; (size_t)i < r->nt && i < te + 12; i++) {
+        if (is_boundary(r, i) || is_punct(r, i, ','))
+            return 0;
+        if (cue_starts(r, i, CUE_NEGAFTER))
+            return 1;
+    }
+    return 0;
+}
+
+/* Who says the sentence: the group next to a verb of saying ("the
+ * ministry said", "said the ministry", "Japan's foreign ministry said the
+ * claim was ..."), or the name before a colon that opens it ("Lin Jian:
+ * ..."); -1 if none. */
+static int speaker_group(const rd *r)
+{
+    for (long i = 0; (size_t)i < r->nt; i++) {
+        if (!cue_at(r, i, CUE_SAY) || (i > 0 && cue_at(r, i - 1, CUE_DET)))
+            continue;
+        /* ", the Turkish defence ministry said" or "Japan's ministry said" */
+        long j = i - 1; /* "also said", "Japan's foreign ministry said" */
+        while (j >= 0 && j >= i - 4 && group_at(r, j) < 0 && r->t[j].kind == TK_WORD &&
+               ((!at(r, j) && !(r->t[j].fl & TF_CAP)) || cue_at(r, j, CUE_PEOPLE)))
+            j--;
+        int g = group_at(r, j);
+        if (g >= 0 && (r->g[g].prep < 0 || r->g[g].people))
+            return g;
+        /* ", said the ministry" */
+        long k = i + 1;
+        while ((size_t)k < r->nt && cue_at(r, k, CUE_DET))
+            k++;
+        g = group_at(r, k);
+        if (g >= 0 && r->g[g].prep < 0)
+            return g;
+    }
+    for (long i = 1; (size_t)i < r->nt && i < 6; i++)
+        if (is_punct(r, i, ':')) {
+            int g = group_at(r, i - 1);
+            return g >= 0 && r->g[g].s == 0 ? g : -1;
+        }
+    return -1;
+}
+
+/* A denial said of a claim ("the Chinese claim is entirely without
+ * foundation, the ministry said"): the speaker denies, the claim's owner
+ * accused. 0 when the claim or the speaker is missing. */
+static int predicate_denial(const rd *r, long ts, cset *src, cset *tgt)
+{
+    /* the claim is the predicate's subject: the last claim word before it */
+    long where = -1, we = -1;
+    for (long i = ts - 1; i >= 0 && i >= ts - 24 && where < 0; i--)
+        if (cue_at(r, i, CUE_CLAIM) || cue_at(r, i, CUE_DENYREF) || ((r->amask[i] >> CUE_CLAIM) & 1)) {
+            where = i; /* "the accusation" is also a reference to a claim */
+            we = i + 1;
+        }
+    if (where < 0)
+        return 0;
+    for (long i = we; i < ts; i++)
+        if (is_boundary(r, i) || is_punct(r, i, ';'))
+            return 0;
+    int sp = speaker_group(r);
+    if (sp < 0 || ((long)r->g[sp].s > where && (long)r->g[sp].e <= ts))
+        return 0;
+    static const char *const PREPS[] = {"by", "from", "of", NULL};
+    int g = owner_group(r, where, we, 0, PREPS);
+    /* "the claims put forward by Greek officials" */
+    for (long i = we; g < 0 && i < we + 4 && i < ts; i++)
+        if (is_word(r, i, "by"))
+            g = group_at(r, cue_at(r, i + 1, CUE_DET) ? i + 2 : i + 1);
+    src->n = tgt->n = 0;
+    cs_union(src, &r->g[sp].codes);
+    if (g >= 0 && g != sp)
+        cs_union(tgt, &r->g[g].codes);
+    cs_minus(tgt, src);
+    return src->n > 0;
+}
+
+/* "pledged", "promised", "vowed", "committed": a promise made */
+static int pledge_word(const rd *r, long i)
+{
+    static const char *const W[] = {"pledged", "pledges", "promised", "promises", "vowed", "vows", "committed",
+                                    "commits"};
+    return WORD_IN(r, i, W);
+}
+
+static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested_denied)
+{
+    long ts = (long)m->s, te = (long)m->e;
+    long where = -1;
+    int selfsuff = tr->form == FORM_NOUN &&
+                   (tr->type == CASUS_EV_MILITARY_EXERCISE || tr->type == CASUS_EV_INTELLIGENCE_SHARING ||
+                    tr->type == CASUS_EV_MISSILE_TEST || tr->type == CASUS_EV_SANCTIONS ||
+                    /* a claim called untrue looks for its claim itself */
+                    (tr->subj_speaker && tr->type == CASUS_EV_DENY_ACCUSATION));
+    if (!need_near(r, ts, te, tr->needs, &where) && !selfsuff)
+        return 0;
+    /* "Sweden's accession to NATO", "an obstacle to its entry into the
+     * alliance": a joining named by a noun is an event only when a verb
+     * carries it out ("completed its accession") */
+    if (tr->form == FORM_NOUN && tr->type == CASUS_EV_ALLIANCE_JOINED) {
+        int light = 0;
+        for (long i = ts - 1; i >= 0 && i >= ts - 4 && !light; i--)
+            light = cue_at(r, i, CUE_LIGHT) != 0;
+        if (!light)
+            return 0;
+    }
+    /* "a US aid package remains stalled in Congress": a noun whose event is held up */
+    if (tr->form == FORM_NOUN)
+        for (long i = te; (size_t)i < r->nt && i < te + 4; i++)
+            if (cue_starts(r, i, CUE_STALLED))
+                return 0;
+    /* "an early-warning aircraft", "real-time warning data": a warning
+     * inside a compound word or naming equipment */
+    static const char *const GEAR[] = {"data", "system", "systems", "radar", "radars", "aircraft", "plane",
+                                       "planes", "satellite", "satellites", "centre", "center", "network"};
+    if (tr->type == CASUS_EV_WARN && (tr->form == FORM_NOUN || tr->form == FORM_ING) &&
+        ((r->t[ts].fl & TF_HYPH) || WORD_IN(r, te, GEAR)))
+        return 0;
+    /* "surface-to-ship missiles", "ship-to-shore": a verb inside a hyphenated word */
+    if (tr->form != FORM_NOUN && ((r->t[ts].fl & TF_HYPH) || ((size_t)te < r->nt && (r->t[te].fl & TF_HYPH))))
+        return 0;
+    /* the object of a verb for the same event: "held joint air drills",
+     * "adopted new sanctions against" */
+    if (tr->form == FORM_NOUN && r->vsent == r->sentno && r->vtype == tr->type && r->vend <= ts &&
+        r->vend >= ts - 5) {
+        int sep = 0;
+        for (long i = r->vend; i < ts && !sep; i++) {
+            int g = group_at(r, i); /* a possessive is no separator: "reaffirmed America's ironclad commitment" */
+            sep = is_boundary(r, i) || is_punct(r, i, ',') || (g >= 0 && !(r->t[r->g[g].e - 1].fl & TF_POSS));
+        }
+        if (!sep)
+            return 0;
+    }
+    if (negated_before(r, ts) || negated_after(r, te) || is_question(r))
+        return 0;
+    if (fired_at(r, tr, te) || (!strcmp(tr->lemma, "carry") && !carried_to(r, te)))
+        return 0;
+    /* "called on Russia to end its illegal war", "called for": an appeal */
+    if (tr->needs == NEED_BLAME && (is_word(r, te, "on") || is_word(r, te, "upon") || is_word(r, te, "for") ||
+                                    is_word(r, te, "in") || is_word(r, te, "off")))
+        return 0;
+    /* "condemned what it called Israel's exploitation": the naming
+     * belongs to the verb before */
+    if (tr->needs == NEED_BLAME && tr->form != FORM_NOUN)
+        for (long i = ts - 1; i >= 0 && i >= ts - 3; i--)
+            if (is_word(r, i, "what") || is_word(r, i, "which"))
+                return 0;
+    /* "ordered the carrier strike group to the Caribbean", "shifted 1,500
+     * soldiers to Niger", "troops landed in Dili": a move with a
+     * destination (not "ordered troops to withdraw") */
+    if (tr->type == CASUS_EV_TROOPS_DEPLOYED && tr->form != FORM_NOUN &&
+        (!strcmp(tr->lemma, "order") || !strcmp(tr->lemma, "shift") || !strcmp(tr->lemma, "rotate")) &&
+        !carried_to(r, te))
+        return 0;
+    if (tr->type == CASUS_EV_TROOPS_DEPLOYED && tr->form != FORM_NOUN && !strcmp(tr->lemma, "land") &&
+        !((is_word(r, te, "in") || is_word(r, te, "on") || is_word(r, te, "at")) && names_place(r, te + 1)))
+        return 0;
+    /* "the law revoking Russia's ratification", "suspended its
+     * deployment": a noun undone by the verb it is the object of */
+    if (tr->form == FORM_NOUN && tr->type != CASUS_EV_TREATY_WITHDRAWN)
+        for (long i = ts - 1; i >= 0 && i >= ts - 5; i--) {
+            if (group_at(r, i) >= 0 || cue_at(r, i, CUE_DET))
+                continue;
+            if (cue_at(r, i, CUE_UNDO))
+                return 0;
+            break;
+        }
+    /* "held no joint patrol", "sent no troops": the needed object is negated */
+    static const char *const NOT[] = {"no", "neither", "never", "not"};
+    for (long i = te; i < where; i++)
+        if (WORD_IN(r, i, NOT) && !is_word(r, i + 1, "only"))
+            return 0;
+    /* "a sign of", "North Korea's dispatch of troops": a verb form after a
+     * determiner or a possessive is a noun */
+    if ((tr->form == FORM_BASE || tr->form == FORM_S) && ts > 0 &&
+        ((cue_at(r, ts - 1, CUE_DET) && !is_word(r, ts - 1, "both") && !is_word(r, ts - 1, "all")) ||
+         (r->t[ts - 1].fl & TF_POSS)))
+        return 0;
+    /* "Putin signed the law ratifying the pact", "signed a decree on":
+     * the signing of a domestic act is no treaty's signature */
+    if (tr->type == CASUS_EV_TREATY_SIGNED && tr->form != FORM_NOUN)
+        for (long i = te; (size_t)i < r->nt && i < te + 4; i++) {
+            if (is_word(r, i, "off") || /* "signs off on": approves */
+                is_word(r, i, "law") || is_word(r, i, "laws") || is_word(r, i, "bill") || is_word(r, i, "decree") ||
+                is_word(r, i, "legislation") || is_word(r, i, "instrument") || is_word(r, i, "instruments"))
+                return 0;
+            if (r->t[i].kind == TK_PUNCT || cue_at(r, i, CUE_TREATY))
+                break;
+        }
+    /* "warned over drills near Taiwan": after a preposition, a noun */
+    if (tr->form == FORM_S && ts > 0 && cue_at(r, ts - 1, CUE_PREP) && !is_word(r, ts - 1, "to"))
+        return 0;
+    /* "13 navy ships", "Chinese aircraft and navy ships operated": the
+     * vessels, not the verb */
+    static const char *const SHIPNOUN[] = {"navy", "naval", "war", "cargo", "merchant", "container", "coast",
+                                           "guard", "government", "official", "research", "survey", "patrol",
+                                           "supply", "escort", "warships", "other", "two", "three", "four"};
+    if ((tr->form == FORM_S || tr->form == FORM_BASE) && !strcmp(tr->lemma, "ship") && ts > 0 &&
+        (WORD_IN(r, ts - 1, SHIPNOUN) || r->t[ts - 1].kind == TK_NUM || r->t[ts - 1].kind == TK_PUNCT))
+        return 0;
+    /* "could be sent to Latvia to join the forces there": an infinitive of
+     * purpose after a verb for the same event adds no event */
+    if (tr->form == FORM_BASE && is_word(r, ts - 1, "to")) {
+        for (long i = ts - 2; i >= 0 && i >= ts - 14 && !is_boundary(r, i); i--) {
+            int types[8];
+            int n = verb_tok(r, i) ? event_types_at(r, i, types, 8) : 0;
+            for (int u = 0; u < n; u++)
+                if (r->lx->triggers[types[u]].type == tr->type)
+                    return 0;
+        }
+    }
+    /* "urged the Security Council to impose sanctions": someone is asked to act */
+    if (tr->form == FORM_BASE && is_word(r, ts - 1, "to"))
+        for (long i = ts - 2; i >= 0 && i >= ts - 10 && !is_boundary(r, i); i--)
+            if (cue_at(r, i, CUE_EXHORT))
+                return 0;
+    /* "to revive terminated Security Council resolutions": a participle
+     * between an infinitive and its object is an adjective */
+    if ((tr->form == FORM_PAST || tr->form == FORM_PASTPART) && ts > 1 && is_word(r, ts - 2, "to") &&
+        r->t[ts - 1].kind == TK_WORD && !at(r, ts - 1) && !(r->t[ts - 1].fl & TF_CAP) && (size_t)te < r->nt &&
+        r->t[te].kind == TK_WORD && !cue_at(r, te, CUE_DET) && !cue_at(r, te, CUE_PREP) &&
+        ((r->t[te].fl & TF_CAP) || !at(r, te)))
+        return 0;
+    /* "held drills": a verb form right after a verb is a noun */
+    if ((tr->form == FORM_BASE || tr->form == FORM_S) && ts > 0 && verb_tok(r, ts - 1))
+        return 0;
+    /* "by 188 votes to six": a verb form after a number is a noun, and so
+     * is one after a number and an adjective ("four official
+     * ships") */
+    if ((tr->form == FORM_BASE || tr->form == FORM_S) && ts > 0 && r->t[ts - 1].kind == TK_NUM)
+        return 0;
+    if ((tr->form == FORM_BASE || tr->form == FORM_S) && ts > 1 && r->t[ts - 1].kind == TK_WORD &&
+        !at(r, ts - 1) && !(r->t[ts - 1].fl & TF_CAP) &&
+        (r->t[ts - 2].kind == TK_NUM || cue_at(r, ts - 2, CUE_NUMBER)))
+        return 0;
+    /* "against supplying", "from sending": not an event */
+    if (tr->form == FORM_ING && (is_word(r, ts - 1, "against") || is_word(r, ts - 1, "from")))
+        return 0;
+    /* a conditional clause earlier in the sentence; not one the warning
+     * quotes ("If Ukraine struck Russian territory, he warned, the response
+     * would be serious") */
+    int quoting = tr->type == CASUS_EV_WARN && tr->form != FORM_NOUN && is_punct(r, te, ',') && ts >= 2 &&
+                  (is_punct(r, ts - 2, ',') || (ts >= 3 && is_punct(r, ts - 3, ',')));
+    for (long i = 0; i < ts && !quoting; i++) {
+        if (is_punct(r, i, ';'))
+            break;
+        if (cue_starts(r, i, CUE_COND)) {
+            /* "should" only opens a clause */
+            if (is_word(r, i, "should") && i > 0 && !is_punct(r, i - 1, ','))
+                continue;
+            return 0;
+        }
+    }
+    rev x;
+    memset(&x, 0, sizeof x);
+    x.type = tr->type;
+    x.mod = CASUS_MOD_ACTUAL;
+    x.d.treaty_ref = -1;
+    x.d.count = -1;
+    x.d.quantity = -1;
+    x.ent = -1;
+    /* hypothetical "would", planned, possible */
+    int threat_now = tr->type == CASUS_EV_WARN && (tr->form == FORM_NOUN || tr->subj_speaker ||
+                                                   (strcmp(tr->lemma, "warn") && strcmp(tr->lemma, "caution")));
+    for (long i = ts - 1; i >= 0 && i >= ts - 6; i--) {
+        if (is_boundary(r, i))
+            break;
+        if (cue_starts(r, i, CUE_WOULD)) {
+            int said = 0;
+            for (long j = i - 1; j >= 0 && j >= i - 6; j--)
+                if (cue_at(r, j, CUE_SAY))
+                    said = 1;
+            if (!said)
+                return 0;
+            /* "said it would take appropriate measures", "will respond
+             * firmly": the threat is made now; what it threatens is to come */
+            if (!threat_now)
+                x.mod = CASUS_MOD_PLANNED;
+        }
+        if (cue_at(r, i, CUE_POSSIBLE) && !(is_word(r, i, "may") && r->t[i].fl & TF_CAP))
+            x.mod = CASUS_MOD_POSSIBLE;
+        else if (cue_at(r, i, CUE_PLANNED) && x.mod == CASUS_MOD_ACTUAL && !threat_now &&
+                 !(tr->type == CASUS_EV_TREATY_WITHDRAWN && (is_word(r, (long)at(r, i)->s, "decided") ||
+                                                             is_word(r, (long)at(r, i)->s, "decides"))) &&
+                 !((tr->type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE || tr->type == CASUS_EV_AID_PLEDGED) &&
+                   (cue_at(r, i, CUE_SAY) || pledge_word(r, (long)at(r, i)->s)) && !is_word(r, i, "will")))
+            x.mod = CASUS_MOD_PLANNED; /* "pledged to come to the aid of", "pledged to keep up military
+                                          support": the pledge is made */
+    }
+    /* "the strategic exercise planned for September", "drills scheduled
+     * for next month": a participle after the noun */
+    if (tr->form == FORM_NOUN && x.mod == CASUS_MOD_ACTUAL)
+        for (long i = te; (size_t)i + 1 < r->nt && i <= te + 1; i++)
+            if ((is_word(r, i, "planned") || is_word(r, i, "scheduled") || is_word(r, i, "slated") ||
+                 is_word(r, i, "set")) && (is_word(r, i + 1, "for") || is_word(r, i + 1, "to")))
+                x.mod = CASUS_MOD_PLANNED;
+    /* "Russia could in turn send weapons to North Korea if Western
+     * countries kept arming Ukraine": a possible or planned event on a
+     * condition that follows it is a hypothetical. Threats and defence
+     * pledges are conditional by nature and stay. */
+    if (x.mod != CASUS_MOD_ACTUAL && tr->type != CASUS_EV_WARN && tr->type != CASUS_EV_MUTUAL_DEFENSE_PLEDGE)
+        for (long i = te; (size_t)i < r->nt && !is_punct(r, i, ';'); i++)
+            if (is_word(r, i, "if") || is_word(r, i, "unless"))
+                return 0;
+    /* hedges: before the trigger, or "according to" anywhere */
+    for (long i = 0; (size_t)i < r->nt; i++)
+        if (cue_starts(r, i, CUE_HEDGE) && (i < ts || is_word(r, i, "according"))) {
+            x.hedged = 1;
+            break;
+        }
+    /* voice */
+    int passive = 0;
+    if (tr->form == FORM_PASTPART || tr->form == FORM_PART) {
+        long j = te;
+        /* "blamed militias backed by Tehran": "by" after another
+         * participle is that one's agent */
+        while ((size_t)j < r->nt && r->t[j].kind == TK_WORD && !at(r, j) && j < te + 2 &&
+               !(r->t[j].e - r->t[j].s > 3 && r->text[r->t[j].e - 2] == 'e' && r->text[r->t[j].e - 1] == 'd'))
+            j++;
+        if (is_word(r, j, "by"))
+            passive = 1;
+        for (long i = ts - 1; i >= 0 && i >= ts - 3; i--)
+            if (cue_at(r, i, CUE_BE))
+                passive = 1;
+        /* "troops deployed in", "This treaty, signed by Putin": a
+         * participle after its noun; not a verb with its object after a
+         * parenthetical ("Maduro, speaking on state television, denounced
+         * the deployment", "The minister, Maxime Prevot, denounced a
+         * decision") */
+        if (ts > 0 && (cue_at(r, ts - 1, CUE_TROOPS) || cue_at(r, ts - 1, CUE_TREATY)))
+            passive = 1;
+        else if (is_punct(r, ts - 1, ',')) {
+            int g = group_at(r, te);
+            int object = !date_at(r, te) && ((cue_at(r, te, CUE_DET) && !is_word(r, te, "that")) ||
+                                              (g >= 0 && r->g[g].prep < 0 && (long)r->g[g].s == te));
+            if (!object)
+                passive = 1;
+        }
+    }
+    if (treaty_content(r, ts, tr))
+        return 0;
+    /* "Beijing's warships gave pilots barely any warning": the arms are
+     * the subject of an active verb, not what it hands over */
+    if (tr->type == CASUS_EV_ARMS_TRANSFERRED && tr->form == FORM_PAST && !passive && !tr->subj_target &&
+        where >= 0 && where < ts && at(r, where) && (long)at(r, where)->e == ts)
+        return 0;
+    /* "which under its rules takes a year to take effect": a rule, no event */
+    if (tr->type == CASUS_EV_TREATY_IN_FORCE && is_word(r, ts - 1, "to"))
+        for (long i = ts - 2; i >= 0 && i >= ts - 6; i--)
+            if (is_word(r, i, "takes") || is_word(r, i, "take") || is_word(r, i, "took") || is_word(r, i, "needs"))
+                return 0;
+    /* "no agreement on arms supplies had been signed": a subject with "no" */
+    int be = 0;
+    for (long i = ts - 1; i >= 0 && i >= ts - 3; i--)
+        be |= cue_at(r, i, CUE_BE) != 0;
+    for (long i = ts - 1; (passive || be) && i >= 0 && i >= ts - 10; i--) {
+        if (is_boundary(r, i) || is_punct(r, i, ',') || cue_at(r, i, CUE_SAY))
+            break;
+        if (is_word(r, i, "no"))
+            return 0;
+    }
+    int subj_treaty = 0;
+    const char *body = NULL;
+    int subj = -1;
+    casusi_roles(r, tr, ts, te, passive, &x.src, &x.tgt, &subj_treaty, &x.fuzzy, &body, &subj);
+    int said_untrue = tr->subj_speaker && tr->type == CASUS_EV_DENY_ACCUSATION;
+    if (said_untrue && !predicate_denial(r, ts, &x.src, &x.tgt))
+        return 0;
+    if (said_untrue) /* "Russian claims that ... are false": the claim is hedged, not the denial */
+        x.hedged = 0;
+    /* "Any Indian misadventure will be met with a swift response, the army
+     * said": the speaker threatens; a name modifying the subject, not
+     * after a preposition, is the one threatened */
+    if (tr->subj_speaker && !said_untrue) {
+        int sp = speaker_group(r);
+        if (sp >= 0) {
+            x.src = r->g[sp].codes;
+            x.tgt.n = 0;
+            for (size_t g = 0; g < r->ng; g++)
+                if ((long)g != sp && (long)r->g[g].e <= ts && r->g[g].prep < 0 && !r->g[g].people &&
+                    ((long)r->g[sp].e <= (long)r->g[g].s || (long)r->g[sp].s >= ts) && r->am[r->g[g].last].actor &&
+                    (r->am[r->g[g].last].actor->kind == AK_DEMONYM || (r->t[r->g[g].e - 1].fl & TF_POSS)))
+                    cs_union(&x.tgt, &r->g[g].codes);
+            cs_minus(&x.tgt, &x.src);
+        }
+    }
+    /* "neither Paris nor Berlin has committed to sending troops" */
+    if (subj >= 0 && (cue_at(r, (long)r->g[subj].s - 1, CUE_NEG) ||
+                      (r->g[subj].s >= 2 && cue_at(r, (long)r->g[subj].s - 2, CUE_NEG) &&
+                       cue_at(r, (long)r->g[subj].s - 1, CUE_DET))))
+        return 0;
+    if (nested_denied) {
+        if (tr->form == FORM_NOUN)
+            return 0; /* "dismissed claims of troop deployment": the denial says it */
+        /* "denied that the deal threatens Somalia": a word said by no state
+         * is no event, only what the denial is about */
+        if ((tr->type == CASUS_EV_WARN || tr->type == CASUS_EV_CONDEMN) && subj < 0)
+            return 0;
+        x.denied = 1;
+    }
+    int e = -1;
+    cset pairwith = {{0}, 0}, pairsubj = {{0}, 0};
+    switch (tr->type) {
+    case CASUS_EV_TREATY_SIGNED:
+    case CASUS_EV_TREATY_RATIFIED:
+    case CASUS_EV_TREATY_IN_FORCE:
+    case CASUS_EV_TREATY_WITHDRAWN: {
+        /* "left ECOWAS", "to leave the Ottawa Treaty": "leave" only with
+         * the treaty or the body as its object (not "left Pyongyang after
+         * signing the treaty") */
+        if (tr->type == CASUS_EV_TREATY_WITHDRAWN && !strcmp(tr->lemma, "leave")) {
+            int obj = 0;
+            for (long i = te; !obj && (size_t)i < r->nt && i < te + 5 && !is_boundary(r, i); i++) {
+                obj = names_treaty(r, i);
+                if (!obj && group_at(r, i) >= 0)
+                    break; /* "left Moscow", not "to leave the Ottawa Convention" */
+            }
+            if (!obj)
+                return 0;
+        }
+        /* "the withdrawal of the United States from the JCPOA": the
+         * state after "of" leaves what follows "from" (not "the withdrawal
+         * of Russian troops from Armenia") */
+        if (!strcmp(tr->lemma, "withdrawal of")) {
+            long i = is_word(r, te, "the") ? te + 1 : te;
+            int g = group_at(r, i);
+            if (g < 0 || (long)r->g[g].s != i || r->g[g].people || !is_word(r, (long)r->g[g].e, "from"))
+                return 0;
+            int obj = 0;
+            for (long j = (long)r->g[g].e + 1; !obj && (size_t)j < r->nt && j < (long)r->g[g].e + 6; j++)
+                obj = names_treaty(r, j) || (at(r, j) && group_at(r, j) >= 0 && r->am[r->g[group_at(r, j)].first].org);
+            if (!obj)
+                return 0;
+            x.src = r->g[g].codes;
+            cs_minus(&x.tgt, &x.src);
+        }
+        e = treaty_for(r, ts);
+        /* "the JCPOA" names no treaty with parties: not the article's
+         * current treaty either */
+        if (!strcmp(tr->lemma, "withdrawal of")) {
+            int here = 0;
+            for (size_t k = 0; k < r->ntm && !here; k++)
+                here = r->tment[k] >= 0 && r->tment[k] == e;
+            if (!here)
+                e = -1;
+        }
+        ent *en = e >= 0 ? &r->en[e] : NULL;
+        /* organisations or treaty nouns are not parties */
+        if (tr->type == CASUS_EV_TREATY_RATIFIED) {
+            /* a ministry, an agency or the military approves no treaty
+             * ("the State Department's approval of the sale") */
+            if (subj >= 0)
+                for (int a = r->g[subj].first; a <= r->g[subj].last; a++) {
+                    const lx_actor *ac = r->am[a].actor;
+                    if (ac && ac->kind == AK_BODY && ac->role &&
+                        (!strcmp(ac->role, "ministry") || !strcmp(ac->role, "agency") ||
+                         !strcmp(ac->role, "military") || !strcmp(ac->role, "media")))
+                        return 0;
+                }
+            /* "voted 66-14 on Thursday to withdraw from", "approved the
+             * withdrawal from", "passed a bill on withdrawing from": the
+             * vote is the withdrawal, no ratification */
+            int as_exit = 0;
+            for (long i = te; (size_t)i < r->nt && i < te + 10 && !is_boundary(r, i) && !is_punct(r, i, ','); i++) {
+                /* "approved the withdrawal on Friday": the noun is the
+                 * vote's object, the vote is the exit */
+                if (i <= te + 2 && is_word(r, i, "withdrawal") && !is_word(r, i + 1, "from") &&
+                    !is_word(r, i + 1, "of")) {
+                    as_exit = 1;
+                    break;
+                }
+                if (casusi_trigger_type_at(r, i, CASUS_EV_TREATY_WITHDRAWN, 0))
+                    return 0;
+                /* "voted to take the country out of the 1997 treaty", "to
+                 * pull Lithuania out of the Convention" */
+                static const char *const TAKE[] = {"take", "pull", "taking", "pulling"};
+                if (is_word(r, i, "to") && WORD_IN(r, i + 1, TAKE))
+                    for (long j = i + 2; (size_t)j + 1 < r->nt && j < i + 7 && !as_exit; j++)
+                        as_exit = is_word(r, j, "out") && is_word(r, j + 1, "of");
+                if (as_exit)
+                    break;
+            }
+            if (as_exit)
+                x.type = CASUS_EV_TREATY_WITHDRAWN;
+            /* "approved a national nature reserve": a verb that is not
+             * "ratify" needs the treaty as its object */
+            if (tr->form != FORM_NOUN && !passive && !as_exit && strcmp(tr->lemma, "ratify") &&
+                strcmp(tr->lemma, "vote")) {
+                int obj = 0;
+                for (long i = te; !obj && (size_t)i < r->nt && i < te + 10 && !is_boundary(r, i); i++)
+                    obj = names_treaty(r, i) || is_word(r, i, "it") || is_word(r, i, "them") ||
+                          cue_at(r, i, CUE_DENYREF);
+                if (!obj)
+                    return 0;
+            }
+            x.d.body = body;
+            cs_minus(&x.tgt, &x.src);
+            if (en && x.src.n) {
+                cset t = en->parties;
+                cs_minus(&t, &x.src);
+                if (t.n)
+                    x.tgt = t;
+            }
+        } else if (tr->type == CASUS_EV_TREATY_SIGNED) {
+            if (!x.src.n && en)
+                x.src = en->parties;
+            cs_union(&x.src, &x.tgt);
+            x.tgt.n = 0;
+            if (en && en->parties.n < 2 && x.src.n >= 2)
+                en->parties = x.src;
+            /* "Germany and France signed bilateral security agreements
+             * with Ukraine": one signing per pair */
+            if (subj >= 0 && r->g[subj].codes.n >= 2 && plural_treaty(r, te)) {
+                for (size_t g = 0; g < r->ng; g++)
+                    if ((long)r->g[g].s >= te && r->g[g].prep >= 0 && is_word(r, r->g[g].prep, "with") &&
+                        !cs_meets(&r->g[g].codes, &r->g[subj].codes)) {
+                        pairwith = r->g[g].codes;
+                        pairsubj = r->g[subj].codes;
+                        break;
+                    }
+            }
+        } else if (tr->type == CASUS_EV_TREATY_IN_FORCE) {
+            x.src.n = 0;
+            x.tgt.n = 0;
+            if (en)
+                x.src = en->parties;
+        } else {
+            if (!x.src.n && en)
+                x.src = en->parties;
+            cs_minus(&x.tgt, &x.src);
+            /* "terminate its defence agreement with France" */
+            if (!x.tgt.n)
+                for (size_t g = 0; g < r->ng; g++)
+                    if ((long)r->g[g].s >= te && (long)r->g[g].s < te + 10 && r->g[g].prep >= 0 &&
+                        is_word(r, r->g[g].prep, "with") && !cs_meets(&r->g[g].codes, &x.src)) {
+                        x.tgt = r->g[g].codes;
+                        break;
+                    }
+            /* leaving an organisation: the organisation is the target */
+            for (size_t a = 0; a < r->nam; a++)
+                if (r->am[a].org && (long)r->am[a].s >= te && (long)r->am[a].s < te + 8) {
+                    x.tgt.n = 0;
+                    cs_add(&x.tgt, r->am[a].code);
+                    en = NULL;
+                    x.ent = e = -1;
+                    break;
+                }
+            if (en) {
+                cset t = en->parties;
+                cs_minus(&t, &x.src);
+                if (t.n)
+                    x.tgt = t;
+            }
+            /* "Finland's Eduskunta voted to leave the Ottawa Convention" */
+            if (body && tr->form != FORM_NOUN)
+                x.d.body = body;
+        }
+        x.ent = e;
+        break;
+    }
+    case CASUS_EV_CONDEMN:
+    case CASUS_EV_WARN:
+        /* "Putin signed a law denouncing the Plutonium Management and
+         * Disposition Agreement with the United States", "Russia denounced
+         * its treaty with": a party that denounces its own treaty, named
+         * or its own, leaves it; "Seoul denounced the treaty" between
+         * others condemns it */
+        if (tr->form != FORM_NOUN && !strcmp(tr->lemma, "denounce"))
+            for (size_t k = 0; k < r->ntm && x.type == CASUS_EV_CONDEMN; k++) {
+                const lx_match *tm = &r->sel[r->tm[k]];
+                if ((long)tm->s < te || (long)tm->s >= te + 8 || r->tment[k] < 0)
+                    continue;
+                int own = 0, with = 0;
+                for (long i = te; i < (long)tm->e && !own; i++)
+                    own = is_word(r, i, "its") || is_word(r, i, "their") ||
+                          ((r->t[i].fl & TF_CAP) && group_at(r, i) < 0);
+                for (size_t g = 0; g < r->ng && !with; g++)
+                    with = r->g[g].s >= tm->e && (long)r->g[g].s < (long)tm->e + 6 && r->g[g].prep >= 0 &&
+                           is_word(r, r->g[g].prep, "with") && !cs_meets(&r->g[g].codes, &x.src);
+                /* "denounced the 2013 Franco-Algerian agreement" (a party),
+                 * "denounced the 2013 agreement with France" (no other
+                 * party before the treaty noun) */
+                int nogroup = 1;
+                for (long i = te; i < (long)tm->s && nogroup; i++)
+                    nogroup = group_at(r, i) < 0;
+                if (!cs_meets(&r->en[r->tment[k]].parties, &x.src) && !(with && (own || nogroup)))
+                    continue;
+                /* "denounced the memorandum as null and void": a judgment */
+                int as = 0;
+                for (long i = (long)tm->e; (size_t)i < r->nt && i < (long)tm->e + 4 && !as; i++)
+                    as = is_word(r, i, "as");
+                if (as)
+                    continue;
+                x.type = CASUS_EV_TREATY_WITHDRAWN;
+                x.ent = e = r->tment[k];
+                cset t = r->en[e].parties;
+                cs_minus(&t, &x.src);
+                if (t.n)
+                    x.tgt = t;
+            }
+        if (x.type == CASUS_EV_TREATY_WITHDRAWN)
+            break;
+        /* "condemned the attack on Qatar", "the violation of Polish
+         * airspace": the place struck is no target; the striker is */
+        if (tr->type == CASUS_EV_CONDEMN)
+            casusi_attack_victim(r, te, &x.tgt);
+        cs_minus(&x.tgt, &x.src);
+        if (!x.tgt.n) {
+            /* condemning a treaty condemns its parties */
+            for (size_t k = 0; k < r->ntm; k++) {
+                long s = (long)r->sel[r->tm[k]].s;
+                if (s >= te && s < te + 8 && r->tment[k] >= 0) {
+                    x.tgt = r->en[r->tment[k]].parties;
+                    x.ent = r->tment[k];
+                    /* a deal with no state on the other side ("with the
+                     * breakaway region of Somaliland"): its signers */
+                    for (size_t q = r->nev; !x.tgt.n && q-- > 0 && q + 200 > r->nev;)
+                        if (r->ev[q].type == CASUS_EV_TREATY_SIGNED && r->ev[q].ent == x.ent)
+                            x.tgt = r->ev[q].src;
+                    break;
+                }
+            }
+        }
+        /* "X held drills, a move Caracas denounced": what is condemned is
+         * the sentence's earlier event, so its sources are the target */
+        /* "summoned Russia's chargé and handed him a note of protest": the
+         * same actor goes on against the same target */
+        if (!x.tgt.n && r->nev && r->ev[r->nev - 1].sent == r->sentno && cs_eq(&r->ev[r->nev - 1].src, &x.src) &&
+            r->ev[r->nev - 1].tgt.n)
+            x.tgt = r->ev[r->nev - 1].tgt;
+        if (!x.tgt.n && tr->type == CASUS_EV_CONDEMN && r->nev && r->ev[r->nev - 1].sent == r->sentno &&
+            r->ev[r->nev - 1].type != CASUS_EV_CONDEMN && r->ev[r->nev - 1].type != CASUS_EV_DENY_ACCUSATION)
+            x.tgt = r->ev[r->nev - 1].src;
+        /* "accusing the regional bloc of": the alliance last named */
+        if (!x.tgt.n && org_ref(r, te) && !cs_has(&x.src, org_ref(r, te)))
+            cs_add(&x.tgt, org_ref(r, te));
+        /* "criticised the sanctions", "condemned the launch": the object
+         * names an earlier event, whose sources are the target */
+        if (!x.tgt.n)
+            casusi_event_ref(r, te, &x.src, &x.tgt);
+        if (!x.tgt.n && tr->type == CASUS_EV_CONDEMN)
+            casusi_attack_ref(r, te, &x.src, &x.tgt);
+        cs_minus(&x.tgt, &x.src);
+        /* "Estonia condemns this violation": with no target named, the
+         * target of the same actor's last word or summons in the two
+         * sentences before */
+        for (size_t q = r->nev; !x.tgt.n && q-- > 0 && r->ev[q].sent >= r->sentno - 2;) {
+            const rev *pv = &r->ev[q];
+            if ((pv->type == CASUS_EV_CONDEMN || pv->type == CASUS_EV_WARN || pv->type == CASUS_EV_SUMMON_AMBASSADOR ||
+                 pv->type == CASUS_EV_SANCTIONS) && cs_eq(&pv->src, &x.src) && pv->tgt.n)
+                x.tgt = pv->tgt;
+        }
+        break;
+    case CASUS_EV_MUTUAL_DEFENSE_PLEDGE:
+        /* "the three governments signed the Charter, under which an attack
+         * on one member is considered an attack on all": the signers */
+        for (size_t q = r->nev; !x.src.n && tr->form == FORM_NOUN && q-- > 0 && r->ev[q].sent == r->sentno;)
+            if (r->ev[q].type == CASUS_EV_TREATY_SIGNED)
+                x.src = r->ev[q].src;
+        /* "Saudi Arabia and Pakistan pledged that aggression against either
+         * would be treated as aggression against both": a clause told as a
+         * noun is pledged by the subject of the sentence */
+        if (!x.src.n && m->p == CLAUSE_MATCH && r->ng && r->g[0].prep < 0 && r->g[0].s <= 3 && (long)r->g[0].e <= ts)
+            x.src = r->g[0].codes;
+        if (subj_treaty || !x.src.n) {
+            int q = treaty_for(r, ts);
+            if (q >= 0) {
+                x.src = r->en[q].parties;
+                x.ent = q;
+            }
+        }
+        if (tr->needs == NEED_PLEDGE) {
+            /* "reaffirmed America's ironclad commitment to the security of
+             * Israel", "reaffirmed that Article IV of the U.S.-Philippines
+             * treaty extends to": the defended state follows the commitment */
+            cs_minus(&x.tgt, &x.src);
+            for (long i = where; !x.tgt.n && i >= 0 && (size_t)i < r->nt && i < where + 14 &&
+                                 !(i > where && is_boundary(r, i)); i++) {
+                int g = group_at(r, i);
+                if (g >= 0) {
+                    x.tgt = r->g[g].codes;
+                    cs_minus(&x.tgt, &x.src);
+                }
+            }
+            if (!x.tgt.n && x.ent >= 0) {
+                x.tgt = r->en[x.ent].parties;
+                cs_minus(&x.tgt, &x.src);
+            }
+            if (x.tgt.n)
+                break;
+        }
+        /* "Germany will defend every inch of allied territory, and that
+         * includes Vilnius": the defended state later in the sentence */
+        cs_minus(&x.tgt, &x.src);
+        for (size_t g = 0; !x.tgt.n && !strstr(tr->lemma, "mutual") && x.ent < 0 && g < r->ng; g++)
+            if ((long)r->g[g].s >= te) {
+                x.tgt = r->g[g].codes;
+                cs_minus(&x.tgt, &x.src);
+            }
+        if (!x.tgt.n || strstr(tr->lemma, "mutual") || x.ent >= 0)
+            x.tgt = x.src;
+        /* "will defend": the pledge is made now */
+        if (x.mod == CASUS_MOD_PLANNED)
+            x.mod = CASUS_MOD_ACTUAL;
+        break;
+    case CASUS_EV_TROOPS_DEPLOYED: {
+        long w = where;
+        if (w >= 0) {
+            /* the troops' owner: "North Korean troops", "Pyongyang's soldiers" */
+            long j = (long)at(r, w)->s - 1;
+            while (j >= 0 && r->t[j].kind == TK_WORD && !at(r, j) && j >= (long)at(r, w)->s - 2)
+                j--;
+            int g = group_at(r, j);
+            if (g >= 0 && r->g[g].prep < 0 && (passive || !x.src.n || tr->form == FORM_NOUN)) {
+                x.src = r->g[g].codes;
+                cs_minus(&x.tgt, &x.src);
+            } else if (g >= 0 && is_word(r, r->g[g].prep, "of") && tr->form == FORM_NOUN) {
+                x.src = r->g[g].codes;
+                cs_minus(&x.tgt, &x.src);
+            }
+            const char *item = NULL;
+            if (cue_at(r, w, CUE_TROOPS)) /* ships have no troop count */
+                casusi_item_and_qty(r, w, CUE_TROOPS, &item, &x.d.count, &x.d.count_text, &x.d.approx);
+        }
+        const casus_place *pl = casusi_place_of(r, ts, &x.d);
+        cs_minus(&x.tgt, &x.src);
+        /* "North Korean troops deployed to the Kursk region": the place's
+         * state is the host, unless the sender holds it */
+        if (!x.tgt.n && pl && pl->sovereign && !cs_has(&x.src, pl->sovereign->iso3) &&
+            !(pl->admin && cs_has(&x.src, pl->admin->iso3)))
+            cs_add(&x.tgt, pl->sovereign->iso3);
+        break;
+    }
+    case CASUS_EV_ARMS_TRANSFERRED:
+        for (long i = where; i >= 0 && (size_t)i < r->nt && i < te + 14; i++) {
+            if (is_boundary(r, i))
+                break;
+            if (cue_starts(r, i, CUE_ARMS)) {
+                long f;
+                int ap;
+                long ni = i - 1;
+                while (ni >= 0 && r->t[ni].kind == TK_WORD && !at(r, ni) && ni >= i - 2)
+                    ni--;
+                if (casusi_number_before(r, ni, &f, &ap) >= 0 || cue_at(r, i - 1, CUE_MULT)) {
+                    where = i;
+                    break;
+                }
+            }
+        }
+        if (where >= 0)
+            casusi_item_and_qty(r, where, CUE_ARMS, &x.d.item, &x.d.quantity, &x.d.quantity_text, &x.d.approx);
+        if (tr->form == FORM_NOUN && !x.src.n) {
+            /* "Russian technology transfers": an actor adjective */
+            int g = group_at(r, ts - 1);
+            if (g < 0 && where >= 0)
+                g = group_at(r, (at(r, where) ? (long)at(r, where)->s : where) - 1);
+            if (g >= 0)
+                x.src = r->g[g].codes;
+        }
+        cs_minus(&x.tgt, &x.src);
+        break;
+    case CASUS_EV_AID_PLEDGED:
+        if (where >= 0) {
+            int ap = 0;
+            casusi_item_and_qty(r, where, CUE_AID, &x.d.item, NULL, NULL, &ap);
+        }
+        cs_minus(&x.tgt, &x.src);
+        break;
+    case CASUS_EV_MISSILE_TEST:
+        if (where >= 0) {
+            int ap = 0;
+            casusi_item_and_qty(r, where, CUE_MISSILE, &x.d.item, NULL, NULL, &ap);
+        }
+        x.tgt.n = 0;
+        break;
+    case CASUS_EV_MILITARY_EXERCISE:
+    case CASUS_EV_INTELLIGENCE_SHARING:
+        /* joint: the partners are co-sources ("with", "and"); an object
+         * ("near Guyana", "the arrival of a British ship") takes no part */
+        if (!x.src.n)
+            cs_union(&x.src, &x.tgt);
+        x.tgt.n = 0;
+        break;
+    case CASUS_EV_ALLIANCE_JOINED:
+        x.tgt.n = 0;
+        if (org_ref(r, te))
+            cs_add(&x.tgt, org_ref(r, te));
+        for (size_t a = 0; a < r->nam && !x.tgt.n; a++)
+            if (r->am[a].org && (long)r->am[a].s >= te) {
+                cs_add(&x.tgt, r->am[a].code);
+                break;
+            }
+        cs_minus(&x.src, &x.tgt);
+        break;
+    case CASUS_EV_SUMMON_AMBASSADOR:
+        if (where >= 0) {
+            /* "Russia's ambassador", "the Ambassador of the United Kingdom" */
+            static const char *const PREPS[] = {"of", "from", "to", NULL};
+            int g = owner_group(r, (long)at(r, where)->s, (long)at(r, where)->e, te, PREPS);
+            if (g >= 0)
+                x.tgt = r->g[g].codes;
+        }
+        cs_minus(&x.tgt, &x.src);
+        break;
+    case CASUS_EV_DENY_ACCUSATION: {
+        /* what is denied: a trigger after the verb, or an earlier claim */
+        int types[8];
+        for (long i = te; (size_t)i < r->nt && i < te + 10; i++) {
+            int n = event_types_at(r, i, types, 8);
+            for (int k = 0; k < n; k++) {
+                const lx_trigger *t2 = &r->lx->triggers[types[k]];
+                if (t2->type == CASUS_EV_DENY_ACCUSATION || t2->type == CASUS_EV_CONDEMN)
+                    continue;
+                long w2;
+                if (!need_near(r, i, (long)at(r, i)->e, t2->needs, &w2))
+                    continue;
+                x.d.denies = casus_evtype_name(t2->type);
+                break;
+            }
+            if (x.d.denies)
+                break;
+        }
+        /* the accuser: "the Polish accusations", "Seoul's claims",
+         * "accusations by Washington"; else the last accusation (below) */
+        if (!said_untrue)
+            x.tgt.n = 0;
+        for (long i = te; (size_t)i < r->nt && i < te + 10 && !x.tgt.n && !said_untrue; i++) {
+            if (is_boundary(r, i) || is_punct(r, i, ';'))
+                break;
+            if (!cue_starts(r, i, CUE_CLAIM) && !cue_starts(r, i, CUE_DENYREF)) /* "the accusations of Kinshasa" */
+                continue;
+            static const char *const PREPS[] = {"by", "from", "of", NULL};
+            int g = owner_group(r, i, (long)at(r, i)->e, te, PREPS);
+            if (g >= 0)
+                x.tgt = r->g[g].codes;
+        }
+        cs_minus(&x.tgt, &x.src);
+        if (GROW(r->dn, r->ndn, r->dncap))
+            return -1;
+        struct denial *dn = &r->dn[r->ndn++];
+        dn->who = x.src;
+        dn->any = !x.d.denies;
+        casus_evtype_parse(x.d.denies ? x.d.denies : "condemn", &dn->type, NULL);
+        dn->sent = r->sentno;
+        break;
+    }
+    case CASUS_EV_SANCTIONS:
+        cs_minus(&x.tgt, &x.src);
+        if (tr->needs == NEED_TRADE) {
+            /* "put 20 American companies under sanctions, freezing any
+             * assets": a participle restates the measure */
+            if (tr->form == FORM_ING)
+                return 0;
+            /* "any assets he holds are frozen": a passive with no agent
+             * tells the measure's effect, not who took it */
+            int agent = 0;
+            for (long i = te; passive && (size_t)i < r->nt && i < te + 4 && !agent; i++)
+                agent = is_word(r, i, "by");
+            if (passive && !agent)
+                return 0;
+            /* "banned imports of Russian steel": a state named in the
+             * object; "closed its airspace to civilian flights" stops no
+             * state's trade */
+            for (size_t g = 0; g < r->ng && !x.tgt.n; g++)
+                if ((long)r->g[g].s >= te && (long)r->g[g].s < te + 8 && !cs_meets(&r->g[g].codes, &x.src))
+                    x.tgt = r->g[g].codes;
+            if (!x.tgt.n)
+                return 0;
+        }
+        break;
+    default:
+        break;
+    }
+    /* "the treaty entered into force on 5 March 1970": a treaty whose
+     * parties the article does not name still takes effect */
+    if (!x.src.n && !(x.type == CASUS_EV_TREATY_IN_FORCE && r->ntm && tr->form != FORM_NOUN && !r->heading &&
+                      r->ndm))
+        return 0;
+    /* "commits each side to provide immediate military assistance with all
+     * means at its disposal if the other is attacked", "will send troops in
+     * the event of an armed attack": help promised against an attack is a
+     * defence pledge, made now */
+    if ((x.type == CASUS_EV_ARMS_TRANSFERRED || x.type == CASUS_EV_AID_PLEDGED ||
+         x.type == CASUS_EV_TROOPS_DEPLOYED) &&
+        x.mod != CASUS_MOD_POSSIBLE && attack_condition(r, te)) {
+        x.type = CASUS_EV_MUTUAL_DEFENSE_PLEDGE;
+        x.mod = CASUS_MOD_ACTUAL;
+        x.d.item = x.d.count_text = x.d.quantity_text = NULL;
+        x.d.count = x.d.quantity = -1;
+        x.d.approx = 0;
+        x.d.place = x.d.place_id = NULL;
+    }
+    /* "Britain pledged up to £160 million for water, food and schooling",
+     * "Estonia imposed sanctions on Ivanishvili": with no recipient named,
+     * the recipient of the article's last pledge (sanctions, arms) */
+    if (!x.tgt.n &&
+        (x.type == CASUS_EV_AID_PLEDGED || x.type == CASUS_EV_SANCTIONS || x.type == CASUS_EV_ARMS_TRANSFERRED))
+        for (size_t q = r->nev; !x.tgt.n && q-- > 0;)
+            if (!r->ev[q].dead && r->ev[q].type == x.type && r->ev[q].tgt.n && !cs_meets(&r->ev[q].tgt, &x.src)) {
+                x.tgt = r->ev[q].tgt;
+                break;
+            }
+    /* date: a date expression in the clause, the nearest to the trigger */
+    int pluperf = -1; /* pre_perfect(r, ts), once a date before the trigger asks */
+    long bd = LONG_MAX;
+    const dmen *bdm = NULL;
+    for (size_t k = 0; k < r->ndm; k++) {
+        const dmen *dm = &r->dm[k];
+        if (dm->treatyyear)
+            continue;
+        /* "On 18 August 2019, the United States carried out a flight test
+         * ..., about which the Russian side had warned for years": a
+         * pluperfect in a relative clause after the date is earlier */
+        if ((long)dm->e <= ts && pluperf < 0)
+            pluperf = pre_perfect(r, ts);
+        if ((long)dm->e <= ts && pluperf) {
+            int rel = 0;
+            for (long i = (long)dm->e + 1; i < ts && !rel; i++)
+                rel = is_punct(r, i - 1, ',') && (is_word(r, i, "which") || is_word(r, i, "who") ||
+                                                  ((is_word(r, i, "about") || is_word(r, i, "of")) &&
+                                                   is_word(r, i + 1, "which")));
+            if (rel)
+                continue;
+        }
+        long d = (long)dm->s >= te ? (long)dm->s - te : ts - (long)dm->e;
+        /* "kicked off the large-scale joint exercises on March 10": the
+         * distance counts from the verb's object naming the same event */
+        for (size_t q = 0; q < r->nsel && (long)dm->s >= te; q++) {
+            const lx_match *o = &r->sel[q];
+            if (o == m || !has_cat(r, o, LX_TRIGGER) || (long)o->s < te || o->e > dm->s ||
+                (long)o->s > te + 8 || verb_tok(r, (long)o->s))
+                continue;
+            int apart = 0;
+            for (long i = te; i < (long)o->s && !apart; i++)
+                apart = r->t[i].kind == TK_PUNCT && !is_punct(r, i, '"');
+            if (apart)
+                continue;
+            int types[8], nt = event_types_at(r, (long)o->s, types, 8);
+            for (int u = 0; u < nt; u++)
+                if (r->lx->triggers[types[u]].type == tr->type && (long)dm->s - (long)o->e < d)
+                    d = (long)dm->s - (long)o->e;
+        }
+        /* a date belongs to the trigger nearest to it; "on January 12,
+         * when Sunak announced": the when-clause is that day too */
+        int mine = 1;
+        int when = is_punct(r, (long)dm->e, ',') && is_word(r, (long)dm->e + 1, "when") && ts > (long)dm->e;
+        for (size_t q = 0; q < r->nsel && mine && !when; q++) {
+            const lx_match *o = &r->sel[q];
+            if (o == m || !has_cat(r, o, LX_TRIGGER))
+                continue;
+            /* "ratified ... by 188 votes ... on February 26": a word for the
+             * same event does not take the date away */
+            if (!live_trigger(r, (long)o->s) || !can_fire(r, o) || treaty_content(r, (long)o->s, NULL))
+                continue; /* "a move": a verb's word used as a noun; "announced": no aid or sanction near;
+                             "the agreement on stationing": no event */
+            int types[8], same = 0;
+            int nt = event_types_at(r, (long)o->s, types, 8);
+            for (int u = 0; u < nt; u++)
+                same |= r->lx->triggers[types[u]].type == tr->type;
+            if (same)
+                continue;
+            long od = (long)dm->s >= (long)o->e ? (long)dm->s - (long)o->e : (long)o->s - (long)dm->e;
+            if ((long)dm->s < (long)o->e && (long)dm->e > (long)o->s)
+                continue;
+            /* "signed the pact late on Wednesday, declaring that...": a
+             * date trails the verb phrase it dates; a trigger past a comma
+             * after the date does not take it away */
+            if (te <= (long)dm->s && (long)o->s >= (long)dm->e) {
+                int apart = 0;
+                for (long i = (long)dm->e; i < (long)o->s && !apart; i++)
+                    apart = is_punct(r, i, ',');
+                /* "accused Iran on Tuesday of sending missiles": the date
+                 * is the accusation's, not its complement's */
+                long c = (long)dm->e;
+                apart |= c < (long)o->s && (is_word(r, c, "of") || is_word(r, c, "that") || is_word(r, c, "to"));
+                if (apart)
+                    continue;
+            }
+            /* "On 18 August 2019, barely two weeks after leaving the Treaty,
+             * the United States carried out a flight test": a trigger in a
+             * clause timed by another event does not take the date */
+            if ((long)o->s >= (long)dm->e) {
+                static const char *const TIMED[] = {"after", "before", "following", "since", "until"};
+                int timed = 0;
+                for (long i = (long)dm->e; i < (long)o->s && i < (long)dm->e + 24; i++)
+                    if (WORD_IN(r, i, TIMED))
+                        timed = 1;
+                    else if (r->t[i].kind == TK_PUNCT)
+                        timed = 0; /* the clause closed before o */
+                if (timed)
+                    continue;
+            }
+            /* "This July, during the Talisman Sabre exercise held by the
+             * United States and Australia, the American side launched": a
+             * noun after "during" or "amid" is the main clause's time, and
+             * shares the date */
+            int during = 0;
+            for (long i = (long)o->s - 1; i >= 0 && i >= (long)o->s - 5 && !during; i--) {
+                if (r->t[i].kind == TK_PUNCT)
+                    break;
+                during = is_word(r, i, "during") || is_word(r, i, "amid");
+            }
+            if (during)
+                continue;
+            /* "the treaty that Putin and Kim signed in Pyongyang on 19 June
+             * 2024 commits each side": a verb right after the date that ends
+             * a relative clause is the main clause's, undated */
+            if (te <= (long)dm->s && (long)o->s == (long)dm->e) {
+                int rel = 0;
+                for (long i = ts - 1; i >= 0 && i >= ts - 8 && !rel && r->t[i].kind != TK_PUNCT; i--)
+                    rel = is_word(r, i, "that") || is_word(r, i, "which") || is_word(r, i, "who");
+                if (rel)
+                    continue;
+            }
+            /* "delivered them in July 2019, and the military test-fired":
+             * a new clause between a date and a trigger parts them, unless
+             * it parts this trigger from the date too */
+            /* "voted on Monday to ratify Sweden's accession": a trigger
+             * behind another verb after the date is that verb's object */
+            if ((long)o->s >= (long)dm->e) {
+                int behind = 0;
+                for (long i = (long)dm->e; i < (long)o->s && !behind; i++)
+                    behind = verb_tok(r, i) && live_trigger(r, i) && !treaty_content(r, i, NULL);
+                if (behind)
+                    continue;
+            }
+            int osep = date_sep(r, dm, (long)o->s, (long)o->e), msep = date_sep(r, dm, ts, te);
+            if (osep != msep) {
+                if (msep)
+                    mine = 0;
+                continue;
+            }
+            if (od < d)
+                mine = 0;
+        }
+        if (!mine)
+            continue;
+        /* "signed on 8 December 1987, entered into force on 1 June 1988":
+         * at the same distance, a date past a comma before the trigger
+         * yields to one in its own verb phrase */
+        d *= 2;
+        for (long i = (long)dm->e; i < ts && !(d & 1); i++)
+            d |= is_punct(r, i, ',');
+        if (d < bd) {
+            bd = d;
+            bdm = dm;
+            x.date = dm->d;
+            if (dm->mon)
+                x.date = casusi_by_tense(r, dm->mon, dm->dom, tr, x.mod,
+                                  /* "was deploying"; "launched Baltic Sentry, deploying
+                                   * frigates": a participle not after "is" or "are" */
+                                  tr->form == FORM_ING && !is_word(r, ts - 1, "is") && !is_word(r, ts - 1, "are") &&
+                                      !is_word(r, ts - 1, "am") && !is_word(r, ts - 1, "be"));
+        }
+    }
+    /* "accused Washington on Tuesday of ... and warned Manila": a verb
+     * joined by "and" to the sentence's last event, with the same subject,
+     * shares its date and is hedged only as much as that event */
+    long andv = ts - 1; /* "and handed him a protest note": the light verb's "and" */
+    if (tr->form == FORM_NOUN) {
+        andv = -1;
+        for (long i = ts - 1; i >= 1 && i >= ts - 5 && andv < 0; i--) {
+            if (r->t[i].kind == TK_PUNCT)
+                break;
+            if (cue_at(r, i, CUE_LIGHT) && is_word(r, (long)at(r, i)->s - 1, "and"))
+                andv = (long)at(r, i)->s - 1;
+        }
+    }
+    if (andv >= 0 && is_word(r, andv, "and") && r->nev) {
+        const rev *pv = &r->ev[r->nev - 1];
+        if (pv->sent == r->sentno && cs_eq(&pv->src, &x.src)) {
+            if (!x.date.precision)
+                x.date = pv->date;
+            x.hedged = pv->hedged;
+        }
+    }
+    /* "summoned the ambassador on Wednesday to protest": an infinitive of
+     * purpose is done when the act it serves is */
+    if (!x.date.precision && x.mod == CASUS_MOD_ACTUAL && tr->form == FORM_BASE && is_word(r, ts - 1, "to") &&
+        r->nev) {
+        const rev *pv = &r->ev[r->nev - 1];
+        int apart = pv->sent != r->sentno || pv->dead || pv->tok >= ts || pv->mod != CASUS_MOD_ACTUAL ||
+                    !pv->date.precision || !cs_eq(&pv->src, &x.src);
+        for (long i = pv->tok + 1; i < ts - 1 && !apart; i++)
+            apart = is_boundary(r, i) || is_punct(r, i, ';') || verb_tok(r, i);
+        if (!apart)
+            x.date = pv->date;
+    }
+    /* "In March 2022 the Revolutionary Guard fired missiles at the city;
+     * Baghdad then summoned the Iranian ambassador": "then" follows on from
+     * the sentence's earlier time, in the same month or year (a day named
+     * before gives none: "then" may be days later) */
+    int then = !x.date.precision && x.mod == CASUS_MOD_ACTUAL &&
+               (is_word(r, ts - 1, "then") || (is_word(r, ts + 1, "then") && tr->form != FORM_NOUN));
+    if (then) {
+        const dmen *pd = NULL;
+        for (size_t k = 0; k < r->ndm && (long)r->dm[k].e <= ts; k++)
+            if (!r->dm[k].treatyyear && r->dm[k].d.precision)
+                pd = &r->dm[k];
+        if (!pd)
+            then = 0;
+        else if (pd->d.precision < 3)
+            x.date = pd->d;
+    }
+    /* a live blog's entry: the day of its heading */
+    if (!x.date.precision && r->secdate.precision && x.mod == CASUS_MOD_ACTUAL && !pre_perfect(r, ts) && !then)
+        x.date = r->secdate;
+    /* "Taipei condemns 'provocation'", "Seoul summons Russian envoy": the
+     * reporting present is the article's day */
+    if (!x.date.precision && x.mod == CASUS_MOD_ACTUAL &&
+        (tr->form == FORM_S || (tr->form == FORM_BASE && r->heading && ts > 0 && !is_word(r, ts - 1, "to"))) &&
+        (tr->type != CASUS_EV_MUTUAL_DEFENSE_PLEDGE || r->heading) && reporting_present(r, ts))
+        x.present = 1; /* dated once restatements have been merged */
+    /* "Maduro denounced the deployment", "Guyana rejected the claim": a
+     * past told with no time of its own in the body of a report is of the
+     * report's day (dated once restatements have been merged); not a
+     * perfect ("has deployed", "had warned"), which sets no time */
+    else if (!x.date.precision && x.mod == CASUS_MOD_ACTUAL && !r->heading &&
+             ((tr->form != FORM_BASE && tr->form != FORM_S) || threat_now))
+        x.newsday = then || pre_perfect(r, ts) || (perfect(r, ts) && !speech_act(tr->type)) ||
+                            reduced_relative(r, ts, passive) || time_anchor(r)
+                        ? -1
+                        : 1;
+    /* "Venezuela on Saturday denounced..., a day after Trump warned": the
+     * clause after the span is that much before the main clause's day (its
+     * own date, if it names one, stands) */
+    long k0;
+    int off;
+    long ka = x.mod == CASUS_MOD_ACTUAL ? after_anchor(r, ts, &k0, &off) : -1;
+    if (ka >= 0 && !(bdm && (long)bdm->s > ka)) {
+        casus_date base;
+        memset(&base, 0, sizeof base);
+        const rev *main = NULL;
+        for (size_t q = r->nev; q-- > 0 && r->ev[q].sent == r->sentno && !main;)
+            if (!r->ev[q].dead && r->ev[q].tok < k0 && r->ev[q].mod == CASUS_MOD_ACTUAL)
+                main = &r->ev[q];
+        const dmen *mdm = NULL;
+        for (size_t k = 0; k < r->ndm; k++)
+            if (!r->dm[k].treatyyear && (long)r->dm[k].e <= k0 && r->dm[k].d.precision == 3 &&
+                !is_word(r, (long)r->dm[k].s - 1, "the")) /* "the Sept. 19 accord" names a pact */
+                mdm = &r->dm[k];
+        int para = 0;
+        if (main && main->date.precision)
+            base = main->date;
+        else if (main && main->present && r->artdate.precision == 3)
+            base = r->artdate;
+        else if (mdm)
+            base = mdm->d;
+        else if (main ? main->newsday > 0 : !word_before(r, k0, "had"))
+            para = 1; /* "His remarks came a day after": the report's day; not "Trump had
+                         raised the temperature a day before the launch" */
+        if (para) {
+            const rev *p = NULL;
+            for (size_t q = r->nev; q-- > 0 && r->ev[q].para == r->parano && !p;)
+                if (!r->ev[q].dead && r->ev[q].date.precision && r->ev[q].mod == CASUS_MOD_ACTUAL)
+                    p = &r->ev[q];
+            base = p ? p->date : r->artdate;
+        }
+        memset(&x.date, 0, sizeof x.date);
+        if (base.precision == 3 && off != OFF_UNKNOWN)
+            x.date = casus_date_from_days(base.lo - off);
+        x.present = 0;
+        x.newsday = -1;
+    }
+    x.para = r->parano;
+    if (x.ent >= 0 && tr->type == CASUS_EV_TREATY_SIGNED && x.date.precision && !r->en[x.ent].year)
+        r->en[x.ent].year = x.date.year;
+    x.ss = r->ss;
+    x.se = r->se;
+    x.sent = r->sentno;
+    x.tok = ts;
+    if (subj >= 0 && r->g[subj].codes.n >= 2)
+        set_multi(r, &r->g[subj].codes);
+    else if (subj >= 0 && r->g[subj].codes.n == 1)
+        r->last_single = r->g[subj].codes;
+    int split = respectively(r, &x, te);
+    if (split)
+        return split < 0 ? -1 : 0;
+    if (tr->form != FORM_NOUN) {
+        r->vend = te;
+        r->vsent = r->sentno;
+        r->vtype = tr->type;
+    }
+    if (pairwith.n) {
+        for (int k = 0; k < pairsubj.n; k++) {
+            rev y = x;
+            y.src = pairwith;
+            cs_add(&y.src, pairsubj.c[k]);
+            y.rs = NULL;
+            y.nrs = y.rscap = 0;
+            if (add_event(r, &y))
+                return -1;
+        }
+        return 0;
+    }
+    return add_event(r, &x);
+}
+
+/* A collective-defence clause told in its own words: "any aggression
+ * against either country shall be considered an aggression against both",
+ * "an armed attack on any one of them is to be treated as an attack on
+ * all". Returns the token after it, or -1; *s gets its first token. */
+static long defence_clause(const rd *r, long i, long *s)
+{
+    static const char *const N[] = {"attack", "attacks", "aggression"};
+    static const char *const P[] = {"on", "against"};
+    static const char *const ONE[] = {"one", "either", "any"};
+    static const char *const ALL[] = {"all", "both", "them", "each", "every", "the", "other", "others"};
+    if (!WORD_IN(r, i, N) || !WORD_IN(r, i + 1, P))
+        return -1;
+    /* "an attack on the sovereignty or territorial integrity of one member" */
+    long k = i + 2;
+    while ((size_t)k < r->nt && k < i + 9 && !WORD_IN(r, k, ONE) && r->t[k].kind == TK_WORD)
+        k++;
+    if (!WORD_IN(r, k, ONE))
+        return -1;
+    for (long j = k + 1; (size_t)j + 2 < r->nt && j < k + 18; j++) {
+        if (is_boundary(r, j) || is_punct(r, j, ';'))
+            return -1;
+        if (WORD_IN(r, j, N) && WORD_IN(r, j + 1, P) && WORD_IN(r, j + 2, ALL)) {
+            *s = i > 0 && (is_word(r, i - 1, "armed") || is_word(r, i - 1, "an") || is_word(r, i - 1, "any")) ? i - 1 : i;
+            return j + 3;
+        }
+    }
+    return -1;
+}
+
+/* The lexicon's noun for such a clause ("an attack on one is an attack on
+ * all"), or NULL when the lexicon has none. */
+static const lx_trigger *defence_clause_trigger(const rd *r)
+{
+    for (uint32_t k = 0; k < r->lx->ntriggers; k++) {
+        const lx_trigger *t = &r->lx->triggers[k];
+        if (t->type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE && t->form == FORM_NOUN && t->needs == NEED_NONE &&
+            strstr(t->lemma, "attack on one"))
+            return t;
+    }
+    return NULL;
+}
+
+static int clause_events(rd *r)
+{
+    for (long i = 0; (size_t)i + 5 < r->nt; i++) {
+        long s, e = defence_clause(r, i, &s);
+        if (e < 0)
+            continue;
+        int have = 0;
+        for (size_t q = r->nev; q-- > 0 && r->ev[q].sent == r->sentno && !have;)
+            have = r->ev[q].type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE;
+        const lx_trigger *tr = have ? NULL : defence_clause_trigger(r);
+        if (!tr)
+            return 0;
+        lx_match m = {(uint32_t)s, (uint32_t)e, CLAUSE_MATCH, 0};
+        return do_trigger(r, &m, tr, 0);
+    }
+    return 0;
+}
+
+int casusi_sentence_events(rd *r)
+{
+    casusi_note_attacks(r);
+    /* deny verbs first mark the triggers they govern */
+    for (size_t k = 0; k < r->nsel; k++) {
+        const lx_match *m = &r->sel[k];
+        if (!has_cat(r, m, LX_TRIGGER))
+            continue;
+        uint32_t np;
+        const lx_payload *p = pays_of(r, m, &np);
+        int denied = 0;
+        /* a trigger right after a deny verb ("denied sending troops"), or
+         * in the that-clause it governs ("denied that North Korean troops
+         * were fighting in Ukraine") */
+        for (long i = (long)m->s - 1; i >= 0 && i >= (long)m->s - 14; i--) {
+            int types[8];
+            int n = event_types_at(r, i, types, 8);
+            for (int q = 0; q < n; q++)
+                if (r->lx->triggers[types[q]].type == CASUS_EV_DENY_ACCUSATION &&
+                    (i >= (long)m->s - 5 || is_word(r, (long)at(r, i)->e, "that")))
+                    denied = 1;
+            if (is_boundary(r, i) || is_punct(r, i, ',') || is_punct(r, i, ';'))
+                break;
+        }
+        int done = 0;
+        for (uint32_t q = 0; q < np; q++) {
+            if (p[q].cat != LX_TRIGGER)
+                continue;
+            const lx_trigger *tr = &r->lx->triggers[p[q].idx];
+            size_t before = r->nev;
+            /* one event per type per trigger word */
+            int seen = 0;
+            for (uint32_t q2 = 0; q2 < q; q2++)
+                if (p[q2].cat == LX_TRIGGER && r->lx->triggers[p[q2].idx].type == tr->type &&
+                    (done & (1 << (q2 & 31))))
+                    seen = 1;
+            if (seen)
+                continue;
+            if (do_trigger(r, m, tr, denied))
+                return -1;
+            if (r->nev > before)
+                done |= 1 << (q & 31);
+        }
+    }
+    if (clause_events(r))
+        return -1;
+    /* "denounced a naval exercise by the U.S., Japan and South Korea": a
+     * condemnation with no target is aimed at the actors of an event named
+     * in its object */
+    size_t first = r->nev;
+    while (first > 0 && r->ev[first - 1].sent == r->sentno)
+        first--;
+    for (size_t i = first; i < r->nev; i++) {
+        rev *c = &r->ev[i];
+        if (c->tgt.n || (c->type != CASUS_EV_CONDEMN && c->type != CASUS_EV_WARN))
+            continue;
+        for (size_t q = i + 1; q < r->nev; q++) {
+            const rev *y = &r->ev[q];
+            if (y->sent == r->sentno && y->tok > c->tok && y->tok <= c->tok + 6 && y->src.n &&
+                !cs_meets(&y->src, &c->src) && y->type != CASUS_EV_CONDEMN && y->type != CASUS_EV_WARN &&
+                y->type != CASUS_EV_DENY_ACCUSATION) {
+                c->tgt = y->src;
+                break;
+            }
+        }
+    }
+    /* the subject group of a sentence opening with two or more actors, or
+     * with one ("North Korea, whose missile programme..., has kept up its
+     * tests. On Sunday it fired") */
+    if (r->ng && r->g[0].codes.n >= 2 && (r->g[0].prep < 0 || r->g[0].people))
+        set_multi(r, &r->g[0].codes);
+    else if (r->ng && r->g[0].codes.n == 1 && r->g[0].prep < 0 && r->g[0].s <= 3)
+        r->last_single = r->g[0].codes;
+    /* the first person the sentence names outside a prepositional phrase
+     * and before its verb ("Tiani told the gathering. He warned ..."): whom
+     * "he" and "she" mean; not the object ("summoned Ambassador Zinoviev").
+     * A subject office with no state of its own ("Vice Minister Kim
+     * condemned ...") is the state its event speaks for. */
+    int found = 0;
+    for (size_t a = 0; a < r->nam; a++) {
+        const amen *m = &r->am[a];
+        int person = m->actor ? m->actor->kind == AK_LEADER : !m->org;
+        for (uint32_t i = m->s; i < m->e && !person; i++)
+            person = cue_at(r, (long)i, CUE_PEOPLE) != 0;
+        if (r->g[m->group].people) /* "The speaker for the Russian Federation said" */
+            person = 1;
+        if (!person || (m->prep >= 0 && !r->g[m->group].people))
+            continue;
+        int verb = 0; /* the first such person: the subject if no verb comes first */
+        for (long i = 0; i < (long)m->s && !verb; i++)
+            verb = r->t[i].kind == TK_WORD && !(r->t[i].fl & TF_CAP) && verb_tok(r, i);
+        if (!verb) {
+            r->last_person.n = 0;
+            cs_add(&r->last_person, m->code);
+            found = 1;
+        }
+        break;
+    }
+    long io = -1, v0 = 0;
+    for (long i = 0; i < 4 && (size_t)i < r->nt && !found && io < 0; i++)
+        if (cue_at(r, i, CUE_PEOPLE) && group_at(r, i) < 0)
+            io = i;
+    int office = io >= 0;
+    for (long i = 0; i < io && office; i++)
+        office = !verb_tok(r, i);
+    if (office)
+        while ((size_t)v0 < r->nt && !verb_tok(r, v0))
+            v0++;
+    for (size_t q = r->nev; office && q-- > 0 && r->ev[q].sent == r->sentno;)
+        if (!r->ev[q].dead && r->ev[q].src.n == 1 && r->ev[q].tok >= v0) {
+            r->last_person = r->ev[q].src;
+            office = 0;
+        }
+    return 0;
+}

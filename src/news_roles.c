@@ -1,0 +1,801 @@
+/*
+ * news_roles.c -- who did what to whom: a trigger's source and target by
+ * position, voice and preposition (roles), plural referents ("the two
+ * countries"), the event a noun refers to ("condemned the sanctions"),
+ * attacks and their attackers and victims ("condemned the strike on
+ * Doha"), and an event's item, quantity and place.
+ */
+#include "read_int.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* A subordinate clause opens at token i: "after", "when", "hours after",
+ * "a day before"; returns the index of its conjunction, else 0. */
+long casusi_subordinate(const rd *r, long i)
+{
+    static const char *const UNIT[] = {"a", "an", "the", "hours", "hour", "days", "day", "weeks", "week",
+                                       "minutes", "months", "month", "shortly", "just", "only", "soon",
+                                       "moments", "two", "three", "several", "few", "barely"};
+    static const char *const SUB[] = {"after", "before", "when", "while", "since", "until", "as",
+                                      "because", "once", "whereas", "which", "who"};
+    /* ", a move Caracas denounced": an appositive on the event */
+    if (is_word(r, i, "a") && cue_starts(r, i + 1, CUE_EVREF))
+        return i;
+    for (int k = 0; k < 4 && (size_t)i < r->nt; k++, i++) {
+        if (WORD_IN(r, i, SUB))
+            return i;
+        int unit = r->t[i].kind == TK_NUM || WORD_IN(r, i, UNIT);
+        if (!unit)
+            return 0;
+    }
+    return 0;
+}
+
+static const char *span_text(rd *r, long s, long e)
+{
+    if (s < 0 || e <= s)
+        return NULL;
+    size_t bs = r->t[s].s, be = r->t[e - 1].e;
+    return casus_arena_strndup(r->a, r->text + bs, be - bs);
+}
+
+static int plural_anaphor(const rd *r, long lo, long hi)
+{
+    for (long i = lo; i < hi; i++)
+        if (cue_starts(r, i, CUE_PLURAL))
+            return 1;
+    return 0;
+}
+
+/* Whom a plural anaphor in [lo, hi) means. "The three juntas" after "Mali
+ * and Burkina Faso warned" adds the groups named before until there are
+ * three ("the military governments of Burkina Faso and Niger"); "the two
+ * countries" after a group of three takes the last group of two. Else the
+ * last group. */
+static cset plural_referent(const rd *r, long lo, long hi)
+{
+    static const char *const TWO[] = {"two", "both"};
+    int want = 0;
+    for (long i = lo; i < hi && !want; i++) {
+        const lx_match *m = cue_starts(r, i, CUE_PLURAL) ? at(r, i) : NULL;
+        for (long j = i; m && j < (long)m->e && !want; j++)
+            want = WORD_IN(r, j, TWO) ? 2 : is_word(r, j, "three") ? 3 : is_word(r, j, "four") ? 4 : 0;
+    }
+    if (!want || r->last_multi.n == want)
+        return r->last_multi;
+    size_t nh = sizeof r->mhist / sizeof *r->mhist;
+    if (r->last_multi.n > want) {
+        for (size_t k = 0; k < nh; k++)
+            if (r->mhist[k].n == want)
+                return r->mhist[k];
+        return r->last_multi;
+    }
+    cset u = r->last_multi;
+    for (size_t k = 0; k < nh && r->mhist[k].n && u.n < want; k++) {
+        cset v = u;
+        cs_union(&v, &r->mhist[k]);
+        if (v.n <= want)
+            u = v;
+    }
+    return u.n == want ? u : r->last_multi;
+}
+
+/* Fills an item ("artillery shells") and its quantity from cue at token w. */
+void casusi_item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty, const char **qtext,
+                         int *approx)
+{
+    const lx_match *m = cue_match(r, w, cue);
+    if (!m && !designator(r, w))
+        return;
+    long s = m ? (long)m->s : w, e = m ? (long)m->e : w + 2; /* "F-16s" */
+    /* extend left over adjectives that are part of the item ("short-range") */
+    while (s > 0 && r->t[s].fl & TF_HYPH && r->t[s - 1].kind == TK_WORD && !at(r, s - 1))
+        s--;
+    /* and over the model ("Leopard 2 tanks", "S-400 batteries", "Abrams
+     * tanks"): a designator, a capitalised word the lexicon does not know,
+     * or one with its model number */
+    for (int k = 0; k < 3 && s > 0; k++) {
+        if (s >= 2 && designator(r, s - 2)) {
+            s -= 2;
+            continue;
+        }
+        const ntok *p = &r->t[s - 1];
+        if (p->kind == TK_WORD && (p->fl & TF_CAP) && !at(r, s - 1)) {
+            s--;
+            continue;
+        }
+        /* "Leopard 2 tanks", "Leopard 2A8 tanks" */
+        int code = p->kind == TK_WORD && isdigit((unsigned char)r->text[p->s]);
+        if (((p->kind == TK_NUM && p->num < 100) || code) && !(p->fl & TF_HYPH) && s >= 2 &&
+            r->t[s - 2].kind == TK_WORD && (r->t[s - 2].fl & TF_CAP) && !at(r, s - 2)) {
+            s -= 2;
+            continue;
+        }
+        break;
+    }
+    /* extend right over a following cue of the same class ("Abrams tanks") */
+    while ((size_t)e < r->nt && cue_starts(r, e, cue) && at(r, e)->e > (uint32_t)e)
+        e = (long)at(r, e)->e;
+    *item = span_text(r, s, e);
+    long first;
+    int ap = 0;
+    long ni = s - 1;
+    /* skip actor adjectives ("10,000 North Korean troops") */
+    while (ni >= 0 && at(r, ni) && has_cat(r, at(r, ni), LX_ACTOR))
+        ni = (long)at(r, ni)->s - 1;
+    double v = casusi_number_before(r, ni, &first, &ap);
+    /* "four additional Gripen jets", "two more", "12 new tanks" */
+    if (v < 0 && ni > 0 && r->t[ni].kind == TK_WORD && !at(r, ni) && !(r->t[ni].fl & TF_CAP)) {
+        v = casusi_number_before(r, ni - 1, &first, &ap);
+        if (v >= 0)
+            ni--;
+    }
+    if (v >= 0 && qty) {
+        *qty = (int64_t)(v + 0.5);
+        *qtext = span_text(r, first, ni + 1);
+        *approx = ap;
+    }
+}
+
+const casus_place *casusi_place_of(rd *r, long from, casus_event_details *d)
+{
+    for (size_t k = 0; k < r->nsel; k++) {
+        const lx_match *m = &r->sel[k];
+        if ((long)m->s < from || !has_cat(r, m, LX_PLACE))
+            continue;
+        uint32_t n;
+        const lx_payload *p = pays_of(r, m, &n);
+        for (uint32_t q = 0; q < n; q++)
+            if (p[q].cat == LX_PLACE) {
+                const casus_place *pl = casus_kb_place_at(r->kb, p[q].idx);
+                long e = (long)m->e;
+                if ((size_t)e < r->nt && cue_starts(r, e, CUE_PLACESUFFIX))
+                    e = (long)at(r, e)->e;
+                d->place = span_text(r, (long)m->s, e);
+                d->place_id = pl->id;
+                return pl;
+            }
+    }
+    return NULL;
+}
+
+/* Does the match at token i carry a trigger of the type? With as_object,
+ * only one that names the event as a verb's object: a noun, or a treaty
+ * step's infinitive ("held joint drills with", "voted to ratify"). */
+int casusi_trigger_type_at(const rd *r, long i, casus_evtype type, int as_object)
+{
+    const lx_match *m = at(r, i);
+    uint32_t np;
+    const lx_payload *p = m ? pays_of(r, m, &np) : NULL;
+    for (uint32_t k = 0; p && k < np; k++)
+        if (p[k].cat == LX_TRIGGER && r->lx->triggers[p[k].idx].type == type &&
+            (!as_object || r->lx->triggers[p[k].idx].form == FORM_NOUN ||
+             (is_word(r, i - 1, "to") && type <= CASUS_EV_TREATY_WITHDRAWN)))
+            return 1;
+    return 0;
+}
+
+/* Source and target of a trigger at [ts, te). */
+/* Whether a comma stands among tokens [a, b). */
+static int comma_between(const rd *r, long a, long b)
+{
+    for (long i = a; i < b; i++)
+        if (is_punct(r, i, ','))
+            return 1;
+    return 0;
+}
+
+/* "the government in Caracas", "the regime in Pyongyang": a capital after
+ * "in" that names a government; i is the preposition */
+static int gov_in(const rd *r, long i)
+{
+    static const char *const GOV[] = {"government", "regime", "authorities", "leadership", "junta",
+                                      "administration", "rulers", "leaders", "officials"};
+    if (WORD_IN(r, i - 1, GOV))
+        return 1;
+    return 0;
+}
+
+/* "to the north of", "in the south of": the "of" of a part of a place
+ * after "to" or "in" */
+static int compass_of(const rd *r, long of)
+{
+    static const char *const PART[] = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                                       "southwest", "centre", "center", "interior"};
+    return of >= 3 && WORD_IN(r, of - 1, PART) && is_word(r, of - 2, "the") &&
+           (is_word(r, of - 3, "to") || is_word(r, of - 3, "in") || is_word(r, of - 3, "into"));
+}
+
+void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cset *src, cset *tgt,
+                  int *subj_treaty, int *fuzzy, const char **body, int *subj_out)
+{
+    *subj_treaty = 0;
+    long lo = 0;
+    for (long i = ts - 1; i >= 0; i--)
+        if (is_boundary(r, i) && !(is_punct(r, i, '-') && i == ts - 1)) {
+            /* "Japan and South Korea, while geographically distant, have
+             * committed": a clause set off by commas is a parenthesis */
+            if (i > 0 && is_punct(r, i - 1, ',') && r->t[i].kind == TK_WORD) {
+                long c = i + 1;
+                while (c < ts && !is_punct(r, c, ','))
+                    c++;
+                if (c < ts && c < i + 8 && !verb_tok(r, c - 1)) {
+                    i--;
+                    continue;
+                }
+            }
+            lo = i + 1;
+            break;
+        }
+    long hi = (long)r->nt;
+    /* a joint act has no object: "sign a pact a week after Israeli strike
+     * on Doha" ends at the subordinate clause */
+    int joint = tr->type == CASUS_EV_TREATY_SIGNED || tr->type == CASUS_EV_TREATY_RATIFIED ||
+                tr->type == CASUS_EV_TREATY_IN_FORCE || tr->type == CASUS_EV_MILITARY_EXERCISE ||
+                tr->type == CASUS_EV_INTELLIGENCE_SHARING;
+    for (long i = te; (size_t)i < r->nt; i++)
+        if (is_boundary(r, i) ||
+            (joint && i > te && (r->t[i].kind == TK_NUM || (r->t[i].kind == TK_WORD && !(r->t[i].fl & TF_CAP))) &&
+             casusi_subordinate(r, i) > 0 && !is_word(r, i, "which") && !is_word(r, i, "who")) || (is_trigger_tok(r, i) && i > te + 1 && !is_trigger_tok(r, te) &&
+                                  !casusi_trigger_type_at(r, i, tr->type, 1)) ||
+            (i > te && is_word(r, i - 1, "and") && cue_at(r, i, CUE_SAY)) ||
+            (is_punct(r, i, ',') && cue_at(r, i + 1, CUE_CONJ) && group_at(r, i - 1) < 0)) {
+            hi = i;
+            break;
+        }
+    /* subject: the nearest group on the left that no preposition governs,
+     * that is not the object of an earlier trigger and does not modify a
+     * treaty noun ("the Russia-North Korea alliance") */
+    int subj = -1;
+    for (long g = (long)r->ng - 1; g >= 0; g--) {
+        const group *gp = &r->g[g];
+        if ((long)gp->e > ts || (long)gp->s < lo)
+            continue;
+        int adjacent_ing = tr->form == FORM_ING && (long)gp->e == ts;
+        /* "officials denied that the deal threatens Somalia": a that-clause
+         * has its own subject */
+        long comp = -1;
+        for (long i = (long)gp->e + 1; i < ts && comp < 0; i++)
+            if (is_word(r, i, "that") && verb_tok(r, i - 1) && !passive)
+                comp = i;
+        /* "NATO allies announced that they were suspending": a pronoun
+         * there is the speaker */
+        if (comp >= 0 && !(is_word(r, comp + 1, "they") || is_word(r, comp + 1, "it") || is_word(r, comp + 1, "he") ||
+                           is_word(r, comp + 1, "she") || is_word(r, comp + 1, "we")))
+            break;
+        /* "hours after South Korea and the United States began": a
+         * subordinator is no preposition when its verb follows */
+        int clause = gp->prep >= 0 && ((long)gp->e >= ts - 2 || cue_at(r, (long)gp->e, CUE_SAY)) &&
+                     casusi_subordinate(r, gp->prep) == gp->prep; /* "hours after Britain confirmed it was sending" */
+        if (gp->prep >= 0 && !gp->people && !adjacent_ing && !clause)
+            continue;
+        int object = 0;
+        /* "summoned the ambassador of Russia to protest": an office's
+         * state is the object when a verb comes before the office */
+        long from = gp->prep >= 0 && gp->people ? gp->prep : (long)gp->s;
+        for (long i = from - 1; i >= 0 && i >= from - 3 && !object; i--) {
+            if (is_word(r, i, "that"))
+                break; /* "reaffirmed that Finland stands ready": a clause's subject */
+            if (verb_tok(r, i))
+                object = 1;
+        }
+        for (long i = (long)gp->e; (size_t)i < r->nt && i <= (long)gp->e + 2 && !object; i++) {
+            if (is_trigger_tok(r, i) || is_boundary(r, i))
+                break; /* "Russia and Iran signed a treaty": a verb comes first */
+            if (cue_at(r, i, CUE_TREATY))
+                object = 1;
+        }
+        if (object && !adjacent_ing)
+            continue;
+        /* a parenthetical: "Blinken, visiting Seoul, condemned": the group
+         * sits between two commas after other words; the subject is the
+         * group before the first comma */
+        if (g > 0 && (long)gp->e < ts && is_punct(r, (long)gp->e, ',')) {
+            long c = (long)gp->s - 1;
+            while (c >= lo && !is_punct(r, c, ',') && c > (long)gp->s - 4)
+                c--;
+            const group *g2 = &r->g[g - 1];
+            if (c >= lo && c < (long)gp->s - 1 && is_punct(r, c, ',') && (long)g2->e <= c && g2->prep < 0 &&
+                (long)g2->s >= lo) {
+                subj = (int)g - 1;
+                break;
+            }
+        }
+        /* an appositive: "South Korea, a key US ally, condemned" */
+        if (g > 0) {
+            const group *g2 = &r->g[g - 1];
+            long c = -1;
+            for (long i = (long)gp->s - 1; i >= (long)g2->e && i >= (long)gp->s - 4; i--)
+                if (is_punct(r, i, ','))
+                    c = i;
+            if (c == (long)g2->e && g2->prep < 0 && (is_word(r, c + 1, "a") || is_word(r, c + 1, "an") ||
+                                                    is_word(r, c + 1, "the"))) {
+                subj = (int)g - 1;
+                break;
+            }
+        }
+        subj = (int)g;
+        break;
+    }
+    /* "Lithuania, a former Soviet republic that borders Russia's
+     * Kaliningrad exclave and Moscow's ally Belarus, ratified", "Amman,
+     * which shares a long border with southern Syria, condemned": an
+     * appositive or a relative clause after the opening subject, closed
+     * by a comma right before the verb */
+    static const char *const APPOS[] = {"a", "an", "the", "which", "who", "whose"};
+    if (subj > 0 && tr->form != FORM_NOUN && r->g[0].prep < 0 && r->g[0].s <= 1 && (long)r->g[0].e < ts &&
+        is_punct(r, (long)r->g[0].e, ',') && WORD_IN(r, (long)r->g[0].e + 1, APPOS)) {
+        long c = ts - 1;
+        if (c > 0 && r->t[c].kind == TK_WORD && !at(r, c) && !(r->t[c].fl & TF_CAP))
+            c--; /* ", formally ratified" */
+        int closed = c > (long)r->g[0].e + 2 && is_punct(r, c, ',');
+        for (long i = (long)r->g[0].e + 1; i < c && closed; i++)
+            closed = !is_punct(r, i, ',') && !is_punct(r, i, ';') && !is_boundary(r, i);
+        if (closed)
+            subj = 0;
+    }
+    /* ", and categorically rejected": a verb joined by "and" with no
+     * subject of its own shares the sentence's subject */
+    {
+        long a = ts - 1;
+        if (a >= 0 && r->t[a].kind == TK_WORD && !at(r, a) && !(r->t[a].fl & TF_CAP) && is_word(r, a - 1, "and"))
+            a--;
+        if ((is_word(r, a, "and") || is_word(r, a, "but")) && tr->form != FORM_NOUN && tr->form != FORM_ING &&
+            is_punct(r, a - 1, ',') &&
+            r->ng && r->g[0].prep < 0 && (long)r->g[0].e < a && subj != 0) {
+            int own = 0;
+            for (long i = a + 1; i < ts && !own; i++)
+                own = group_at(r, i) >= 0;
+            if (!own)
+                subj = 0;
+        }
+    }
+    /* "accused China of providing": the group before "of" */
+    if (tr->form == FORM_ING && (is_word(r, ts - 1, "of") || is_word(r, ts - 1, "for"))) {
+        int g = group_at(r, ts - 2);
+        if (g >= 0)
+            subj = g;
+    }
+    /* a noun: its source is a modifier right before it ("Russian technology
+     * transfers", "Pyongyang's deployment"), or the subject of a light verb
+     * ("issued a warning") */
+    if (tr->form == FORM_NOUN) {
+        int mod = -1, light = 0;
+        for (long i = ts - 1; i >= 0 && i >= ts - 12; i--) {
+            int g = group_at(r, i);
+            if (g >= 0 && r->g[g].prep < 0) {
+                mod = g;
+                break;
+            }
+            /* "China opposes the drills", "Moscow said the exercises were":
+             * the name before a stance or a saying is no modifier */
+            if ((cue_at(r, i, CUE_REACT) || cue_at(r, i, CUE_SAY)) && !cue_at(r, i, CUE_LIGHT))
+                break;
+            /* "fumes over Chinese live-fire drills": a demonym before the
+             * noun modifies it, whatever preposition leads the phrase */
+            if (g >= 0 && i >= ts - 3 && r->am[r->g[g].last].actor &&
+                r->am[r->g[g].last].actor->kind == AK_DEMONYM) {
+                int adj = 1;
+                for (long j = (long)r->g[g].e; j < ts && adj; j++)
+                    adj = r->t[j].kind == TK_WORD && !(r->t[j].fl & TF_CAP) && !at(r, j);
+                if (adj) {
+                    mod = g;
+                    break;
+                }
+            }
+            if (cue_at(r, i, CUE_LIGHT)) {
+                light = 1;
+                /* "summoned Russia's envoy and handed him a protest note":
+                 * a light verb after "and" shares the sentence's subject */
+                long lv = (long)at(r, i)->s;
+                if (is_word(r, lv - 1, "and") && r->ng && r->g[0].prep < 0 && (long)r->g[0].e < lv - 1 &&
+                    group_at(r, lv - 2) != 0) {
+                    int own = 0;
+                    for (long j = lv; j < ts && !own; j++)
+                        own = group_at(r, j) >= 0;
+                    if (!own)
+                        subj = 0;
+                }
+                break;
+            }
+            /* "Caracas denounced the drills": the verb's subject is no modifier */
+            if (is_boundary(r, i) || is_punct(r, i, ',') || verb_tok(r, i))
+                break;
+        }
+        if (mod >= 0)
+            subj = mod;
+        else if (!light)
+            subj = -1;
+    }
+    if (subj >= 0 && subj_out)
+        *subj_out = subj;
+    /* a relative clause ("actions that threaten"): the subject is the noun
+     * before the pronoun */
+    if (is_word(r, ts - 1, "that") || is_word(r, ts - 1, "which") || is_word(r, ts - 1, "who")) {
+        /* "Finland and Sweden, which joined" */
+        int g = group_at(r, is_punct(r, ts - 2, ',') ? ts - 3 : ts - 2);
+        subj = g;
+        if (g < 0) {
+            *subj_treaty = 0;
+            return;
+        }
+    }
+    /* a treaty subject ("the pact promises") */
+    *subj_treaty = 0;
+    long tlast = -1;
+    for (size_t k = 0; k < r->ntm; k++) {
+        long s = (long)r->sel[r->tm[k]].s;
+        if (s >= lo && s < ts && (subj < 0 || s > (long)r->g[subj].e))
+            tlast = s;
+    }
+    if (tlast >= 0) {
+        /* the treaty noun phrase must open the clause ("The pact promises") */
+        int unknown = 0;
+        for (long i = tlast - 1; i >= lo; i--) {
+            const lx_match *mm = at(r, i);
+            if (mm && (cue_at(r, i, CUE_DET) || cue_at(r, i, CUE_KIND) || cue_at(r, i, CUE_NEW) ||
+                       cue_at(r, i, CUE_TREATY) || has_cat(r, mm, LX_ACTOR))) {
+                i = (long)mm->s;
+                continue;
+            }
+            if (!mm && (r->t[i].kind == TK_NUM || is_punct(r, i, '"') ||
+                        (r->t[i].kind == TK_WORD && !(r->t[i].fl & TF_CAP) && ++unknown <= 3) ||
+                        (r->t[i].kind == TK_WORD && i == lo)))
+                continue;
+            tlast = -1;
+            break;
+        }
+    }
+    if (tlast >= 0 && (subj < 0 || tlast > (long)r->g[subj].e)) {
+        int idle = 1; /* no actor between the treaty noun and the verb */
+        for (size_t a = 0; a < r->nam; a++)
+            if ((long)r->am[a].s > tlast && (long)r->am[a].s < ts && r->am[a].prep < 0)
+                idle = 0;
+        if (idle)
+            *subj_treaty = 1;
+    }
+    /* "In Beijing, foreign ministry spokesperson Mao Ning criticised": an
+     * office with no state takes the capital that opens the sentence */
+    if (subj < 0 && !*subj_treaty && r->ng && r->g[0].prep >= 0 && is_word(r, r->g[0].prep, "in") &&
+        r->g[0].prep <= 1 && is_punct(r, (long)r->g[0].e, ',') && (long)r->g[0].e < ts) {
+        int office = 0;
+        for (long i = (long)r->g[0].e + 1; i < ts && !office; i++)
+            office = cue_at(r, i, CUE_PEOPLE) != 0;
+        if (office && r->am[r->g[0].first].actor && r->am[r->g[0].first].actor->kind == AK_CAPITAL)
+            subj = 0;
+    }
+    cset subjset = {{0}, 0};
+    if (subj >= 0 && !*subj_treaty) {
+        subjset = r->g[subj].codes;
+        for (int a = r->g[subj].first; a <= r->g[subj].last; a++) {
+            *fuzzy |= r->am[a].fuzzy;
+            if (r->am[a].body && body && !*body)
+                *body = r->am[a].body;
+        }
+    } else if (!*subj_treaty) {
+        if (plural_anaphor(r, lo, ts) && r->last_multi.n)
+            subjset = plural_referent(r, lo, ts);
+        else if ((is_word(r, ts - 1, "it") || (is_word(r, ts - 2, "it") && r->t[ts - 1].kind == TK_WORD &&
+                                               !at(r, ts - 1))) && r->last_single.n && tr->form != FORM_NOUN)
+            subjset = r->last_single; /* "On Sunday it fired": the last single subject */
+        else {
+            for (long i = lo; i < ts; i++)
+                if (cue_starts(r, i, CUE_SINGULAR) && (r->last_person.n || r->last_single.n))
+                    subjset = r->last_person.n ? r->last_person : r->last_single;
+        }
+    }
+    /* objects on the right */
+    cset by = {{0}, 0}, obj = {{0}, 0}, with = {{0}, 0}, from = {{0}, 0};
+    int together = 0; /* "joined NATO together with Prague and Budapest": co-agents */
+    int located = tr->type == CASUS_EV_TROOPS_DEPLOYED || tr->type == CASUS_EV_ARMS_TRANSFERRED ||
+                  tr->type == CASUS_EV_MISSILE_TEST || tr->type == CASUS_EV_MILITARY_EXERCISE;
+    for (size_t g = 0; g < r->ng; g++) {
+        const group *gp = &r->g[g];
+        if ((long)gp->s < te || (long)gp->s >= hi)
+            continue;
+        const char *pw = gp->prep >= 0 ? r->lx->words[r->t[gp->prep].id] : NULL;
+        if (pw && !strcmp(pw, "between") && gp->prep > 0 && cue_at(r, gp->prep - 1, CUE_TREATY))
+            continue; /* "a treaty between A and B": the treaty's parties */
+        if (pw && !strcmp(pw, "by")) {
+            /* the agent follows its participle in the same phrase: not
+             * "had been sent, calling the reports rumours spread by the South" */
+            int comma = 0;
+            for (long i = te; i < (long)gp->s && !comma; i++)
+                comma = is_punct(r, i, ',');
+            if (!by.n && !comma) {
+                by = gp->codes;
+                for (int a = gp->first; a <= gp->last; a++) {
+                    *fuzzy |= r->am[a].fuzzy;
+                    if (r->am[a].body && body && !*body)
+                        *body = r->am[a].body;
+                }
+            }
+        } else if (pw && (!strcmp(pw, "with") || !strcmp(pw, "between"))) {
+            long b = gp->prep - 1; /* "its border with Guyana": no partner */
+            /* "signed a treaty on Saturday, cementing a break with ECOWAS":
+             * a partner after a comma belongs to another phrase */
+            if (!with.n && !comma_between(r, te, gp->prep) && !(b >= 0 && cue_at(r, b, CUE_NOTPARTNER))) {
+                with = gp->codes;
+                together = is_word(r, b, "together") || is_word(r, b, "along") || is_word(r, b, "alongside");
+            }
+        } else if (pw && !strcmp(pw, "from")) {
+            if (!from.n)
+                from = gp->codes;
+        } else if (!pw || !strcmp(pw, "to") || !strcmp(pw, "against") || !strcmp(pw, "on") ||
+                   /* "deployed to the north of the Philippines" */
+                   (located && !strcmp(pw, "of") && compass_of(r, gp->prep)) ||
+                   /* "in X" is where troops or arms go; for words, sanctions
+                    * and signings it is only where it happened ("its
+                    * embassy in Beijing", "leaders gather in Kyiv") */
+                   ((!strcmp(pw, "in") || !strcmp(pw, "at")) && (located || gov_in(r, gp->prep))) || !strcmp(pw, "into") ||
+                   !strcmp(pw, "toward") || !strcmp(pw, "towards") ||
+                   (!strcmp(pw, "for") && (tr->type == CASUS_EV_AID_PLEDGED || tr->type == CASUS_EV_ARMS_TRANSFERRED)) ||
+                   (!strcmp(pw, "of") && (tr->form == FORM_NOUN || ((tr->type == CASUS_EV_CONDEMN ||
+                                          tr->type == CASUS_EV_WARN) && gp->prep <= te + 3)))) {
+            /* "signed a treaty on Saturday, cementing a break with the bloc ECOWAS" */
+            if (!obj.n && !(joint && comma_between(r, te, (long)gp->s))) {
+                obj = gp->codes;
+                for (int a = gp->first; a <= gp->last; a++)
+                    *fuzzy |= r->am[a].fuzzy;
+            }
+        }
+    }
+    if (passive && by.n) {
+        cs_union(src, &by);
+        if (!*subj_treaty)
+            cs_union(tgt, &subjset);
+    } else if (tr->subj_target) {
+        cs_union(tgt, &subjset);
+        /* "to buy French Caesar howitzers": a demonym on the item is the seller */
+        for (size_t g = 0; g < r->ng && !src->n; g++)
+            if ((long)r->g[g].s >= te && (long)r->g[g].s <= te + 3 && r->g[g].prep < 0 &&
+                r->am[r->g[g].last].actor && r->am[r->g[g].last].actor->kind == AK_DEMONYM &&
+                (size_t)r->g[g].e < r->nt) {
+                int item = 0;
+                for (long j = (long)r->g[g].e; (size_t)j < r->nt && j < (long)r->g[g].e + 3 && !item; j++)
+                    item = cue_at(r, j, CUE_ARMS) != 0 || designator(r, j);
+                if (item)
+                    cs_union(src, &r->g[g].codes);
+            }
+        if (!src->n)
+            cs_union(src, &from);
+        /* "signed a contract with the United States to buy" */
+        if (!src->n)
+            cs_union(src, &with);
+        for (size_t g = 0; g < r->ng && !src->n; g++)
+            if ((long)r->g[g].s >= lo && (long)r->g[g].e <= ts && r->g[g].prep >= 0 &&
+                is_word(r, r->g[g].prep, "with") && (subj < 0 || (long)r->g[g].s > (long)r->g[subj].s))
+                cs_union(src, &r->g[g].codes);
+        if (!tgt->n)
+            cs_union(tgt, &obj);
+    } else if (tr->form == FORM_NOUN && (tr->type == CASUS_EV_CONDEMN || tr->type == CASUS_EV_WARN) && from.n &&
+               is_word(r, te, "from")) {
+        /* "Berlin's brigade draws warnings from Moscow": the words come
+         * from the name after "from"; the name before is what they are about */
+        cs_union(src, &from);
+        cs_union(tgt, &subjset);
+        cs_union(tgt, &obj);
+    } else {
+        cs_union(src, &subjset);
+        cs_union(tgt, &obj);
+        /* "a naval exercise by the U.S., Japan and South Korea" */
+        if (tr->form == FORM_NOUN && !src->n)
+            cs_union(src, &by);
+        /* "denounced a naval exercise by the U.S. and Japan" */
+        if ((tr->type == CASUS_EV_CONDEMN || tr->type == CASUS_EV_WARN) && !tgt->n)
+            cs_union(tgt, &by);
+        /* "lodged a strong protest with Pyongyang" */
+        if (tr->type == CASUS_EV_CONDEMN && !tgt->n)
+            cs_union(tgt, &with);
+        joint = tr->type == CASUS_EV_TREATY_SIGNED || tr->type == CASUS_EV_MILITARY_EXERCISE ||
+                tr->type == CASUS_EV_INTELLIGENCE_SHARING || tr->type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE;
+        if (together && src->n && tr->type != CASUS_EV_CONDEMN)
+            cs_union(src, &with);
+        else if (tr->with_target)
+            cs_union(tgt, &with);
+        else if (joint)
+            cs_union(src, &with);
+        if (!src->n)
+            cs_union(src, &from);
+    }
+}
+
+/* Whether a determiner or a possessive in [from, i) makes the noun at i
+ * definite ("the sanctions", "this week's launch", "their strikes"): it
+ * refers to something already told. */
+static int definite(const rd *r, long from, long i)
+{
+    for (long j = i - 1; j >= from; j--)
+        if (is_word(r, j, "the") || is_word(r, j, "this") || is_word(r, j, "these") || is_word(r, j, "that") ||
+            is_word(r, j, "those") || is_word(r, j, "its") || is_word(r, j, "their") || (r->t[j].fl & TF_POSS))
+            return 1;
+    return 0;
+}
+
+/* An event named by a noun after a condemnation ("criticised the sanctions",
+ * "the satellite, launched late Tuesday, was condemned" is handled by the
+ * same-sentence rule): the most recent earlier event of that type by
+ * others; its sources go to *tgt. Generic nouns ("the decision", "the
+ * move") name the most recent event of any kind. */
+void casusi_event_ref(const rd *r, long te, const cset *src, cset *tgt)
+{
+    static const struct { int cue; casus_evtype type; } NOUNS[] = {
+        {CUE_SANCTION, CASUS_EV_SANCTIONS}, {CUE_EXERCISE, CASUS_EV_MILITARY_EXERCISE},
+        {CUE_MISSILE, CASUS_EV_MISSILE_TEST}, {CUE_TROOPS, CASUS_EV_TROOPS_DEPLOYED},
+        {CUE_ARMS, CASUS_EV_ARMS_TRANSFERRED}, {CUE_EVREF, CASUS_EV__COUNT}};
+    for (long i = te; (size_t)i < r->nt && i < te + 6; i++) {
+        if (is_boundary(r, i) || is_punct(r, i, ',') || is_punct(r, i, '.') || is_punct(r, i, ';'))
+            return;
+        if (group_at(r, i) >= 0)
+            return;
+        for (size_t k = 0; k < sizeof NOUNS / sizeof *NOUNS; k++) {
+            if (!cue_starts(r, i, NOUNS[k].cue))
+                continue;
+            /* the noun is definite: "the sanctions", "this week's launch" */
+            if (!definite(r, te, i))
+                return;
+            /* "denounced the dispatch", "condemned the delivery": a generic
+             * noun that names an event type refers to the last such event,
+             * if any */
+            int types[8], nt = NOUNS[k].type == CASUS_EV__COUNT ? event_types_at(r, i, types, 8) : 0, typed = 0;
+            for (size_t e = r->nev; e-- > 0 && !typed;)
+                for (int u = 0; u < nt && !typed; u++)
+                    typed = !r->ev[e].dead && r->ev[e].src.n && !cs_meets(&r->ev[e].src, src) &&
+                            r->ev[e].type == r->lx->triggers[types[u]].type;
+            for (size_t e = r->nev; e-- > 0;) {
+                const rev *p = &r->ev[e];
+                if (p->dead || cs_meets(&p->src, src) || !p->src.n)
+                    continue;
+                int want = !typed;
+                for (int u = 0; u < nt && !want; u++)
+                    want = p->type == r->lx->triggers[types[u]].type;
+                if (NOUNS[k].type == CASUS_EV__COUNT
+                        ? (p->type == CASUS_EV_CONDEMN || p->type == CASUS_EV_WARN ||
+                           p->type == CASUS_EV_DENY_ACCUSATION || !want)
+                        : p->type != NOUNS[k].type)
+                    continue;
+                /* "criticised the purchase": the buyer */
+                int buyer = p->type == CASUS_EV_ARMS_TRANSFERRED &&
+                            (is_word(r, i, "purchase") || is_word(r, i, "purchases") ||
+                             is_word(r, i, "acquisition") || is_word(r, i, "acquisitions"));
+                *tgt = buyer && p->tgt.n ? p->tgt : p->src;
+                return;
+            }
+            return;
+        }
+    }
+}
+
+/* "Estonian airspace violation", "a Polish territory incursion": a state
+ * before these words is the victim, not the attacker of the noun at i. */
+static int victim_before(const rd *r, int g, long i)
+{
+    for (long j = (long)r->g[g].e; j < i; j++)
+        if (is_word(r, j, "airspace") || is_word(r, j, "territory") || is_word(r, j, "territorial") ||
+            is_word(r, j, "waters") || is_word(r, j, "border") || is_word(r, j, "sovereignty"))
+            return 1;
+    return 0;
+}
+
+/* "Russian drones entered Polish airspace", "jets crossed into Estonian
+ * airspace": a verb of crossing whose object is another's airspace,
+ * waters or territory names an attack (a violation). */
+static int trespass(const rd *r, long i)
+{
+    static const char *const CROSS[] = {"entered", "entering", "crossed", "crossing", "intruded", "penetrated", "strayed"};
+    static const char *const SPACE[] = {"airspace", "waters", "territory"};
+    /* runs for every token: the lengths of the words above by first letter */
+    static const uint16_t LENS[32] = {['c' & 31] = 1 << 7 | 1 << 8, ['e' & 31] = 1 << 7 | 1 << 8,
+                                      ['i' & 31] = 1 << 8, ['p' & 31] = 1 << 10, ['s' & 31] = 1 << 7};
+    uint32_t n = r->t[i].e - r->t[i].s;
+    if (r->t[i].kind != TK_WORD || n >= 16 || !(LENS[r->text[r->t[i].s] & 31] >> n & 1) ||
+        !WORD_IN(r, i, CROSS))
+        return 0;
+    for (long j = i + 1; j < i + 5 && (size_t)j < r->nt; j++)
+        if (WORD_IN(r, j, SPACE))
+            return 1;
+    return 0;
+}
+
+/* Attacks named in the sentence: the attacker of a noun is the actor
+ * modifying it ("the Israeli strike", "Russia's incursion") or after "by";
+ * of a verb, its subject ("When Israel bombed"). The last one is kept for
+ * "condemned the strike". */
+void casusi_note_attacks(rd *r)
+{
+    for (long i = 0; (size_t)i < r->nt; i++) {
+        int noun = cue_starts(r, i, CUE_ATTACK), verb = !noun && (cue_starts(r, i, CUE_ATTACKV) || trespass(r, i));
+        if (!noun && !verb)
+            continue;
+        long e = at(r, i) ? (long)at(r, i)->e : i + 1;
+        int g = -1;
+        for (long j = i - 1; j >= 0 && j >= i - (verb ? 8 : 4) && g < 0; j--) {
+            if (is_boundary(r, j) || r->t[j].kind == TK_PUNCT || (noun && verb_tok(r, j)))
+                break;
+            int h = group_at(r, j);
+            static const char *const SUB[] = {"after", "before", "since", "until", "when", "as"};
+            if (h >= 0 && (r->g[h].prep < 0 || (noun && (r->t[r->g[h].e - 1].fl & TF_POSS)) ||
+                           (verb && WORD_IN(r, r->g[h].prep, SUB)))) /* "eight days after Israel struck" */
+                g = h;
+            else if (h >= 0)
+                break; /* "the strike on Doha" is no attacker */
+        }
+        if (noun && g < 0 && is_word(r, e, "by"))
+            g = group_at(r, e + 1);
+        if (g >= 0 && noun && victim_before(r, g, i))
+            g = -1;
+        if (g >= 0 && r->g[g].codes.n)
+            r->last_attack = r->g[g].codes;
+    }
+}
+
+/* The attack noun ("strike", "incursion") among the six tokens from te in
+ * the same clause, past a date inside its noun phrase ("condemned the Sept.
+ * 9 strike"); -1 when none. */
+static long attack_noun(const rd *r, long te)
+{
+    for (long i = te, n = 0; (size_t)i < r->nt && n < 6; i++, n++) {
+        const dmen *dm = date_at(r, i);
+        if (dm) {
+            i = (long)dm->e - 1;
+            continue;
+        }
+        if (is_boundary(r, i) || r->t[i].kind == TK_PUNCT)
+            return -1;
+        if (cue_starts(r, i, CUE_ATTACK))
+            return i;
+    }
+    return -1;
+}
+
+/* "condemned the strike", "denounced the incursion": aimed at the one who
+ * struck, named just before the noun or last. */
+void casusi_attack_ref(rd *r, long te, const cset *src, cset *tgt)
+{
+    long i = attack_noun(r, te);
+    if (i < 0)
+        return;
+    int g = -1, def = definite(r, te, i);
+    for (long j = i - 1; j >= te && g < 0; j--)
+        g = group_at(r, j);
+    if (g >= 0 && victim_before(r, g, i)) /* "condemned the Estonian airspace violation" */
+        g = -1;
+    long e = (long)at(r, i)->e;
+    if (g < 0 && is_word(r, e, "by"))
+        g = group_at(r, e + 1);
+    /* "When a Venezuelan patrol boat approached..., Guyana condemned the
+     * incursion": the subject of the opening when-clause */
+    if (g < 0 && def && (is_word(r, 0, "when") || is_word(r, 0, "after"))) {
+        int h = group_at(r, 1) >= 0 ? group_at(r, 1) : group_at(r, 2);
+        if (h < 0 && is_word(r, 1, "a"))
+            h = group_at(r, 2);
+        if (h >= 0 && r->g[h].prep < 0 && (long)r->g[h].e < te)
+            g = h;
+    }
+    if (g >= 0) {
+        *tgt = r->g[g].codes;
+        r->last_attack = r->g[g].codes; /* "Moldova also denounced the violation" */
+    } else if (def)
+        *tgt = r->last_attack;
+    cs_minus(tgt, src);
+}
+
+/* "condemned the strike on Doha", "the violation of Polish airspace", "the
+ * incursion into Estonian airspace": takes the codes of the group after the
+ * attack noun's preposition out of *tgt. */
+void casusi_attack_victim(const rd *r, long te, cset *tgt)
+{
+    static const char *const ON[] = {"on", "of", "into", "against", "in", "over"};
+    long i = attack_noun(r, te);
+    if (i < 0)
+        return;
+    long e = (long)at(r, i)->e;
+    if (!WORD_IN(r, e, ON))
+        return;
+    int g = group_at(r, e + 1);
+    if (g < 0 && cue_at(r, e + 1, CUE_DET))
+        g = group_at(r, e + 2);
+    if (g >= 0)
+        cs_minus(tgt, &r->g[g].codes);
+}

@@ -1,0 +1,209 @@
+/*
+ * news_treaties.c -- treaty mentions in a sentence ("the Russia-North Korea
+ * pact", "a ten-year defence agreement") and the article's treaty entities
+ * they refer to: parties, kind, year, whether the treaty is new.
+ */
+#include "read_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *kind_near(const rd *r, long i, long lo)
+{
+    /* kind words right before the noun, or the noun's own kind */
+    const char *k = NULL;
+    for (long j = i; j >= lo && j >= 0; j--) {
+        const lx_match *m = at(r, j);
+        if (!m) {
+            if (r->t[j].kind == TK_NUM || is_punct(r, j, '"'))
+                continue;
+            break;
+        }
+        long v = cue_at(r, j, CUE_KIND);
+        if (v && (!k || strcmp(r->lx->kinds[v - 1], "defense")))
+            k = r->lx->kinds[v - 1];
+        else if (!v && j != i && !cue_at(r, j, CUE_DET) && !cue_at(r, j, CUE_NEW) &&
+                 !has_cat(r, m, LX_ACTOR) && !cue_at(r, j, CUE_TREATY))
+            break;
+        j = (long)m->s;
+    }
+    return k;
+}
+
+static int ent_new(rd *r, const cset *parties, const char *kind, int year, int isnew, size_t fs, size_t fe)
+{
+    if (GROW(r->en, r->nen, r->encap))
+        return -1;
+    ent *x = &r->en[r->nen++];
+    memset(x, 0, sizeof *x);
+    x->parties = *parties;
+    x->kind = kind;
+    x->year = year;
+    x->isnew = isnew;
+    x->fs = fs;
+    x->fe = fe;
+    x->n = 1;
+    x->head = -1;
+    return (int)r->nen - 1;
+}
+
+/* "a memorandum of understanding", "a ten-year defence agreement": an
+ * indefinite article before the treaty noun at i introduces a new treaty */
+static int indefinite(const rd *r, long i)
+{
+    for (long j = i - 1; j >= 0 && j >= i - 7; j--) {
+        if (is_word(r, j, "a") || is_word(r, j, "an"))
+            return 1;
+        if (r->t[j].kind == TK_PUNCT || cue_at(r, j, CUE_DET) || cue_at(r, j, CUE_PREP) || cue_at(r, j, CUE_BE) ||
+            (r->t[j].fl & TF_POSS) || verb_tok(r, j))
+            return 0;
+    }
+    return 0;
+}
+
+int casusi_find_treaties(rd *r)
+{
+    r->ntm = 0;
+    for (size_t k = 0; k < r->nsel; k++) {
+        const lx_match *m = &r->sel[k];
+        long i = (long)m->s;
+        if (!cue_at(r, i, CUE_TREATY))
+            continue;
+        /* "comprehensive strategic partnership pact": the last noun counts */
+        if ((size_t)m->e < r->nt && cue_starts(r, m->e, CUE_TREATY))
+            continue;
+        /* "a Tomahawk deal", "the F-35 deal", "an arms deal": a purchase */
+        if (i > 0 && (cue_at(r, i - 1, CUE_ARMS) || (i >= 2 && designator(r, i - 2))))
+            continue;
+        cset parties = {{0}, 0};
+        int year = 0, isnew = 0;
+        long lo = i - 6 < 0 ? 0 : i - 6;
+        const char *kind = kind_near(r, i, lo);
+        /* walk left over the noun phrase: "the Australia-Tuvalu Falepili
+         * Union Treaty", "the 2013 Franco-Algerian visa agreement" */
+        int unknown = 0;
+        for (long j = i - 1; j >= lo; j--) {
+            const lx_match *mm = at(r, j);
+            if (r->t[j].kind == TK_NUM && is_year(&r->t[j])) {
+                if (!unknown) /* not "the 1951 ANZUS Treaty": an unknown name may be another treaty's */
+                    year = (int)r->t[j].num;
+                continue;
+            }
+            if (!mm) {
+                if (is_punct(r, j, '"'))
+                    continue;
+                if (r->t[j].kind == TK_WORD && (r->t[j].fl & TF_CAP) && !(r->t[j].fl & TF_POSS) && ++unknown <= 2 &&
+                    j > lo)
+                    continue;
+                break;
+            }
+            if (cue_at(r, j, CUE_NEW))
+                isnew = 1;
+            if (has_cat(r, mm, LX_ACTOR)) {
+                for (size_t a = 0; a < r->nam; a++)
+                    if (r->am[a].s <= (uint32_t)j && (uint32_t)j < r->am[a].e) {
+                        const group *g = &r->g[r->am[a].group];
+                        /* a hyphenated pair or a possessive names parties */
+                        if (g->hyph || r->am[a].poss) {
+                            cs_union(&parties, &g->codes);
+                            j = (long)g->s;
+                        } else
+                            j = -1;
+                        break;
+                    }
+            } else if (cue_at(r, j, CUE_PREP) || cue_at(r, j, CUE_BE))
+                break;
+            j = (long)mm->s;
+        }
+        /* right: "between A and B", "with B" */
+        long j = (long)m->e;
+        for (size_t g = 0; g < r->ng; g++) {
+            const group *gp = &r->g[g];
+            if (gp->s < (uint32_t)j || gp->s > (uint32_t)j + 2 || gp->prep < 0)
+                continue;
+            if (is_word(r, gp->prep, "between"))
+                cs_union(&parties, &gp->codes);
+            else if (is_word(r, gp->prep, "with") && parties.n)
+                cs_union(&parties, &gp->codes);
+            break;
+        }
+        /* which entity */
+        int e = -1, background = 0;
+        if (parties.n >= 2 || year) {
+            for (size_t q = r->nen; q-- > 0;) {
+                ent *x = &r->en[q];
+                int pm = parties.n < 2 || (x->parties.n >= 2 && cs_eq(&parties, &x->parties)) ||
+                         x->parties.n < 2;
+                int ym = !year || !x->year || x->year == year;
+                if (parties.n < 2 && year && x->year != year)
+                    continue;
+                if (x->parties.n < 2 && parties.n >= 2 && x->year && year != x->year)
+                    continue;
+                if (pm && ym && (parties.n >= 2 ? x->parties.n >= 2 || !x->year : 1)) {
+                    e = (int)q;
+                    break;
+                }
+            }
+            if (e >= 0) {
+                ent *x = &r->en[e];
+                if (x->parties.n < 2 && parties.n >= 2)
+                    x->parties = parties;
+                if (!x->year && year)
+                    x->year = year;
+                if (!x->kind && kind)
+                    x->kind = kind;
+                x->isnew |= isnew;
+                x->n++;
+            } else {
+                e = ent_new(r, &parties, kind, year, isnew, r->t[i].s, r->t[m->e - 1].e);
+                if (e < 0)
+                    return -1;
+            }
+        } else if (r->cur_ent >= 0 && !indefinite(r, i)) {
+            /* "the memorandum": the treaty last named by that noun, unless
+             * the current one goes by it */
+            e = r->cur_ent;
+            int32_t head = r->t[m->e - 1].id;
+            if (r->en[e].head != head)
+                for (size_t q = r->nen; q-- > 0;)
+                    if (r->en[q].head == head && head >= 0) {
+                        e = (int)q;
+                        break;
+                    }
+            ent *x = &r->en[e];
+            x->n++;
+            if (!x->kind && kind)
+                x->kind = kind;
+        } else if (r->cur_ent >= 0) {
+            /* "a memorandum of understanding": a new treaty in the
+             * background; the article's treaty stays the current one */
+            e = ent_new(r, &parties, kind, 0, isnew, r->t[i].s, r->t[m->e - 1].e);
+            if (e < 0)
+                return -1;
+            background = 1;
+        } else {
+            /* "a treaty", "the pact": an unnamed treaty whose parties the
+             * events may name ("Russia and Iran signed a treaty") */
+            e = ent_new(r, &parties, kind, 0, isnew, r->t[i].s, r->t[m->e - 1].e);
+            if (e < 0)
+                return -1;
+        }
+        if (e >= 0 && r->en[e].head < 0)
+            r->en[e].head = r->t[m->e - 1].id;
+        if (e >= 0 && !background)
+            r->cur_ent = e;
+        if (GROW(r->tm, r->ntm, r->tmcap))
+            return -1;
+        if (r->ntm >= r->tmentcap) {
+            size_t nc = r->tmcap;
+            int *q = realloc(r->tment, nc * sizeof *q);
+            if (!q)
+                return -1;
+            r->tment = q;
+            r->tmentcap = nc;
+        }
+        r->tm[r->ntm] = (int)k;
+        r->tment[r->ntm++] = e;
+    }
+    return 0;
+}
