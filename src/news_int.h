@@ -1,6 +1,7 @@
 /*
  * news_int.h -- internals shared by the news reader's modules (html.c,
- * lexicon.c, news.c, story.c, kbdiff.c, store.c). Not installed.
+ * lexicon.c, news.c and news_*.c, story.c, kbdiff.c, store.c). Not
+ * installed.
  */
 #ifndef CASUS_NEWS_INT_H
 #define CASUS_NEWS_INT_H
