@@ -607,7 +607,7 @@ static int add_actor(builder *b, const char *phrase, lx_actor a)
     return add_phrase(b, phrase, p);
 }
 
-static const lx_actor ACTOR0 = {NULL, NULL, NULL, 0, INT32_MIN, INT32_MAX, NULL, 0, 0, 0, 0, 0, {0}, NULL};
+static const lx_actor ACTOR0 = {NULL, NULL, NULL, 0, INT32_MIN, INT32_MAX, NULL, 0, 0, 0, 0, 0, {0}, NULL, 0};
 
 static int load_states(builder *b)
 {
@@ -1214,6 +1214,10 @@ static int load_bodies(builder *b, const char *dir)
         const char *kind = scalar(e, "kind");
         a.kind = kind && !strcmp(kind, "organisation") ? AK_ORG : AK_BODY;
         a.role = kind;
+        const char *sh = scalar(e, "shared");
+        if (sh && strcmp(sh, "true") && strcmp(sh, "false"))
+            return perr(b, casusi_ymap_get(e, "shared"), "'%s' must be true or false", "shared");
+        a.shared = sh && !strcmp(sh, "true");
         a.name = names->items[0]->str;
         for (size_t k = 0; k < names->n; k++) {
             if (names->items[k]->type != Y_SCALAR)

@@ -513,6 +513,8 @@ int casus_read(const casus_lexicon *l, casus_arena *a, const char *name,
     }
     r.refday = r.artdate.precision ? r.artdate.lo : casus_date_today().lo;
     casusi_find_dateline(&r, 0, tlen);
+    if (r.artdate.precision && !art->date_from)
+        art->date_from = "text"; /* "(Seoul, 21 October 2024) The government..." */
     if (!r.dl_e)
         casusi_find_letterhead(&r, 0, tlen);
     art->date = r.artdate;

@@ -591,8 +591,9 @@ casus_date casusi_date_of_string(rd *r, const char *v)
 }
 
 /* Where a dateline's separator starts at byte q of a line ending at j: the
- * dateline's end, or 0. Separators: " - ", " -- ", an en or em dash, and
- * TASS's "CITY, 11 June. /Agency/. " (the dateline keeps "/."). */
+ * dateline's end, or 0. Separators: " - ", " -- ", an en or em dash,
+ * TASS's "CITY, 11 June. /Agency/. " (the dateline keeps "/.") and an
+ * agency's colon, "CITY, Oct 11 (APP): ". */
 static size_t dateline_sep(const char *text, size_t q, size_t j)
 {
     const char *t = text + q;
@@ -604,6 +605,9 @@ static size_t dateline_sep(const char *text, size_t q, size_t j)
     if (c == 0xE2 && (unsigned char)t[1] == 0x80 && ((unsigned char)t[2] == 0x93 || (unsigned char)t[2] == 0x94))
         return q;
     if (c == '/' && t[1] == '.' && t[2] == ' ')
+        return q + 2;
+    /* "ISLAMABAD, Oct 11 (APP): Pakistan on Saturday..." */
+    if (c == ')' && t[1] == ':' && t[2] == ' ')
         return q + 2;
     return 0;
 }
@@ -764,27 +768,105 @@ void casusi_find_article_date(rd *r, size_t s, size_t e)
     }
 }
 
+/* Is text[s, e) a dateline that names a capital city in ordinary case: the
+ * capital first, then nothing, or a comma and a date or an agency ("Bamako,
+ * 8 April 2025", "Pyongyang, June 30 (KCNA)", "Tehran")? Not a list of
+ * capitals ("Moscow, Beijing"). Uses the sentence buffers. */
+static int mixed_dateline(rd *r, size_t s, size_t e, const char **capital, casus_date *day)
+{
+    unsigned char c = (unsigned char)r->text[s];
+    int ok = 0;
+    if (((c >= 'A' && c <= 'Z') || c >= 0xC3) && count_words(r->text + s, e - s, 9) <= 8 &&
+        !read_line(r, s, e, 16) && r->nsel && r->sel[0].s == 0 && has_cat(r, &r->sel[0], LX_ACTOR)) {
+        const lx_actor *a = casusi_actor_of(r, &r->sel[0]);
+        long after = (long)r->sel[0].e;
+        if (a && a->kind == AK_CAPITAL) {
+            if ((size_t)after == r->nt)
+                ok = 1;
+            else if (is_punct(r, after, ',')) {
+                ok = r->ndm && r->dm[0].s == (uint32_t)after + 1;
+                for (long k = after + 1; !ok && (size_t)k < r->nt; k++)
+                    ok = is_punct(r, k, '(') || (r->t[k].fl & TF_ALLCAP);
+                /* "Tehran, IRNA" but not "Moscow, Beijing and Tehran" */
+                for (size_t k = 1; ok && k < r->nsel; k++)
+                    if (has_cat(r, &r->sel[k], LX_ACTOR) && casusi_actor_of(r, &r->sel[k]) &&
+                        casusi_actor_of(r, &r->sel[k])->kind == AK_CAPITAL)
+                        ok = 0;
+            }
+        }
+    }
+    if (ok) {
+        *capital = casusi_actor_of(r, &r->sel[0])->code;
+        /* a full date with its year: the day the story was filed */
+        if (r->ndm && !r->dm[0].mon && r->dm[0].d.precision == 3)
+            *day = r->dm[0].d;
+    }
+    r->nt = r->nm = r->nsel = r->ndm = 0;
+    return ok;
+}
+
+/* A dateline found by its capital: bytes [s, e), the capital's state is
+ * the home state from the start (a headline above it speaks for it too),
+ * and its full date is the article's when nothing else gave one. */
+static void set_dateline(rd *r, size_t s, size_t e, const char *capital, casus_date day)
+{
+    r->dl_s = s;
+    r->dl_e = e;
+    r->home = capital;
+    r->homeset = 1;
+    if (!r->artdate.precision && day.precision == 3) {
+        r->artdate = day;
+        r->refday = day.lo;
+    }
+}
+
 /* The dateline that opens the first paragraph ("CARACAS, Dec 29 (Andes
  * Wire) - "): its date is when the story was filed, not when anything in
  * the first sentence happened. */
 void casusi_find_dateline(rd *r, size_t s, size_t e)
 {
     int lines = 0;
+    const char *cap = NULL;
+    casus_date day = {0};
     for (size_t i = s; i < e && lines < 10;) {
         size_t j = i;
         while (j < e && r->text[j] != '\n')
             j++;
         if (j > i) {
             lines++;
+            /* "(Seoul, 21 October 2024) The government called in..." */
+            if (r->text[i] == '(') {
+                size_t p = i + 1;
+                while (p < j && p < i + 60 && r->text[p] != ')')
+                    p++;
+                if (p < j && r->text[p] == ')' && p + 2 < j && r->text[p + 1] == ' ' &&
+                    memchr(r->text + i, ',', p - i) && mixed_dateline(r, i + 1, p, &cap, &day)) {
+                    set_dateline(r, i, p + 1, cap, day);
+                    return;
+                }
+            }
             for (size_t q = i; q + 2 < j && q < i + 80; q++) {
                 size_t d = dateline_sep(r->text, q, j);
                 if (!d)
                     continue;
                 /* a dateline opens with a place in capitals: "CARACAS," */
-                if (r->text[i] >= 'A' && r->text[i] <= 'Z' && i + 1 < j && r->text[i + 1] >= 'A' &&
+                /* and a sentence follows it, not "PTV NEWS — NATIONAL DESK" */
+                int lower = 0;
+                for (size_t k = d; k < j && !lower; k++)
+                    lower = r->text[k] >= 'a' && r->text[k] <= 'z';
+                int sentence = lower && count_words(r->text + d, j - d, 4) >= 4;
+                if (sentence && r->text[i] >= 'A' && r->text[i] <= 'Z' && i + 1 < j && r->text[i + 1] >= 'A' &&
                     r->text[i + 1] <= 'Z' && count_words(r->text + i, q - i, 11) <= 10) {
                     r->dl_s = i;
                     r->dl_e = d;
+                    return;
+                }
+                /* or with a capital city written as a name ("Bamako, 8 April
+                 * 2025 - ", "Pyongyang, June 30 (KCNA) -- ", "Tehran - IRNA -
+                 * "), or in brackets before the text ("(Seoul, 21 October
+                 * 2024) The government..."), with a date or an agency */
+                if (mixed_dateline(r, i, q, &cap, &day)) {
+                    set_dateline(r, i, d, cap, day);
                     return;
                 }
                 break;
