@@ -119,6 +119,9 @@ int casusi_select_matches(rd *r)
             if (rel)
                 continue;
         }
+        /* "to leave of their own accord": no treaty */
+        if (i > 0 && is_word(r, (long)i - 1, "own") && is_word(r, (long)i, "accord"))
+            continue;
         if (GROW(r->sel, r->nsel, r->selcap))
             return -1;
         r->sel[r->nsel++] = *m;
@@ -147,6 +150,8 @@ int casusi_select_matches(rd *r)
         for (uint32_t q = 0; q < np; q++)
             if (p[q].cat == LX_CUE)
                 mask |= (uint64_t)1 << p[q].sub;
+        if (mask && r->m[k].s > 0 && is_word(r, (long)r->m[k].s - 1, "own") && is_word(r, (long)r->m[k].s, "accord"))
+            continue;
         for (uint32_t j = r->m[k].s; j < r->m[k].e && mask; j++)
             r->amask[j] |= mask;
     }
@@ -458,15 +463,30 @@ int casusi_build_actors(rd *r)
         if (!memchr(r->text + r->dl_s, '/', r->dl_e - r->dl_s) || r->text[r->dl_e - 1] == '.')
             for (size_t k = 0; k < r->nam; k++)
                 if (r->t[r->am[k].s].s >= r->dl_s && r->t[r->am[k].s].s < r->dl_e && r->am[k].actor &&
-                    r->am[k].actor->kind == AK_CAPITAL && r->am[k].s == 0) {
+                    r->am[k].actor->kind == AK_CAPITAL && (r->am[k].s == 0 || (r->am[k].s == 1 && is_punct(r, 0, '(')))) {
                     r->home = r->am[k].code;
                     break;
                 }
     }
+    /* "ISLAMABAD - The Foreign Office said": a name other states' offices
+     * bear too is the home state's, unless a state is named before it */
+    for (size_t k = 0; r->home && k < r->nam; k++) {
+        amen *x = &r->am[k];
+        if (x->actor && x->actor->shared && strcmp(x->code, r->home) &&
+            !(k > 0 && r->am[k - 1].e == x->s)) {
+            x->code = r->home;
+            x->body = NULL;
+        }
+    }
     /* an office with no state in a story with a dateline ("Defence Minister
      * Vladimir Padrino Lopez warned", "the foreign ministry said"): the
      * home state's */
-    for (size_t k = 0; r->home && k < r->nsel; k++) {
+    /* "In Manila, the Department of Foreign Affairs summoned": the capital
+     * that opens the sentence, not the dateline's */
+    int opener = r->nam && r->am[0].actor && r->am[0].actor->kind == AK_CAPITAL && r->am[0].s <= 1 &&
+                 is_word(r, (long)r->am[0].s - 1, "in") && is_punct(r, (long)r->am[0].e, ',') &&
+                 strcmp(r->am[0].code, r->home ? r->home : "");
+    for (size_t k = 0; r->home && !opener && k < r->nsel; k++) {
         const lx_match *m = &r->sel[k];
         long i = (long)m->s;
         if (!cue_starts(r, i, CUE_PEOPLE) || home_excluded(r, m))
@@ -479,13 +499,21 @@ int casusi_build_actors(rd *r)
         long e = (long)m->e;
         while (cue_starts(r, e, CUE_PEOPLE))
             e = (long)at(r, e)->e;
-        if (near || is_word(r, e, "of") || is_word(r, e, "from") || is_word(r, e, "for") ||
+        /* "the military governments", "the juntas": several states */
+        static const char *const MANY[] = {"governments", "juntas", "regimes", "rulers"};
+        int many = 0;
+        for (long q = e - 1; q < e + 3 && (size_t)q < r->nt && !many && (q < e || r->t[q].kind != TK_PUNCT || is_punct(r, q, '-')); q++)
+            many = WORD_IN(r, q, MANY);
+        if (near || is_word(r, e, "of") || is_word(r, e, "from") || is_word(r, e, "for") || many ||
             is_word(r, i - 1, "a") ||
             is_word(r, i - 1, "an") || cue_at(r, i - 1, CUE_FORMER) || cue_at(r, i - 1, CUE_PREP) ||
             is_word(r, i - 1, "their") || is_word(r, i - 1, "its") || is_word(r, i - 1, "his") ||
             is_word(r, i - 1, "her") || is_word(r, i - 1, "whose") || is_word(r, i - 1, "other") ||
             is_word(r, i - 1, "both") || is_word(r, i - 1, "these") || is_word(r, i - 1, "those") ||
-            (i > 0 && (r->t[i - 1].fl & TF_POSS)))
+            is_word(r, i - 1, "puppet") || /* KCNA's word for the South's */
+            (i > 0 && (r->t[i - 1].fl & TF_POSS)) ||
+            /* "the three military-led governments" */
+            (i > 0 && (r->t[i - 1].kind == TK_NUM || cue_at(r, i - 1, CUE_NUMBER))))
             continue;
         if (insert_mention(r, i, (long)m->e, r->home, 0))
             return -1;
@@ -678,6 +706,18 @@ int casusi_build_actors(rd *r)
                     j--;
                 if (j >= 0 && cue_at(r, j, CUE_PEOPLE))
                     g->people = 1;
+                /* "Warships from Iran, Russia and China began joint naval
+                 * exercises": forces that open the sentence act for them */
+                if (j >= 0 && !g->people && !is_word(r, g->prep, "in") && !is_word(r, g->prep, "for") &&
+                    (cue_at(r, j, CUE_TROOPS) || cue_at(r, j, CUE_VESSEL))) {
+                    long b = (long)at(r, j)->s - 1;
+                    while (b >= 0 && (cue_at(r, b, CUE_DET) || cue_at(r, b, CUE_NUMBER) || cue_at(r, b, CUE_APPROX) ||
+                                      r->t[b].kind == TK_NUM))
+                        b--;
+                    /* the dateline and its dash come first */
+                    g->people = b < 0 || (r->dl_e && r->t[b].s >= r->dl_s && r->t[b].s <= r->dl_e + 4 &&
+                                          (r->t[b].kind == TK_PUNCT || r->t[b].s < r->dl_e));
+                }
             }
         }
         x->group = (int)r->ng - 1;
