@@ -695,6 +695,39 @@ static int pledge_word(const rd *r, long i)
     return WORD_IN(r, i, W);
 }
 
+/* "the American drills", "the U.S.-South Korean drills", "the US military
+ * drills": a determiner, a state or demonym (not a plural people: "the
+ * Americans drill"), at most a few modifiers of a military noun, then the
+ * verb form at ts: a noun. */
+static int modified_noun(const rd *r, long ts)
+{
+    static const char *const MOD[] = {"military", "naval", "joint", "air", "army", "navy", "maritime",
+                                      "missile", "nuclear", "led", "backed", "large", "scale", "live", "fire"};
+    long i = ts - 1;
+    while (i >= 0 && i >= ts - 4 && group_at(r, i) < 0 && (WORD_IN(r, i, MOD) || is_punct(r, i, '-')))
+        i--;
+    int g = i >= 0 ? group_at(r, i) : -1;
+    if (g < 0 || r->g[g].prep >= 0 || (long)r->g[g].e != i + 1 || (r->t[i].fl & TF_POSS))
+        return 0;
+    const lx_actor *a = r->am[r->g[g].last].actor;
+    if (!a || (a->kind != AK_DEMONYM && a->kind != AK_STATE && a->kind != AK_ALIAS))
+        return 0;
+    if (a->kind == AK_DEMONYM) {
+        size_t n = r->t[i].e - r->t[i].s;
+        const char *w = r->text + r->t[i].s;
+        if (n > 2 && w[n - 1] == 's' && w[n - 2] != 's')
+            return 0; /* "the Americans drill" */
+    }
+    long d = (long)r->g[g].s - 1;
+    if (d < 0 || !cue_at(r, d, CUE_DET) || is_word(r, d, "both") || is_word(r, d, "all"))
+        return 0;
+    /* a state's name may be the subject ("The United States accuses
+     * Maduro"): a noun only when nothing follows it but punctuation or
+     * "to be" ("condemned the US drills.", "the US drills were") */
+    long te = (long)at(r, ts)->e;
+    return a->kind == AK_DEMONYM || (size_t)te >= r->nt || r->t[te].kind == TK_PUNCT || cue_at(r, te, CUE_BE);
+}
+
 static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested_denied)
 {
     long ts = (long)m->s, te = (long)m->e;
@@ -788,6 +821,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         ((cue_at(r, ts - 1, CUE_DET) && !is_word(r, ts - 1, "both") && !is_word(r, ts - 1, "all")) ||
          (r->t[ts - 1].fl & TF_POSS)))
         return 0;
+    /* "condemned the American drills", "the U.S.-South Korean drills",
+     * "the US military drills": a state or demonym between a determiner
+     * and the verb form modifies a noun (not "the Americans drill") */
+    if ((tr->form == FORM_BASE || tr->form == FORM_S) && ts > 1 && modified_noun(r, ts))
+        return 0;
     /* "Putin signed the law ratifying the pact", "signed a decree on":
      * the signing of a domestic act is no treaty's signature */
     if (tr->type == CASUS_EV_TREATY_SIGNED && tr->form != FORM_NOUN)
@@ -821,6 +859,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                     return 0;
         }
     }
+    /* "threatened to end an agreement", "threatened to withdraw from the
+     * treaty": a threat, not the act (the warning is the event) */
+    static const char *const THREAT[] = {"threaten", "threatens", "threatened", "threatening"};
+    if (tr->form == FORM_BASE && tr->type != CASUS_EV_WARN && is_word(r, ts - 1, "to") && WORD_IN(r, ts - 2, THREAT))
+        return 0;
     /* "urged the Security Council to impose sanctions": someone is asked to act */
     if (tr->form == FORM_BASE && is_word(r, ts - 1, "to"))
         for (long i = ts - 2; i >= 0 && i >= ts - 10 && !is_boundary(r, i); i--)
@@ -1017,10 +1060,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     case CASUS_EV_TREATY_RATIFIED:
     case CASUS_EV_TREATY_IN_FORCE:
     case CASUS_EV_TREATY_WITHDRAWN: {
-        /* "left ECOWAS", "to leave the Ottawa Treaty": "leave" only with
-         * the treaty or the body as its object (not "left Pyongyang after
-         * signing the treaty") */
-        if (tr->type == CASUS_EV_TREATY_WITHDRAWN && !strcmp(tr->lemma, "leave")) {
+        /* "left ECOWAS", "to leave the Ottawa Treaty", "ending its defence
+         * agreements": "leave" and "end" only with the treaty or the body
+         * as their object (not "left Pyongyang after signing the treaty",
+         * "the talks ended with a pact") */
+        if (tr->type == CASUS_EV_TREATY_WITHDRAWN && (!strcmp(tr->lemma, "leave") || !strcmp(tr->lemma, "end"))) {
             int obj = 0;
             for (long i = te; !obj && (size_t)i < r->nt && i < te + 5 && !is_boundary(r, i); i++) {
                 obj = names_treaty(r, i);
@@ -1534,6 +1578,21 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             if (rel)
                 continue;
         }
+        /* "Chad was ending the accord, which was revised in 2019": a date in
+         * a relative clause after the trigger is the clause's (not once a
+         * comma closes it: "signed the Protocol, which allows inspections,
+         * in December 2003") */
+        if ((long)dm->s >= te) {
+            int rel = 0;
+            for (long i = te + 1; i < (long)dm->s; i++) {
+                if (is_punct(r, i - 1, ',') && (is_word(r, i, "which") || is_word(r, i, "who") || is_word(r, i, "whose")))
+                    rel = 1;
+                else if (rel && is_punct(r, i, ','))
+                    rel = 0;
+            }
+            if (rel)
+                continue;
+        }
         long d = (long)dm->s >= te ? (long)dm->s - te : ts - (long)dm->e;
         /* "kicked off the large-scale joint exercises on March 10": the
          * distance counts from the verb's object naming the same event */
@@ -1686,6 +1745,14 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             x.hedged = pv->hedged;
         }
     }
+    /* "that day Putin and Kim signed the treaty, whose Article 4 pledges
+     * each side to provide military assistance if the other is attacked":
+     * pledged when the treaty was signed */
+    for (size_t q = r->nev; x.type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE && !x.date.precision && q-- > 0 &&
+                            r->ev[q].sent == r->sentno;)
+        if (r->ev[q].type == CASUS_EV_TREATY_SIGNED && !r->ev[q].dead && r->ev[q].date.precision &&
+            r->ev[q].mod == CASUS_MOD_ACTUAL && cs_eq(&r->ev[q].src, &x.src))
+            x.date = r->ev[q].date;
     /* "summoned the ambassador on Wednesday to protest": an infinitive of
      * purpose is done when the act it serves is */
     if (!x.date.precision && x.mod == CASUS_MOD_ACTUAL && tr->form == FORM_BASE && is_word(r, ts - 1, "to") &&
@@ -1837,6 +1904,46 @@ static long defence_clause(const rd *r, long i, long *s)
     return -1;
 }
 
+/* A promise of help conditional on an attack on a party, in its own words,
+ * where no shipment or aid event carried it: "commits Turkey and
+ * Azerbaijan to consult and to provide each other with the necessary
+ * assistance if either is threatened or attacked". From the verb at i: the
+ * clause's end, or -1. */
+static long assist_clause(const rd *r, long i)
+{
+    static const char *const GIVE[] = {"provide", "provides", "provided", "providing", "render", "renders",
+                                       "rendered", "rendering", "extend", "extends", "extended", "extending",
+                                       "give", "gives", "giving", "offer", "offers", "offering"};
+    static const char *const HELP[] = {"assistance", "aid", "help", "support"};
+    static const char *const IF[] = {"if", "should", "event", "case"};
+    static const char *const PARTY[] = {"other", "either", "one", "any", "each", "both"};
+    static const char *const HIT[] = {"attack", "attacked", "attacks", "aggression", "invaded", "invasion"};
+    if (!WORD_IN(r, i, GIVE))
+        return -1;
+    long j = i + 1, end = i + 8;
+    while ((size_t)j < r->nt && j < end && !WORD_IN(r, j, HELP) && !is_boundary(r, j) && !is_punct(r, j, ';'))
+        j++;
+    if (!WORD_IN(r, j, HELP))
+        return -1;
+    for (end = j + 14, j++; (size_t)j < r->nt && j < end && !WORD_IN(r, j, IF); j++)
+        if (is_boundary(r, j) || is_punct(r, j, ';'))
+            return -1;
+    if (!WORD_IN(r, j, IF))
+        return -1;
+    for (end = j + 10, j++; (size_t)j < r->nt && j < end && !WORD_IN(r, j, PARTY); j++)
+        if (is_punct(r, j, ';') || is_punct(r, j, '.'))
+            return -1;
+    if (!WORD_IN(r, j, PARTY))
+        return -1;
+    for (end = j + 8, j++; (size_t)j < r->nt && j < end; j++) {
+        if (WORD_IN(r, j, HIT))
+            return j + 1;
+        if (is_punct(r, j, ';') || is_punct(r, j, '.') || is_punct(r, j, ','))
+            return -1;
+    }
+    return -1;
+}
+
 /* The lexicon's noun for such a clause ("an attack on one is an attack on
  * all"), or NULL when the lexicon has none. */
 static const lx_trigger *defence_clause_trigger(const rd *r)
@@ -1854,6 +1961,8 @@ static int clause_events(rd *r)
 {
     for (long i = 0; (size_t)i + 5 < r->nt; i++) {
         long s, e = defence_clause(r, i, &s);
+        if (e < 0 && (e = assist_clause(r, i)) >= 0)
+            s = i;
         if (e < 0)
             continue;
         int have = 0;
