@@ -725,7 +725,13 @@ static int modified_noun(const rd *r, long ts)
      * Maduro"): a noun only when nothing follows it but punctuation or
      * "to be" ("condemned the US drills.", "the US drills were") */
     long te = (long)at(r, ts)->e;
-    return a->kind == AK_DEMONYM || (size_t)te >= r->nt || r->t[te].kind == TK_PUNCT || cue_at(r, te, CUE_BE);
+    if (te != ts + 1)
+        return 0; /* "the United Kingdom and Sweden commit to assist each other" */
+    if (a->kind == AK_DEMONYM)
+        return 1;
+    /* one state, and nothing after the word but punctuation or "to be" */
+    return r->g[g].first == r->g[g].last &&
+           ((size_t)te >= r->nt || r->t[te].kind == TK_PUNCT || cue_at(r, te, CUE_BE));
 }
 
 static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested_denied)
