@@ -120,7 +120,7 @@ int casusi_select_matches(rd *r)
                 continue;
         }
         /* "to leave of their own accord": no treaty */
-        if (i > 0 && is_word(r, (long)i - 1, "own") && is_word(r, (long)i, "accord"))
+        if (i > 0 && r->t[i].e - r->t[i].s == 6 && is_word(r, (long)i, "accord") && is_word(r, (long)i - 1, "own"))
             continue;
         if (GROW(r->sel, r->nsel, r->selcap))
             return -1;
@@ -150,7 +150,8 @@ int casusi_select_matches(rd *r)
         for (uint32_t q = 0; q < np; q++)
             if (p[q].cat == LX_CUE)
                 mask |= (uint64_t)1 << p[q].sub;
-        if (mask && r->m[k].s > 0 && is_word(r, (long)r->m[k].s - 1, "own") && is_word(r, (long)r->m[k].s, "accord"))
+        if (((mask >> CUE_TREATY) & 1) && r->m[k].s > 0 && r->t[r->m[k].s].e - r->t[r->m[k].s].s == 6 &&
+            is_word(r, (long)r->m[k].s, "accord") && is_word(r, (long)r->m[k].s - 1, "own"))
             continue;
         for (uint32_t j = r->m[k].s; j < r->m[k].e && mask; j++)
             r->amask[j] |= mask;

@@ -1924,7 +1924,9 @@ static long assist_clause(const rd *r, long i)
     static const char *const IF[] = {"if", "should", "event", "case"};
     static const char *const PARTY[] = {"other", "either", "one", "any", "each", "both"};
     static const char *const HIT[] = {"attack", "attacked", "attacks", "aggression", "invaded", "invasion"};
-    if (!WORD_IN(r, i, GIVE))
+    /* most tokens fail on their first letter */
+    char c = r->t[i].kind == TK_WORD ? (char)(r->text[r->t[i].s] | 0x20) : 0;
+    if ((c != 'p' && c != 'r' && c != 'e' && c != 'g' && c != 'o') || !WORD_IN(r, i, GIVE))
         return -1;
     long j = i + 1, end = i + 8;
     while ((size_t)j < r->nt && j < end && !WORD_IN(r, j, HELP) && !is_boundary(r, j) && !is_punct(r, j, ';'))
@@ -1965,6 +1967,12 @@ static const lx_trigger *defence_clause_trigger(const rd *r)
 
 static int clause_events(rd *r)
 {
+    /* both kinds of clause name an attack: most sentences name none */
+    int attack = 0;
+    for (size_t i = 0; i < r->nt && !attack; i++)
+        attack = (r->amask[i] & (((uint64_t)1 << CUE_ATTACK) | ((uint64_t)1 << CUE_ATTACKV))) != 0;
+    if (!attack)
+        return 0;
     for (long i = 0; (size_t)i + 5 < r->nt; i++) {
         long s, e = defence_clause(r, i, &s);
         if (e < 0 && (e = assist_clause(r, i)) >= 0)
