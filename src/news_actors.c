@@ -479,14 +479,14 @@ int casusi_build_actors(rd *r)
             x->body = NULL;
         }
     }
-    /* an office with no state in a story with a dateline ("Defence Minister
-     * Vladimir Padrino Lopez warned", "the foreign ministry said"): the
-     * home state's */
     /* "In Manila, the Department of Foreign Affairs summoned": the capital
-     * that opens the sentence, not the dateline's */
+     * that opens the sentence speaks, not the dateline's */
     int opener = r->nam && r->am[0].actor && r->am[0].actor->kind == AK_CAPITAL && r->am[0].s <= 1 &&
                  is_word(r, (long)r->am[0].s - 1, "in") && is_punct(r, (long)r->am[0].e, ',') &&
                  strcmp(r->am[0].code, r->home ? r->home : "");
+    /* an office with no state in a story with a dateline ("Defence Minister
+     * Vladimir Padrino Lopez warned", "the foreign ministry said"): the
+     * home state's */
     for (size_t k = 0; r->home && !opener && k < r->nsel; k++) {
         const lx_match *m = &r->sel[k];
         long i = (long)m->s;
@@ -502,9 +502,12 @@ int casusi_build_actors(rd *r)
             e = (long)at(r, e)->e;
         /* "the military governments", "the juntas": several states */
         static const char *const MANY[] = {"governments", "juntas", "regimes", "rulers"};
-        int many = 0;
-        for (long q = e - 1; q < e + 3 && (size_t)q < r->nt && !many && (q < e || r->t[q].kind != TK_PUNCT || is_punct(r, q, '-')); q++)
+        int many = 0; /* the run's last word, or one after "-led" */
+        for (long q = e - 1; q < e + 3 && (size_t)q < r->nt && !many; q++) {
+            if (q >= e && r->t[q].kind == TK_PUNCT && !is_punct(r, q, '-'))
+                break;
             many = WORD_IN(r, q, MANY);
+        }
         if (near || is_word(r, e, "of") || is_word(r, e, "from") || is_word(r, e, "for") || many ||
             is_word(r, i - 1, "a") ||
             is_word(r, i - 1, "an") || cue_at(r, i - 1, CUE_FORMER) || cue_at(r, i - 1, CUE_PREP) ||

@@ -771,8 +771,10 @@ void casusi_find_article_date(rd *r, size_t s, size_t e)
 /* Is text[s, e) a dateline that names a capital city in ordinary case: the
  * capital first, then nothing, or a comma and a date or an agency ("Bamako,
  * 8 April 2025", "Pyongyang, June 30 (KCNA)", "Tehran")? Not a list of
- * capitals ("Moscow, Beijing"). Uses the sentence buffers. */
-static int mixed_dateline(rd *r, size_t s, size_t e, const char **capital, casus_date *day)
+ * capitals ("Moscow, Beijing"). The capital alone only when `alone` (what
+ * follows the dash is an agency or a short outlet name, not a headline's
+ * "Moscow - Kyiv talks resume"). Uses the sentence buffers. */
+static int mixed_dateline(rd *r, size_t s, size_t e, int alone, const char **capital, casus_date *day)
 {
     unsigned char c = (unsigned char)r->text[s];
     int ok = 0;
@@ -782,7 +784,7 @@ static int mixed_dateline(rd *r, size_t s, size_t e, const char **capital, casus
         long after = (long)r->sel[0].e;
         if (a && a->kind == AK_CAPITAL) {
             if ((size_t)after == r->nt)
-                ok = 1;
+                ok = alone;
             else if (is_punct(r, after, ',')) {
                 ok = r->ndm && r->dm[0].s == (uint32_t)after + 1;
                 for (long k = after + 1; !ok && (size_t)k < r->nt; k++)
@@ -840,7 +842,7 @@ void casusi_find_dateline(rd *r, size_t s, size_t e)
                 while (p < j && p < i + 60 && r->text[p] != ')')
                     p++;
                 if (p < j && r->text[p] == ')' && p + 2 < j && r->text[p + 1] == ' ' &&
-                    memchr(r->text + i, ',', p - i) && mixed_dateline(r, i + 1, p, &cap, &day)) {
+                    memchr(r->text + i, ',', p - i) && mixed_dateline(r, i + 1, p, 0, &cap, &day)) {
                     set_dateline(r, i, p + 1, cap, day);
                     return;
                 }
@@ -865,7 +867,13 @@ void casusi_find_dateline(rd *r, size_t s, size_t e)
                  * 2025 - ", "Pyongyang, June 30 (KCNA) -- ", "Tehran - IRNA -
                  * "), or in brackets before the text ("(Seoul, 21 October
                  * 2024) The government..."), with a date or an agency */
-                if (mixed_dateline(r, i, q, &cap, &day)) {
+                size_t w0 = d;
+                while (w0 < j && (r->text[w0] == ' ' || r->text[w0] == '-' || (unsigned char)r->text[w0] >= 0x80))
+                    w0++;
+                int agency = w0 + 1 < j && r->text[w0] >= 'A' && r->text[w0] <= 'Z' && r->text[w0 + 1] >= 'A' &&
+                             r->text[w0 + 1] <= 'Z';
+                int alone = agency || count_words(r->text + d, j - d, 4) <= 3;
+                if (mixed_dateline(r, i, q, alone, &cap, &day)) {
                     set_dateline(r, i, d, cap, day);
                     return;
                 }

@@ -695,10 +695,10 @@ static int pledge_word(const rd *r, long i)
     return WORD_IN(r, i, W);
 }
 
-/* "the American drills", "the U.S.-South Korean drills", "the US military
- * drills": a determiner, a state or demonym (not a plural people: "the
- * Americans drill"), at most a few modifiers of a military noun, then the
- * verb form at ts: a noun. */
+/* "the American drills", "the U.S.-South Korean drills", "the Russian
+ * naval drills": a determiner, a state or demonym (not a plural people:
+ * "the Americans drill"), at most a few modifiers of a military noun, then
+ * the one-word verb form at ts: a noun. */
 static int modified_noun(const rd *r, long ts)
 {
     static const char *const MOD[] = {"military", "naval", "joint", "air", "army", "navy", "maritime",
@@ -721,15 +721,15 @@ static int modified_noun(const rd *r, long ts)
     long d = (long)r->g[g].s - 1;
     if (d < 0 || !cue_at(r, d, CUE_DET) || is_word(r, d, "both") || is_word(r, d, "all"))
         return 0;
-    /* a state's name may be the subject ("The United States accuses
-     * Maduro"): a noun only when nothing follows it but punctuation or
-     * "to be" ("condemned the US drills.", "the US drills were") */
     long te = (long)at(r, ts)->e;
     if (te != ts + 1)
         return 0; /* "the United Kingdom and Sweden commit to assist each other" */
     if (a->kind == AK_DEMONYM)
         return 1;
-    /* one state, and nothing after the word but punctuation or "to be" */
+    /* a state's name may be the subject ("The United States accuses
+     * Maduro"): a noun only after one state and when nothing follows but
+     * punctuation or "to be" ("condemned the US drills.", "the US drills
+     * were") */
     return r->g[g].first == r->g[g].last &&
            ((size_t)te >= r->nt || r->t[te].kind == TK_PUNCT || cue_at(r, te, CUE_BE));
 }
@@ -827,9 +827,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         ((cue_at(r, ts - 1, CUE_DET) && !is_word(r, ts - 1, "both") && !is_word(r, ts - 1, "all")) ||
          (r->t[ts - 1].fl & TF_POSS)))
         return 0;
-    /* "condemned the American drills", "the U.S.-South Korean drills",
-     * "the US military drills": a state or demonym between a determiner
-     * and the verb form modifies a noun (not "the Americans drill") */
+    /* "condemned the American drills", "the U.S.-South Korean drills": a
+     * state or demonym between a determiner and the verb form modifies a
+     * noun (not "the Americans drill") */
     if ((tr->form == FORM_BASE || tr->form == FORM_S) && ts > 1 && modified_noun(r, ts))
         return 0;
     /* "Putin signed the law ratifying the pact", "signed a decree on":
