@@ -481,9 +481,9 @@ int casusi_build_actors(rd *r)
     }
     /* "In Manila, the Department of Foreign Affairs summoned": the capital
      * that opens the sentence speaks, not the dateline's */
-    int opener = r->nam && r->am[0].actor && r->am[0].actor->kind == AK_CAPITAL && r->am[0].s <= 1 &&
+    int opener = r->home && r->nam && r->am[0].actor && r->am[0].actor->kind == AK_CAPITAL && r->am[0].s <= 1 &&
                  is_word(r, (long)r->am[0].s - 1, "in") && is_punct(r, (long)r->am[0].e, ',') &&
-                 strcmp(r->am[0].code, r->home ? r->home : "");
+                 strcmp(r->am[0].code, r->home);
     /* an office with no state in a story with a dateline ("Defence Minister
      * Vladimir Padrino Lopez warned", "the foreign ministry said"): the
      * home state's */

@@ -12,8 +12,8 @@
 
 /* "if the other is attacked", "in the event of an armed attack", "should
  * either come under attack": a condition of attack in the clause after
- * token te */
-static int attack_condition(const rd *r, long te)
+ * token te. Returns the token after the attack word, or 0. */
+static long attack_condition(const rd *r, long te)
 {
     for (long i = te; (size_t)i < r->nt && i < te + 24; i++) {
         if (is_punct(r, i, ';') || is_boundary(r, i))
@@ -25,7 +25,7 @@ static int attack_condition(const rd *r, long te)
                 return 0;
             if (is_word(r, j, "attacked") || is_word(r, j, "invaded") || is_word(r, j, "attack") ||
                 is_word(r, j, "aggression") || is_word(r, j, "invasion"))
-                return 1;
+                return j + 1;
         }
         return 0;
     }
@@ -1921,34 +1921,19 @@ static long assist_clause(const rd *r, long i)
                                        "rendered", "rendering", "extend", "extends", "extended", "extending",
                                        "give", "gives", "giving", "offer", "offers", "offering"};
     static const char *const HELP[] = {"assistance", "aid", "help", "support"};
-    static const char *const IF[] = {"if", "should", "event", "case"};
     static const char *const PARTY[] = {"other", "either", "one", "any", "each", "both"};
-    static const char *const HIT[] = {"attack", "attacked", "attacks", "aggression", "invaded", "invasion"};
     /* most tokens fail on their first letter */
     char c = r->t[i].kind == TK_WORD ? (char)(r->text[r->t[i].s] | 0x20) : 0;
     if ((c != 'p' && c != 'r' && c != 'e' && c != 'g' && c != 'o') || !WORD_IN(r, i, GIVE))
         return -1;
-    long j = i + 1, end = i + 8;
-    while ((size_t)j < r->nt && j < end && !WORD_IN(r, j, HELP) && !is_boundary(r, j) && !is_punct(r, j, ';'))
+    long j = i + 1;
+    while ((size_t)j < r->nt && j < i + 8 && !WORD_IN(r, j, HELP) && !is_boundary(r, j) && !is_punct(r, j, ';'))
         j++;
-    if (!WORD_IN(r, j, HELP))
-        return -1;
-    for (end = j + 14, j++; (size_t)j < r->nt && j < end && !WORD_IN(r, j, IF); j++)
-        if (is_boundary(r, j) || is_punct(r, j, ';'))
-            return -1;
-    if (!WORD_IN(r, j, IF))
-        return -1;
-    for (end = j + 10, j++; (size_t)j < r->nt && j < end && !WORD_IN(r, j, PARTY); j++)
-        if (is_punct(r, j, ';') || is_punct(r, j, '.'))
-            return -1;
-    if (!WORD_IN(r, j, PARTY))
-        return -1;
-    for (end = j + 8, j++; (size_t)j < r->nt && j < end; j++) {
-        if (WORD_IN(r, j, HIT))
-            return j + 1;
-        if (is_punct(r, j, ';') || is_punct(r, j, '.') || is_punct(r, j, ','))
-            return -1;
-    }
+    long e = WORD_IN(r, j, HELP) ? attack_condition(r, j + 1) : 0;
+    /* a mutual promise: "the other", "either", "one of them" is attacked */
+    for (long k = j + 1; k < e; k++)
+        if (WORD_IN(r, k, PARTY))
+            return e;
     return -1;
 }
 
