@@ -257,7 +257,8 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
          * has its own subject */
         long comp = -1;
         for (long i = (long)gp->e + 1; i < ts && comp < 0; i++)
-            if (is_word(r, i, "that") && verb_tok(r, i - 1) && !passive)
+            if (is_word(r, i, "that") && verb_tok(r, i - 1) && !passive &&
+                !casusi_trigger_type_at(r, i - 1, CASUS_EV_CONDEMN, 0)) /* "condemned that bombardment" */
                 comp = i;
         /* "NATO allies announced that they were suspending": a pronoun
          * there is the speaker */
