@@ -63,6 +63,33 @@ static const char *org_ref(const rd *r, long te)
     return r->last_org;
 }
 
+/* A named grouping the dictionaries do not know: "joined the US-led
+ * International Maritime Security Construct", "joined the Americas Counter
+ * Cartel Coalition" -- capitalised words ending in a grouping's head noun. */
+static int named_coalition(const rd *r, long te)
+{
+    long i = te;
+    if (cue_at(r, i, CUE_DET))
+        i++;
+    int caps = 0;
+    for (long k = 0; (size_t)i < r->nt && k < 9; k++, i++) {
+        const ntok *t = &r->t[i];
+        if (t->kind != TK_WORD)
+            return 0;
+        if (!(t->fl & TF_CAP)) {
+            /* "US-led", "Saudi-backed": a lower-case word joined by a hyphen */
+            if (!(t->fl & TF_HYPH))
+                return 0;
+            continue;
+        }
+        caps++;
+        if (caps >= 2 && (is_word(r, i, "coalition") || is_word(r, i, "construct") || is_word(r, i, "alliance") ||
+                          is_word(r, i, "pact") || is_word(r, i, "organization") || is_word(r, i, "organisation")))
+            return 1;
+    }
+    return 0;
+}
+
 /* A need word inside a longer match counts when that match is no trigger,
  * or a trigger for the event the word belongs to: "sanctions" in "sanctions
  * against", not "aid" in "come to the aid of". */
@@ -161,7 +188,7 @@ static int need_near(const rd *r, long ts, long te, int need, long *where)
         for (size_t a = 0; a < r->nam; a++)
             if (r->am[a].org && (long)r->am[a].s >= te && (long)r->am[a].s < hi)
                 return 1;
-        return org_ref(r, te) != NULL;
+        return org_ref(r, te) != NULL || named_coalition(r, te);
     }
     /* the nearest such word; stop at a clause boundary after the trigger.
      * Troops may be ships ("sent the flotilla to Cuba"), but people come
@@ -1701,6 +1728,12 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 if (behind)
                     continue;
             }
+            /* "condemned the bombardment on Tuesday and summoned the
+             * ambassador": a date that ends a verb phrase before "and"
+             * is that phrase's (the verb after "and" shares it below) */
+            if (te <= (long)dm->s && (long)o->s > (long)dm->e && (long)o->s <= (long)dm->e + 2 &&
+                is_word(r, (long)dm->e, "and") && !date_sep(r, dm, ts, te))
+                continue;
             int osep = date_sep(r, dm, (long)o->s, (long)o->e), msep = date_sep(r, dm, ts, te);
             if (osep != msep) {
                 if (msep)
