@@ -607,7 +607,7 @@ static int add_actor(builder *b, const char *phrase, lx_actor a)
     return add_phrase(b, phrase, p);
 }
 
-static const lx_actor ACTOR0 = {NULL, NULL, NULL, 0, INT32_MIN, INT32_MAX, NULL, 0, 0, 0, 0, 0, {0}, NULL, 0};
+static const lx_actor ACTOR0 = {NULL, NULL, NULL, 0, INT32_MIN, INT32_MAX, NULL, 0, 0, 0, 0, 0, {0}, NULL, 0, 0};
 
 static int load_states(builder *b)
 {
@@ -1246,6 +1246,7 @@ static int load_contextual(builder *b, const char *dir)
         const ynode *after = casusi_ymap_get(e, "after");
         const ynode *nb = casusi_ymap_get(e, "not-before");
         const char *hy = scalar(e, "hyphen");
+        const char *an = scalar(e, "anaphor");
         if (!names || names->type != Y_SEQ || !names->n)
             return perr(b, names ? names : e, "a contextual name needs '%s': a list of names", "names");
         if (!states || states->type != Y_SEQ || !states->n)
@@ -1256,9 +1257,12 @@ static int load_contextual(builder *b, const char *dir)
             return perr(b, nb, "'%s' must be a list of words", "not-before");
         if (hy && strcmp(hy, "true") && strcmp(hy, "false"))
             return perr(b, casusi_ymap_get(e, "hyphen"), "'%s' must be true or false", "hyphen");
+        if (an && strcmp(an, "true") && strcmp(an, "false"))
+            return perr(b, casusi_ymap_get(e, "anaphor"), "'%s' must be true or false", "anaphor");
         lx_actor a = ACTOR0;
         a.kind = AK_CONTEXT;
         a.hyphen = hy && !strcmp(hy, "true");
+        a.anaphor = an && !strcmp(an, "true");
         for (size_t k = 0; after && k < after->n; k++) {
             code_state(b, after->items[k], &a.after[a.nafter]);
             if (!a.after[a.nafter++])
@@ -1288,8 +1292,10 @@ static int load_contextual(builder *b, const char *dir)
                     return perr(b, names->items[k], "expected a name, found %s", casusi_ydescribe(names->items[k]));
                 /* "the North": the pattern is "North", so that "the North
                  * Korean leader" still reads "North Korean"; the reader
-                 * checks the "the" and the capital */
-                a.need_the = !strncmp(nm, "the ", 4) && nm[4] >= 'A' && nm[4] <= 'Z';
+                 * checks the "the" and the capital; so too for an anaphor
+                 * ("the kingdom" is "kingdom", so that "the Kingdom of Saudi
+                 * Arabia" stays a state's name) */
+                a.need_the = !strncmp(nm, "the ", 4) && ((nm[4] >= 'A' && nm[4] <= 'Z') || a.anaphor);
                 if (a.need_the)
                     nm += 4;
                 a.cap = *nm >= 'A' && *nm <= 'Z';

@@ -7,6 +7,7 @@
  */
 #include "read_int.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,6 +76,17 @@ const lx_actor *casusi_actor_of(const rd *r, const lx_match *m)
 }
 
 /* Leftmost-longest selection of the automaton's matches. */
+/* Whether a match names an anaphor ("the kingdom", "the Baltic state"). */
+static int anaphor_match(const rd *r, const lx_match *m)
+{
+    uint32_t np;
+    const lx_payload *p = pays_of(r, m, &np);
+    for (uint32_t q = 0; q < np; q++)
+        if (p[q].cat == LX_ACTOR && r->lx->actors[p[q].idx].anaphor)
+            return 1;
+    return 0;
+}
+
 int casusi_select_matches(rd *r)
 {
     if (r->nt > r->covcap) {
@@ -106,6 +118,12 @@ int casusi_select_matches(rd *r)
         if (b < 0 || i < next_free)
             continue;
         const lx_match *m = &r->m[b];
+        /* "the Baltic state": a name that starts with "the" yields to a
+         * longer anaphor after it ("the Baltic" is a sea, "the island"
+         * Taiwan) */
+        if (i + 1 < r->nt && best[i + 1] >= 0 && r->m[best[i + 1]].e > m->e && is_word(r, (long)i, "the") &&
+            anaphor_match(r, &r->m[best[i + 1]]))
+            continue;
         /* skip a fuzzy match that resolves to nothing */
         if (m->fuzzy && (!has_cat(r, m, LX_ACTOR) || !casusi_actor_of(r, m)))
             continue;
@@ -246,6 +264,34 @@ static int was_seen(const rd *r, const char *code)
     return 0;
 }
 
+/* Moves code to the front of the states named most recently. */
+void casusi_note_recent(rd *r, const char *code)
+{
+    int k = 0;
+    while (k < r->nrecent && !same_code(r->recent[k], code))
+        k++;
+    if (k == r->nrecent && r->nrecent < (int)(sizeof r->recent / sizeof *r->recent))
+        r->nrecent++;
+    if (k == (int)(sizeof r->recent / sizeof *r->recent))
+        k--;
+    for (; k > 0; k--)
+        r->recent[k] = r->recent[k - 1];
+    r->recent[0] = code;
+}
+
+/* How recently code was named: 0 earlier in this sentence, then 1 + its
+ * place among earlier sentences' states; INT_MAX if not named. */
+static int recency(const rd *r, const char *code, uint32_t before)
+{
+    for (size_t k = 0; k < r->nam; k++)
+        if (r->am[k].s < before && !r->am[k].org && same_code(r->am[k].code, code))
+            return 0;
+    for (int k = 0; k < r->nrecent; k++)
+        if (same_code(r->recent[k], code))
+            return k + 1;
+    return INT_MAX;
+}
+
 /* Whether a contextual name stands for its state here: "the North" after
  * Korea was named, but not "the north", "the North Atlantic", "the island
  * of Guam" or "the island nation". */
@@ -273,6 +319,8 @@ static int context_ok(const rd *r, const lx_match *m, const lx_actor *a)
         for (int i = 0; i < a->nnot; i++)
             if (is_word(r, (long)m->e, a->notbefore[i]))
                 return 0;
+        if (a->anaphor && is_word(r, (long)m->e, "of")) /* "the kingdom of heaven" */
+            return 0;
     }
     if (!a->nafter)
         return 1;
@@ -411,14 +459,26 @@ int casusi_build_actors(rd *r)
         uint32_t np;
         const lx_payload *p = pays_of(r, m, &np);
         int ctx = 0;
+        const lx_actor *ana = NULL; /* "the kingdom": the state of its class named last */
+        int best = INT_MAX;
         for (uint32_t q = 0; q < np; q++) {
             if (p[q].cat != LX_ACTOR || r->lx->actors[p[q].idx].kind != AK_CONTEXT)
                 continue;
             ctx = 1;
             const lx_actor *a = &r->lx->actors[p[q].idx];
+            if (a->anaphor) {
+                int rk = recency(r, a->code, m->s);
+                if (rk < best && context_ok(r, m, a)) {
+                    best = rk;
+                    ana = a;
+                }
+                continue;
+            }
             if (context_ok(r, m, a) && add_mention(r, m, a))
                 return -1;
         }
+        if (ana && add_mention(r, m, ana))
+            return -1;
         if (ctx)
             continue;
         const lx_actor *a = casusi_actor_of(r, m);

@@ -108,6 +108,8 @@ typedef struct lx_actor {
     uint8_t hyphen;         /* a combining form: only before a hyphen and a state's name ("Franco-German") */
     const char *after[4];   /* one of these codes must have been named before */
     const char *const *notbefore; /* words that must not follow ("the island nation") */
+    uint8_t anaphor;        /* contextual.yaml `anaphor: true`: the one of its states named most
+                               recently ("the kingdom" after Saudi Arabia) */
     uint8_t shared;         /* bodies.yaml `shared: true`: other states' offices bear the name too
                                ("the Foreign Office" of Pakistan): the home state's when the
                                article has one and no state is named before it */

@@ -165,6 +165,8 @@ typedef struct rd {
     casus_date artdate;
     const char *last_org;   /* the alliance last named ("the alliance" refers to it) */
     const char *seen[64];   /* codes named so far (contextual names need them) */
+    const char *recent[16]; /* states named in earlier sentences, most recent first */
+    int nrecent;
     /* names learnt from the article: "Polish Defence Minister Mariusz
      * Blaszczak" teaches "Blaszczak" (and "Mariusz") -> POL */
     struct lname { char w[40]; uint32_t h; const char *code; uint8_t org; } *ln;
@@ -454,6 +456,7 @@ void casusi_item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty
                          int *approx);
 const casus_place *casusi_place_of(rd *r, long from, casus_event_details *d);
 int casusi_trigger_type_at(const rd *r, long i, casus_evtype type, int as_object);
+void casusi_note_recent(rd *r, const char *code);
 void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cset *src, cset *tgt,
                   int *subj_treaty, int *fuzzy, const char **body, int *subj_out);
 void casusi_event_ref(const rd *r, long te, const cset *src, cset *tgt);
