@@ -123,6 +123,7 @@ lexbad() { # file sed-expression what
   else cat "$TMP/lex.err"; bad "lexicon $1: exit $st, expected 2 and a line about $3"; fi
 }
 lexbad contextual.yaml '0,/^    hyphen: true/s//    hyphen: maybe/' "'hyphen' must be true or false"
+lexbad contextual.yaml '0,/^    anaphor: true/s//    anaphor: yes/' "'anaphor' must be true or false"
 lexbad events.yaml '0,/^    subject: speaker/s//    subject: listener/' "'subject' must be source, target or speaker"
 lexbad events.yaml '0,/^    needs: blame/s//    needs: shame/' "unknown 'needs' value 'shame'"
 lexbad cues.yaml 's/^trade:/tarde:/' "unknown cue class 'tarde'"
