@@ -287,6 +287,14 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
             if (cue_at(r, i, CUE_TREATY))
                 object = 1;
         }
+        /* "Arreaza praised Montevideo's stand and accused Washington": a
+         * possessive right after a past-tense verb the dictionaries do not
+         * know is in that verb's object */
+        if (!object && g > 0 && r->am[gp->last].poss && (long)gp->s >= 1) {
+            const ntok *v = &r->t[gp->s - 1];
+            object = v->kind == TK_WORD && !(v->fl & TF_CAP) && !at(r, (long)gp->s - 1) && v->e - v->s > 3 &&
+                     r->text[v->e - 1] == 'd' && r->text[v->e - 2] == 'e';
+        }
         if (object && !adjacent_ing)
             continue;
         /* a parenthetical: "Blinken, visiting Seoul, condemned": the group
@@ -299,6 +307,20 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
             const group *g2 = &r->g[g - 1];
             if (c >= lo && c < (long)gp->s - 1 && is_punct(r, c, ',') && (long)g2->e <= c && g2->prep < 0 &&
                 (long)g2->s >= lo) {
+                subj = (int)g - 1;
+                break;
+            }
+        }
+        /* a holder's name set off by commas after a list that holds its
+         * state: "Turkey's Yasar Guler and his Syrian counterpart, Murhaf
+         * Abu Qasra, signed" -- the list is the subject */
+        if (g > 0 && (long)gp->e < ts && is_punct(r, (long)gp->e, ',') && is_punct(r, (long)gp->s - 1, ',') &&
+            (long)r->g[g - 1].e == (long)gp->s - 1 && r->g[g - 1].prep < 0 && (long)r->g[g - 1].s >= lo &&
+            r->g[g - 1].codes.n > gp->codes.n) {
+            int sub = 1;
+            for (int k = 0; k < gp->codes.n && sub; k++)
+                sub = cs_has(&r->g[g - 1].codes, gp->codes.c[k]);
+            if (sub) {
                 subj = (int)g - 1;
                 break;
             }
