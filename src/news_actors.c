@@ -232,7 +232,15 @@ static int and_follows(const rd *r, size_t k, long gs, long ge)
     for (long j = gs; j < ge; j++)
         if (cue_at(r, j, CUE_CONJ))
             return 1;
-    for (size_t q = k; q + 1 < r->nam; q++) {
+    for (size_t q = k; q < r->nam; q++) {
+        /* "Joe Biden, Shigeru Ishiba and Yoon": the list ends in a name
+         * the dictionaries do not know */
+        long a = (long)r->am[q].e;
+        if ((size_t)a + 1 < r->nt && is_word(r, a, "and") && r->t[a + 1].kind == TK_WORD && (r->t[a + 1].fl & TF_CAP) &&
+            !at(r, a + 1) && !(q + 1 < r->nam && (long)r->am[q + 1].s == a + 1))
+            return 1;
+        if (q + 1 == r->nam)
+            break;
         int comma = 0, conj = 0;
         for (long j = (long)r->am[q].e; j < (long)r->am[q + 1].s; j++) {
             const lx_match *mm = at(r, j);
@@ -358,12 +366,24 @@ long casusi_learnt(const rd *r, long i)
 
 /* A run of capitalised words the lexicon does not know, starting at i
  * (a person's name: "Mariusz Blaszczak", "Shin Won-sik"): its end, or i. */
+/* Whether token j starts a name the dictionaries know only for another time
+ * ("junta spokesman Colonel Abdoulaye Maiga" in 2022, two years before he
+ * became prime minister): a name to learn like an unknown one. */
+static int dormant_name(const rd *r, long j)
+{
+    const lx_match *m = at(r, j);
+    return m && (long)m->s == j && has_cat(r, m, LX_ACTOR) && !has_cat(r, m, LX_TRIGGER) && !has_cat(r, m, LX_CUE) &&
+           !has_cat(r, m, LX_PLACE) && !casusi_actor_of(r, m);
+}
+
 static long name_run(const rd *r, long i)
 {
     long j = i;
     while ((size_t)j < r->nt && j < i + 4 && r->t[j].kind == TK_WORD && !at(r, j) &&
            ((r->t[j].fl & TF_CAP) || (j > i && (r->t[j].fl & TF_HYPH))))
         j++;
+    if ((size_t)j < r->nt && dormant_name(r, j)) /* "Colonel Abdoulaye Maiga" */
+        j = (long)at(r, j)->e;
     /* "Defence Minister Mariusz Blaszczak Tuesday": a name ends before a
      * known word, punctuation or a lower-case word */
     return j;
@@ -541,20 +561,23 @@ int casusi_build_actors(rd *r)
     }
     /* "In Manila, the Department of Foreign Affairs summoned": the capital
      * that opens the sentence speaks, not the dateline's */
-    int opener = r->home && r->nam && r->am[0].actor && r->am[0].actor->kind == AK_CAPITAL && r->am[0].s <= 1 &&
-                 is_word(r, (long)r->am[0].s - 1, "in") && is_punct(r, (long)r->am[0].e, ',') &&
-                 strcmp(r->am[0].code, r->home);
+    int opener = r->nam && r->am[0].actor && r->am[0].actor->kind == AK_CAPITAL && r->am[0].s <= 1 &&
+                 is_word(r, (long)r->am[0].s - 1, "in") && is_punct(r, (long)r->am[0].e, ',');
+    /* ... and its offices are that capital's: "In Caracas, Foreign
+     * Minister Jorge Arreaza accused Washington" */
+    const char *office = opener ? r->am[0].code : r->home;
     /* an office with no state in a story with a dateline ("Defence Minister
      * Vladimir Padrino Lopez warned", "the foreign ministry said"): the
      * home state's */
-    for (size_t k = 0; r->home && !opener && k < r->nsel; k++) {
+    for (size_t k = 0; office && k < r->nsel; k++) {
         const lx_match *m = &r->sel[k];
         long i = (long)m->s;
         if (!cue_starts(r, i, CUE_PEOPLE) || home_excluded(r, m))
             continue;
         int near = 0;
         for (size_t a = 0; a < r->nam && !near; a++)
-            near = (long)r->am[a].e >= i - 1 && (long)r->am[a].s <= (long)m->e;
+            near = (long)r->am[a].e >= i - 1 && (long)r->am[a].s <= (long)m->e &&
+                   !((long)r->am[a].e == i - 1 && is_punct(r, i - 1, ',')); /* "In Caracas, Foreign Minister" */
         /* "the military governments of Burkina Faso and Niger": the run of
          * office words ends before "of" */
         long e = (long)m->e;
@@ -579,7 +602,7 @@ int casusi_build_actors(rd *r)
             /* "the three military-led governments" */
             (i > 0 && (r->t[i - 1].kind == TK_NUM || cue_at(r, i - 1, CUE_NUMBER))))
             continue;
-        if (insert_mention(r, i, (long)m->e, r->home, 0))
+        if (insert_mention(r, i, (long)m->e, office, 0))
             return -1;
     }
     /* "Security Council" alone is the UN's, but "Russia's Security
@@ -654,16 +677,28 @@ int casusi_build_actors(rd *r)
             x->poss = (r->t[pm->e - 1].fl & TF_POSS) != 0;
             x->e = pm->e;
         }
+        /* "Prime Minister Manasseh Sogavare ... Sogavare has rejected": a
+         * known leader's full name teaches the surname (the last word and
+         * the words hyphens join to it; not a short one: "Wang Yi") */
+        if (x->actor && x->actor->kind == AK_LEADER && x->e >= x->s + 2 && r->t[x->e - 1].kind == TK_WORD &&
+            (r->t[x->e - 1].fl & TF_CAP) && r->t[x->e - 1].e - r->t[x->e - 1].s >= 4) {
+            long b = (long)x->e - 1;
+            while (b > (long)x->s + 1 && (r->t[b].fl & TF_HYPH))
+                b--;
+            if (b > (long)x->s)
+                learn_name(r, b, (long)x->e, x->code, x->org);
+        }
         /* a person named after the office: "Polish Defence Minister
          * Mariusz Blaszczak", "Poland's Blaszczak": the name is learnt */
-        if (x->e < r->nt && (cue_at(r, x->e - 1, CUE_PEOPLE) || x->poss) && !at(r, x->e) &&
+        if (x->e < r->nt && (cue_at(r, x->e - 1, CUE_PEOPLE) || x->poss) && (!at(r, x->e) || dormant_name(r, x->e)) &&
             (r->t[x->e].fl & TF_CAP)) {
             long j = name_run(r, x->e);
             /* "Thailand's National Security Council", "Cambodia's National
              * Defence Ministry": capitals before a known name or an office
              * are part of it, not a person */
             if (j > (long)x->e &&
-                !((size_t)j < r->nt && at(r, j) && (has_cat(r, at(r, j), LX_ACTOR) || cue_starts(r, j, CUE_PEOPLE)))) {
+                !((size_t)j < r->nt && at(r, j) && !dormant_name(r, j) &&
+                  (has_cat(r, at(r, j), LX_ACTOR) || cue_starts(r, j, CUE_PEOPLE)))) {
                 learn_name(r, x->e, j, x->code, x->org);
                 x->poss = (r->t[j - 1].fl & TF_POSS) != 0;
                 x->e = (uint32_t)j;
@@ -742,6 +777,19 @@ int casusi_build_actors(rd *r)
                     for (long q = p->e; q + 1 < (long)x->s; q++)
                         if (is_punct(r, q, ',') && cue_at(r, q + 1, CUE_CONJ))
                             join = 0;
+                /* "Last Wednesday in Ankara, Turkish Defence Minister Yasar
+                 * Guler and his Syrian counterpart signed": a place that
+                 * opens the sentence is set off by its comma, not listed */
+                long pp = r->g[r->ng - 1].prep;
+                if (join && pp >= 0 && (is_word(r, pp, "in") || is_word(r, pp, "at")) && is_punct(r, (long)p->e, ',') &&
+                    r->g[r->ng - 1].first == (int)k - 1) {
+                    /* the place opens the sentence, or follows only its time */
+                    int opening = pp == 0;
+                    for (size_t q = 0; q < r->ndm && !opening; q++)
+                        opening = r->dm[q].s <= 1 && (long)r->dm[q].e == pp;
+                    if (opening)
+                        join = 0;
+                }
             }
         }
         if (join) {
@@ -768,7 +816,18 @@ int casusi_build_actors(rd *r)
                 long j = g->prep - 1;
                 while (j >= 0 && cue_at(r, j, CUE_DET))
                     j--;
-                if (j >= 0 && cue_at(r, j, CUE_PEOPLE))
+                /* not "the Russian embassy in Bucharest rejected": an
+                 * embassy is in its host state and speaks for its own --
+                 * but the host summons it ("the French embassy's chargé
+                 * in Algiers was summoned") */
+                static const char *const ENVOY[] = {"embassy", "embassies", "ambassador", "envoy", "consulate",
+                                                    "mission", "diplomats", "diplomat", "attache"};
+                int envoy = j >= 0 && cue_at(r, j, CUE_PEOPLE) && is_word(r, g->prep, "in") &&
+                            WORD_IN(r, (long)at(r, j)->e - 1, ENVOY);
+                for (long q = 0; envoy && (size_t)q < r->nt; q++)
+                    if (casusi_trigger_type_at(r, q, CASUS_EV_SUMMON_AMBASSADOR, 0))
+                        envoy = 0;
+                if (j >= 0 && cue_at(r, j, CUE_PEOPLE) && !envoy)
                     g->people = 1;
                 /* "Warships from Iran, Russia and China began joint naval
                  * exercises": forces that open the sentence act for them */
