@@ -143,10 +143,10 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
         if (r->ev[q].date.precision >= 2 && r->ev[q].mod == CASUS_MOD_ACTUAL)
             r->lastmonth = r->ev[q].date;
     for (size_t a = 0; a < r->nam; a++) {
-        if (!r->am[a].org)
-            casusi_note_recent(r, r->am[a].code);
         if (r->am[a].org)
             r->last_org = r->am[a].code;
+        else
+            casusi_note_recent(r, r->am[a].code); /* for anaphors: "the kingdom" */
         int k = 0;
         while (k < r->nseen && !same_code(r->seen[k], r->am[a].code))
             k++;

@@ -75,7 +75,6 @@ const lx_actor *casusi_actor_of(const rd *r, const lx_match *m)
     return best;
 }
 
-/* Leftmost-longest selection of the automaton's matches. */
 /* Whether a match names an anaphor ("the kingdom", "the Baltic state"). */
 static int anaphor_match(const rd *r, const lx_match *m)
 {
@@ -87,6 +86,7 @@ static int anaphor_match(const rd *r, const lx_match *m)
     return 0;
 }
 
+/* Leftmost-longest selection of the automaton's matches. */
 int casusi_select_matches(rd *r)
 {
     if (r->nt > r->covcap) {
@@ -364,8 +364,6 @@ long casusi_learnt(const rd *r, long i)
     return -1;
 }
 
-/* A run of capitalised words the lexicon does not know, starting at i
- * (a person's name: "Mariusz Blaszczak", "Shin Won-sik"): its end, or i. */
 /* Whether token j starts a name the dictionaries know only for another time
  * ("junta spokesman Colonel Abdoulaye Maiga" in 2022, two years before he
  * became prime minister): a name to learn like an unknown one. */
@@ -376,6 +374,9 @@ static int dormant_name(const rd *r, long j)
            !has_cat(r, m, LX_PLACE) && !casusi_actor_of(r, m);
 }
 
+/* A run of capitalised words the lexicon does not know, starting at i
+ * (a person's name: "Mariusz Blaszczak", "Shin Won-sik"; or one known only
+ * for another time): its end, or i. */
 static long name_run(const rd *r, long i)
 {
     long j = i;
