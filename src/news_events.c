@@ -1003,7 +1003,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         /* "blamed militias backed by Tehran": "by" after another
          * participle is that one's agent */
         while ((size_t)j < r->nt && r->t[j].kind == TK_WORD && !at(r, j) && j < te + 2 &&
-               !(r->t[j].e - r->t[j].s > 3 && r->text[r->t[j].e - 2] == 'e' && r->text[r->t[j].e - 1] == 'd'))
+               !ed_form(r, j))
             j++;
         if (is_word(r, j, "by"))
             passive = 1;

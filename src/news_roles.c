@@ -291,9 +291,8 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
          * possessive right after a past-tense verb the dictionaries do not
          * know is in that verb's object */
         if (!object && g > 0 && r->am[gp->last].poss && (long)gp->s >= 1) {
-            const ntok *v = &r->t[gp->s - 1];
-            object = v->kind == TK_WORD && !(v->fl & TF_CAP) && !at(r, (long)gp->s - 1) && v->e - v->s > 3 &&
-                     r->text[v->e - 1] == 'd' && r->text[v->e - 2] == 'e';
+            long v = (long)gp->s - 1;
+            object = r->t[v].kind == TK_WORD && !(r->t[v].fl & TF_CAP) && !at(r, v) && ed_form(r, v);
         }
         if (object && !adjacent_ing)
             continue;

@@ -370,6 +370,14 @@ static inline int is_trigger_tok(const rd *r, long i)
     return m && has_cat(r, m, LX_TRIGGER);
 }
 
+/* A word of four letters or more ending in "-ed" (a past form the
+ * dictionaries need not know: "backed", "praised"). */
+static inline int ed_form(const rd *r, long i)
+{
+    const ntok *t = &r->t[i];
+    return t->e - t->s > 3 && r->text[t->e - 2] == 'e' && r->text[t->e - 1] == 'd';
+}
+
 /* A trigger used as a verb: a verb form, not after a determiner ("a move"
  * is a noun). */
 static inline int verb_tok(const rd *r, long i)
