@@ -651,6 +651,19 @@ static int negated_after(const rd *r, long te)
  * ministry said", "said the ministry", "Japan's foreign ministry said the
  * claim was ..."), or the name before a colon that opens it ("Lin Jian:
  * ..."); -1 if none. */
+/* A threat whose grammatical subject is the one threatened: "will bear
+ * the consequences", "will pay the price", "would be punished", "would
+ * make them legitimate targets" (not "will be met with", "cannot stand
+ * idly by", whose subject is the act or the one who threatens). */
+static int subject_suffers(const rd *r, long ts, long te)
+{
+    static const char *const W[] = {"consequences", "price", "dearly", "punished", "target", "targets"};
+    for (long i = ts; i < te; i++)
+        if (WORD_IN(r, i, W))
+            return 1;
+    return 0;
+}
+
 static int speaker_group(const rd *r)
 {
     for (long i = 0; (size_t)i < r->nt; i++) {
@@ -664,7 +677,11 @@ static int speaker_group(const rd *r)
         int g = group_at(r, j);
         if (g >= 0 && (r->g[g].prep < 0 || r->g[g].people))
             return g;
-        /* ", said the ministry" */
+        /* ", said the ministry" (not "warned that the Pakistani army
+         * would": the name after a speech verb is the speaker only when
+         * the verb follows what was said) */
+        if (i == 0 || !(is_punct(r, i - 1, ',') || is_punct(r, i - 1, '"') || r->t[i - 1].kind == TK_PUNCT))
+            continue;
         long k = i + 1;
         while ((size_t)k < r->nt && cue_at(r, k, CUE_DET))
             k++;
@@ -817,6 +834,20 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     if (tr->needs == NEED_BLAME && (is_word(r, te, "on") || is_word(r, te, "upon") || is_word(r, te, "for") ||
                                     is_word(r, te, "in") || is_word(r, te, "off")))
         return 0;
+    /* "calling the charge incorrect", "called the allegations absurd": a
+     * claim called wrong is denied, not condemned */
+    if (tr->needs == NEED_BLAME && tr->form != FORM_NOUN && where > te) {
+        for (long i = te; i < where && i < te + 4; i++)
+            if (cue_at(r, i, CUE_CLAIM) || ((r->amask[i] >> CUE_CLAIM) & 1))
+                return 0;
+        /* "calling it incorrect", "called them absurd and unfounded": a
+         * pronoun called what a claim is called */
+        long w = te + 1;
+        while (w < where && r->t[w].kind == TK_PUNCT)
+            w++;
+        if (w == where && (is_word(r, te, "it") || is_word(r, te, "them")) && cue_at(r, where, CUE_CLAIM))
+            return 0;
+    }
     /* "condemned what it called Israel's exploitation": the naming
      * belongs to the verb before */
     if (tr->needs == NEED_BLAME && tr->form != FORM_NOUN)
@@ -1061,6 +1092,13 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
      * after a preposition, is the one threatened */
     if (tr->subj_speaker && !said_untrue) {
         int sp = speaker_group(r);
+        /* "Otherwise, the Philippine side will have to bear the
+         * consequences": with no speaker named, the subject is the one
+         * threatened, not the one who threatens */
+        if (sp < 0 && subject_suffers(r, ts, te)) {
+            cs_union(&x.tgt, &x.src);
+            x.src.n = 0;
+        }
         if (sp >= 0) {
             x.src = r->g[sp].codes;
             x.tgt.n = 0;
