@@ -448,6 +448,20 @@ int casusi_find_dates(rd *r)
         x->dom = (int8_t)yd;
         if (isrange)
             memset(&x->d, 0, sizeof x->d);
+        /* "In October 1998, ... and on 20 October Ankara and Damascus
+         * signed", "In December 2023, after ..., Kinshasa summoned ... on
+         * 16 December": a month without a year after a date with one in
+         * the same sentence is in that date's year, unless it lies before it */
+        for (size_t k = r->ndm - 1; x->mon && !isrange && k-- > 0;) {
+            const dmen *p = &r->dm[k];
+            if (p->mon || p->treatyyear || !p->d.precision)
+                continue;
+            if (p->d.year != x->d.year && (p->d.precision == 1 || p->d.month <= x->d.month)) {
+                x->d = mkdate(p->d.year, x->d.month, x->d.precision == 3 ? x->d.day : 0);
+                x->mon = x->dom = 0;
+            }
+            break;
+        }
         i = e - 1;
     }
     return 0;
