@@ -200,6 +200,61 @@ static long anchor_day(const rd *r, long i, casus_date *d)
     return n;
 }
 
+/* "ten days ago", "three weeks ago", "two months ago", "a year ago",
+ * "Today marks one year since": a span back from the article's date, at
+ * unit token i. Sets *s to the phrase's first token and *d to the date (of
+ * the day for days and for an anniversary, else of the week's span, the
+ * month or the year; none for decades or without an article date).
+ * Returns the token after the phrase, or i when there is none. */
+static long ago(const rd *r, long i, long *s, casus_date *d)
+{
+    static const char *const DAY[] = {"day", "days"}, *const WEEK[] = {"week", "weeks"},
+                             *const MONTH[] = {"month", "months"}, *const YEAR[] = {"year", "years"},
+                             *const MARK[] = {"marks", "mark", "marked", "marking", "is", "was"};
+    int unit = WORD_IN(r, i, DAY) ? 1 : WORD_IN(r, i, WEEK) ? 2 : WORD_IN(r, i, MONTH) ? 3 : WORD_IN(r, i, YEAR) ? 4
+               : is_word(r, i, "decade") || is_word(r, i, "decades") ? 5 : 0;
+    if (!unit)
+        return i;
+    long first = i - 1;
+    int approx = 0;
+    double n = is_word(r, i - 1, "a") || is_word(r, i - 1, "an") ? 1 : casusi_number_before(r, i - 1, &first, &approx);
+    if (is_word(r, i - 1, "few") || is_word(r, i - 1, "several") || is_word(r, i - 1, "some"))
+        n = 0; /* "a few weeks ago": when is unknown */
+    else if (n < 1 || n > 200 || n != (int)n)
+        return i;
+    /* "marks one year since Sweden became a member": the anniversary */
+    int since = is_word(r, i + 1, "since");
+    if (since && !(first >= 1 && WORD_IN(r, first - 1, MARK)))
+        return i;
+    if (!since && !is_word(r, i + 1, "ago"))
+        return i;
+    if (is_word(r, first - 1, "than") || is_word(r, first - 1, "as"))
+        return i; /* "a smaller sum than a year ago": a comparison */
+    *s = first;
+    memset(d, 0, sizeof *d);
+    if (r->artdate.precision < 3 || !n || unit == 5)
+        return i + 2;
+    int k = (int)n, y = r->artdate.year, m = r->artdate.month;
+    int32_t day = r->artdate.lo;
+    switch (unit) {
+    case 1: *d = approx ? cover_days(day - k - 1, day - k + 1) : casus_date_from_days(day - k); break;
+    case 2: *d = cover_days(day - 7 * k - 3, day - 7 * k + 3); break;
+    case 3:
+        m -= k % 12;
+        y -= k / 12;
+        if (m < 1) {
+            m += 12;
+            y--;
+        }
+        *d = mkdate(y, m, since ? r->artdate.day : 0);
+        break;
+    default:
+        *d = mkdate(y - k, since ? m : 0, since ? r->artdate.day : 0);
+        break;
+    }
+    return i + 2;
+}
+
 /* Whether the sentence has a word every anchor of anchor_day() needs
  * ("the following day", "hours later", "that afternoon"): most have none,
  * and anchor_day() would otherwise run for every token. */
@@ -234,7 +289,8 @@ int casusi_find_dates(rd *r)
          * openers below ("that month", "the 10th", "the following day") */
         if (r->t[i].kind == TK_PUNCT ||
             (r->t[i].kind == TK_WORD && !(r->t[i].fl & TF_CAP) && !anchors &&
-             !(r->cmask[i] & ((uint64_t)1 << CUE_RELDAY)) && !is_word(r, i, "that") && !is_word(r, i, "the")))
+             !(r->cmask[i] & ((uint64_t)1 << CUE_RELDAY)) && !is_word(r, i, "that") && !is_word(r, i, "the") &&
+             !is_word(r, i + 1, "ago") && !is_word(r, i + 1, "since")))
             continue;
         casus_date d;
         memset(&d, 0, sizeof d);
@@ -367,6 +423,8 @@ int casusi_find_dates(rd *r)
                 d = mkdate(c->year, c->month, n);
             }
             e = i + 2;
+        } else if ((e = ago(r, i, &s, &d)) > i) {
+            /* "two weeks ago", "a year ago", "Today marks one year since" */
         } else if (anchors && (e = anchor_day(r, i, &d)) > i) {
             /* "the following day", "a day later", "the same day", "two days
              * later": from the last day the article named */

@@ -411,7 +411,7 @@ static int reduced_relative(const rd *r, long ts, int passive)
  * talks": the sentence is timed by something other than the report */
 static int time_anchor(const rd *r)
 {
-    static const char *const ANCHOR[] = {"amid", "amidst", "ahead"};
+    static const char *const ANCHOR[] = {"amid", "amidst", "ahead", "ago"};
     for (size_t i = 0; i < r->nt; i++)
         if (WORD_IN(r, (long)i, ANCHOR))
             return 1;
