@@ -1233,7 +1233,13 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 x.src = en->parties;
             cs_union(&x.src, &x.tgt);
             x.tgt.n = 0;
-            if (en && en->parties.n < 2 && x.src.n >= 2)
+            int plain = subj >= 0 && !passive && (long)r->g[subj].e <= ts; /* "Japan and Australia signed" */
+            for (long i = plain ? (long)r->g[subj].e : ts; i < ts; i++)
+                plain &= r->t[i].kind != TK_PUNCT;
+            if (en && (en->parties.n < 2 || en->guess) && x.src.n >= 2 && plain) {
+                en->parties = x.src;
+                en->guess = 0;
+            } else if (en && en->parties.n < 2 && x.src.n >= 2)
                 en->parties = x.src;
             /* "Germany and France signed bilateral security agreements
              * with Ukraine": one signing per pair */
@@ -1686,6 +1692,14 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
          * when Sunak announced": the when-clause is that day too */
         int mine = 1;
         int when = is_punct(r, (long)dm->e, ',') && is_word(r, (long)dm->e + 1, "when") && ts > (long)dm->e;
+        /* "was completed five years ago, when the two countries signed the
+         * BECA ... in October 2020": unless the clause has its own date */
+        for (size_t q = k + 1; when && q < r->ndm; q++)
+            if (!r->dm[q].treatyyear && r->dm[q].d.precision > dm->d.precision && (long)r->dm[q].s >= te &&
+                r->dm[q].d.lo >= dm->d.lo && r->dm[q].d.hi <= dm->d.hi)
+                when = -1; /* a finer date within the when-date's span */
+        if (when < 0)
+            continue;
         for (size_t q = 0; q < r->nsel && mine && !when; q++) {
             const lx_match *o = &r->sel[q];
             if (o == m || !has_cat(r, o, LX_TRIGGER))

@@ -61,6 +61,56 @@ static int indefinite(const rd *r, long i)
     return 0;
 }
 
+static uint64_t hash_word(uint64_t h, const rd *r, long i)
+{
+    for (size_t b = r->t[i].s; b < r->t[i].e; b++) {
+        unsigned char c = (unsigned char)r->text[b];
+        h ^= c >= 'A' && c <= 'Z' ? c + 32u : c;
+        h *= 1099511628211u;
+    }
+    return (h ^ ' ') * 1099511628211u;
+}
+
+static int name_word(const rd *r, long i)
+{
+    if (i < 0 || (size_t)i >= r->nt || r->t[i].kind != TK_WORD || !(r->t[i].fl & TF_CAP) ||
+        (r->t[i].fl & TF_POSS) || cue_at(r, i, CUE_DET) || group_at(r, i) >= 0)
+        return 0;
+    return 1;
+}
+
+/* The proper name of the treaty noun at tokens [s, e): "the Reciprocal
+ * Access Agreement", "the Falepili Union Treaty", "the Treaty on
+ * Comprehensive Strategic Partnership", as a hash of its words (the
+ * parties' names left out); 0 for a noun with no name of its own ("the
+ * treaty", "the Japan-Australia Agreement"). */
+static uint64_t treaty_name(const rd *r, long s, long e)
+{
+    if (!(r->t[s].fl & TF_CAP) || s == 0 || is_word(r, e - 1, "alliance"))
+        return 0; /* "creating the Alliance of Sahel States": a body the treaty makes */
+    long a = s;
+    while (name_word(r, a - 1) && a - 1 > 0)
+        a--;
+    long b = e;
+    long on = is_word(r, b + 1, "the") ? b + 2 : b + 1;
+    if ((is_word(r, b, "on") || is_word(r, b, "of")) && name_word(r, on)) {
+        b = on;
+        while (name_word(r, b) || ((is_word(r, b, "and") || is_word(r, b, "of") || is_word(r, b, "for") ||
+                                    is_word(r, b, "on")) && name_word(r, b + 1)))
+            b++;
+    }
+    /* a name the lexicon knows whole ("the Defence Cooperation Agreement") */
+    int whole = e - s >= 2;
+    for (long i = s; i < e && whole; i++)
+        whole = (r->t[i].fl & TF_CAP) || r->t[i].kind != TK_WORD;
+    if (a == s && b == e && !whole)
+        return 0;
+    uint64_t h = 14695981039346656037u;
+    for (long i = a; i < b; i++)
+        h = hash_word(h, r, i);
+    return h ? h : 1;
+}
+
 int casusi_find_treaties(rd *r)
 {
     r->ntm = 0;
@@ -127,11 +177,57 @@ int casusi_find_treaties(rd *r)
                 cs_union(&parties, &gp->codes);
             break;
         }
-        /* which entity */
+        /* which entity: a treaty's own name first */
         int e = -1, background = 0;
-        if (parties.n >= 2 || year) {
+        uint64_t name = treaty_name(r, i, (long)m->e);
+        /* "The Agreement on the Framework for Security Cooperation - the
+         * Lombok Treaty - was signed": a second name in apposition */
+        if (name && r->ntm) {
+            const lx_match *pm = &r->sel[r->tm[r->ntm - 1]];
+            int pe = r->tment[r->ntm - 1];
+            long g = (long)pm->e;
+            if (g < i && (is_punct(r, g, '-') || is_punct(r, g, ',') || is_punct(r, g, '(')) &&
+                (g + 1 == i || (g + 2 == i && is_word(r, g + 1, "the"))) && pe >= 0 &&
+                r->en[pe].name != name && !r->en[pe].alias) {
+                r->en[pe].alias = name;
+                if (!r->en[pe].name)
+                    r->en[pe].name = name;
+            }
+        }
+        for (size_t q = r->nen; name && q-- > 0;)
+            if (r->en[q].name == name || r->en[q].alias == name) {
+                e = (int)q;
+                ent *x = &r->en[e];
+                if ((x->parties.n < 2 || x->guess) && parties.n >= 2) {
+                    x->parties = parties;
+                    x->guess = 0;
+                }
+                if (!x->year && year)
+                    x->year = year;
+                x->n++;
+                break;
+            }
+        if (e >= 0) {
+        } else if (name && parties.n < 2 && !year && (r->cur_ent < 0 || r->en[r->cur_ent].name)) {
+            /* "Japan and Australia signed their Reciprocal Access
+             * Agreement" after another treaty: a treaty of its own, whose
+             * parties are taken to be the last one's until a signing names
+             * them ("The treaty builds on the Trinity House Agreement") */
+            int was = r->cur_ent;
+            e = ent_new(r, &parties, kind, 0, isnew, r->t[i].s, r->t[m->e - 1].e);
+            if (e < 0)
+                return -1;
+            for (int q = was; q >= 0 && parties.n < 2; q--) /* the last with known parties */
+                if (r->en[q].parties.n >= 2 && (q == was || !r->en[q].guess)) {
+                    r->en[e].parties = r->en[q].parties;
+                    r->en[e].guess = 1;
+                    break;
+                }
+        } else if (parties.n >= 2 || year) {
             for (size_t q = r->nen; q-- > 0;) {
                 ent *x = &r->en[q];
+                if (name && x->name && x->name != name)
+                    continue;
                 int pm = parties.n < 2 || (x->parties.n >= 2 && cs_eq(&parties, &x->parties)) ||
                          x->parties.n < 2;
                 int ym = !year || !x->year || x->year == year;
@@ -190,6 +286,8 @@ int casusi_find_treaties(rd *r)
         }
         if (e >= 0 && r->en[e].head < 0)
             r->en[e].head = r->t[m->e - 1].id;
+        if (e >= 0 && name && !r->en[e].name)
+            r->en[e].name = name;
         if (e >= 0 && !background)
             r->cur_ent = e;
         if (GROW(r->tm, r->ntm, r->tmcap))

@@ -102,6 +102,10 @@ typedef struct ent {
     size_t fs, fe;          /* first mention, bytes */
     size_t n;
     int32_t head;           /* the treaty noun's word id ("memorandum", "pact") */
+    uint64_t name;          /* hash of its proper name ("Reciprocal Access
+                               Agreement"), 0 when it has none */
+    uint64_t alias;         /* another name ("the Lombok Treaty") */
+    int guess;              /* parties taken from the treaty before it */
 } ent;
 
 /* A date expression in a sentence. */
