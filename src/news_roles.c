@@ -555,8 +555,12 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
                    (!strcmp(pw, "for") && (tr->type == CASUS_EV_AID_PLEDGED || tr->type == CASUS_EV_ARMS_TRANSFERRED)) ||
                    (!strcmp(pw, "of") && (tr->form == FORM_NOUN || ((tr->type == CASUS_EV_CONDEMN ||
                                           tr->type == CASUS_EV_WARN) && gp->prep <= te + 3)))) {
-            /* "signed a treaty on Saturday, cementing a break with the bloc ECOWAS" */
-            if (!obj.n && !(joint && comma_between(r, te, (long)gp->s))) {
+            /* "signed a treaty on Saturday, cementing a break with the bloc ECOWAS";
+             * "Tusk warned that Warsaw was ready to take special measures
+             * against Belarus": words are not aimed at their speaker */
+            int self = (tr->type == CASUS_EV_CONDEMN || tr->type == CASUS_EV_WARN) && subjset.n && gp->codes.n &&
+                       cs_sub(&gp->codes, &subjset);
+            if (!obj.n && !self && !(joint && comma_between(r, te, (long)gp->s))) {
                 obj = gp->codes;
                 for (int a = gp->first; a <= gp->last; a++)
                     *fuzzy |= r->am[a].fuzzy;
@@ -618,7 +622,13 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
             cs_union(tgt, &with);
         else if (joint)
             cs_union(src, &with);
-        if (!src->n)
+        /* "would take every necessary measure against any further
+         * provocation from Cambodia": words come from their subject; what
+         * comes "from" a name is what they answer */
+        if (!src->n && (tr->type == CASUS_EV_CONDEMN || tr->type == CASUS_EV_WARN)) {
+            if (!tgt->n)
+                cs_union(tgt, &from);
+        } else if (!src->n)
             cs_union(src, &from);
     }
 }

@@ -56,6 +56,14 @@ static inline int cs_eq(const cset *a, const cset *b)
             return 0;
     return 1;
 }
+/* Is every code of a in b? */
+static inline int cs_sub(const cset *a, const cset *b)
+{
+    for (int i = 0; i < a->n; i++)
+        if (!cs_has(b, a->c[i]))
+            return 0;
+    return 1;
+}
 static inline void cs_minus(cset *s, const cset *t)
 {
     cset r = {{0}, 0};
