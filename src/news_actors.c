@@ -25,6 +25,11 @@ static int day_ok(const rd *r, const lx_actor *a, const lx_match *m)
         return 1;
     if (a->from > r->artdate.hi)
         return 0;
+    /* "the Biden administration", "the Netanyahu government": a leader's
+     * name for the state's government, in or after the term */
+    static const char *const GOV[] = {"administration", "government", "cabinet", "regime", "presidency"};
+    if (WORD_IN(r, (long)m->e, GOV))
+        return 1;
     for (long i = (long)m->s - 1; i >= 0 && i >= (long)m->s - 5; i--) {
         if (is_word(r, i, "then"))
             return 1;
