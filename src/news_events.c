@@ -168,6 +168,16 @@ static int need_near(const rd *r, long ts, long te, int need, long *where)
     if (need == NEED_TREATY) {
         if (r->ntm)
             return 1;
+        /* "froze its membership in IGAD", "suspended its membership of
+         * the Intergovernmental Authority on Development": a body the
+         * dictionaries need not know */
+        for (long i = te; (size_t)i + 2 < r->nt && i < te + 3; i++)
+            if ((is_word(r, i, "membership") || is_word(r, i, "participation")) &&
+                (is_word(r, i + 1, "in") || is_word(r, i + 1, "of"))) {
+                long j = is_word(r, i + 2, "the") ? i + 3 : i + 2;
+                if ((size_t)j < r->nt && r->t[j].kind == TK_WORD && (r->t[j].fl & TF_CAP))
+                    return 1;
+            }
         /* "withdrawing from ECOWAS", "froze its participation in the CSTO",
          * "voted 188 to 6 on Monday to ratify Sweden's accession to NATO" */
         for (size_t a = 0; a < r->nam; a++)
@@ -830,6 +840,15 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         return 0;
     if (fired_at(r, tr, te) || (!strcmp(tr->lemma, "carry") && !carried_to(r, te)))
         return 0;
+    /* "Egypt flew weapons and ammunition to Mogadishu", not "jets flew
+     * close to a destroyer": what is flown is the verb's object */
+    if (!strcmp(tr->lemma, "fly")) {
+        int obj = where >= te && where < te + 4 && carried_to(r, te);
+        for (long i = te; obj && i < where; i++)
+            obj = !is_word(r, i, "to") && !is_word(r, i, "close") && !is_word(r, i, "near");
+        if (!obj)
+            return 0;
+    }
     /* "called on Russia to end its illegal war", "called for": an appeal */
     if (tr->needs == NEED_BLAME && (is_word(r, te, "on") || is_word(r, te, "upon") || is_word(r, te, "for") ||
                                     is_word(r, te, "in") || is_word(r, te, "off")))
@@ -1316,7 +1335,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 int nogroup = 1;
                 for (long i = te; i < (long)tm->s && nogroup; i++)
                     nogroup = group_at(r, i) < 0;
-                if (!cs_meets(&r->en[r->tment[k]].parties, &x.src) && !(with && (own || nogroup)))
+                /* "Mexico formally denounced the treaty": a treaty whose
+                 * parties the article does not give is the subject's own */
+                const ent *te_ = &r->en[r->tment[k]];
+                int unknown = (te_->parties.n < 2 || te_->guess) && nogroup;
+                if (!cs_meets(&te_->parties, &x.src) && !(with && (own || nogroup)) && !unknown)
                     continue;
                 /* "denounced the memorandum as null and void": a judgment */
                 int as = 0;

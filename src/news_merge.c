@@ -174,6 +174,9 @@ static int merge_restated(rd *r)
                     continue;
                 if (details_clash(&x->d, &y->d))
                     continue;
+                /* steps of two treaties the article tells apart */
+                if (x->ent >= 0 && y->ent >= 0 && x->ent != y->ent && r->en[x->ent].name != r->en[y->ent].name)
+                    continue;
                 if (!x->tgt.n)
                     x->tgt = y->tgt;
                 if (!x->date.precision || (y->date.precision > x->date.precision))
