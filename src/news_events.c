@@ -690,7 +690,8 @@ static int speaker_group(const rd *r)
         /* ", said the ministry" (not "warned that the Pakistani army
          * would": the name after a speech verb is the speaker only when
          * the verb follows what was said) */
-        if (i == 0 || !(is_punct(r, i - 1, ',') || is_punct(r, i - 1, '"') || r->t[i - 1].kind == TK_PUNCT))
+        if (i == 0 || !(is_punct(r, i - 1, ',') || is_punct(r, i - 1, '"') || r->t[i - 1].kind == TK_PUNCT) ||
+            r->text[r->t[i].e - 1] == 'g') /* ", saying Japanese aircraft had": no inversion */
             continue;
         long k = i + 1;
         while ((size_t)k < r->nt && cue_at(r, k, CUE_DET))
@@ -1993,14 +1994,40 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
  * against either country shall be considered an aggression against both",
  * "an armed attack on any one of them is to be treated as an attack on
  * all". Returns the token after it, or -1; *s gets its first token. */
-static long defence_clause(const rd *r, long i, long *s)
+static long defence_clause(const rd *r, long i, long *s, int *guar)
 {
     static const char *const N[] = {"attack", "attacks", "aggression"};
     static const char *const P[] = {"on", "against"};
-    static const char *const ONE[] = {"one", "either", "any"};
-    static const char *const ALL[] = {"all", "both", "them", "each", "every", "the", "other", "others"};
+    static const char *const ONE[] = {"one", "either", "any", "other"};
+    static const char *const ALL[] = {"all", "both", "them", "each", "every", "the", "other", "others", "itself",
+                                      "themselves", "us"};
     if (!WORD_IN(r, i, N) || !WORD_IN(r, i + 1, P))
         return -1;
+    /* "will regard any armed attack on Qatar as a threat to its own peace
+     * and security": a guarantee to one state */
+    int g = -1;
+    long as = -1; /* "on the territory, sovereignty, or critical infrastructure of the State of Qatar as" */
+    for (long k = i + 2; (size_t)k < r->nt && k < i + 20 && as < 0 && !is_boundary(r, k); k++) {
+        if (g < 0 && group_at(r, k) >= 0)
+            g = group_at(r, k);
+        if (is_word(r, k, "as"))
+            as = k;
+    }
+    if (g >= 0 && as > (long)r->g[g].s) {
+        static const char *const REG[] = {"regard", "regards", "regarded", "treat", "treats", "treated",
+                                          "consider", "considers", "considered", "deem", "deems", "deemed"};
+        int reg = 0;
+        for (long j = i - 1; j >= 0 && j >= i - 4 && !reg; j--)
+            reg = WORD_IN(r, j, REG);
+        long a = as + 1;
+        if (reg && (is_word(r, a, "an") || is_word(r, a, "a")) &&
+            ((WORD_IN(r, a + 1, N) && WORD_IN(r, a + 2, P)) ||
+             (is_word(r, a + 1, "threat") && is_word(r, a + 2, "to")))) {
+            *s = i > 0 && (is_word(r, i - 1, "armed") || is_word(r, i - 1, "an") || is_word(r, i - 1, "any")) ? i - 1 : i;
+            *guar = g;
+            return a + 3;
+        }
+    }
     /* "an attack on the sovereignty or territorial integrity of one member" */
     long k = i + 2;
     while ((size_t)k < r->nt && k < i + 9 && !WORD_IN(r, k, ONE) && r->t[k].kind == TK_WORD)
@@ -2067,7 +2094,9 @@ static int clause_events(rd *r)
     if (!attack)
         return 0;
     for (long i = 0; (size_t)i + 5 < r->nt; i++) {
-        long s, e = defence_clause(r, i, &s);
+        long s;
+        int guar = -1;
+        long e = defence_clause(r, i, &s, &guar);
         if (e < 0 && (e = assist_clause(r, i)) >= 0)
             s = i;
         if (e < 0)
@@ -2079,7 +2108,14 @@ static int clause_events(rd *r)
         if (!tr)
             return 0;
         lx_match m = {(uint32_t)s, (uint32_t)e, CLAUSE_MATCH, 0};
-        return do_trigger(r, &m, tr, 0);
+        size_t before = r->nev;
+        int rc = do_trigger(r, &m, tr, 0);
+        if (rc >= 0 && guar >= 0 && r->nev > before) {
+            rev *x = &r->ev[r->nev - 1]; /* the state guaranteed */
+            x->tgt = r->g[guar].codes;
+            cs_minus(&x->tgt, &x->src);
+        }
+        return rc;
     }
     return 0;
 }
