@@ -571,6 +571,13 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         cs_union(src, &by);
         if (!*subj_treaty)
             cs_union(tgt, &subjset);
+    } else if (passive && tr->type == CASUS_EV_SUMMON_AMBASSADOR && subjset.n && obj.n && !cs_meets(&obj, &subjset)) {
+        /* "British Ambassador Nigel Casey was summoned to the Russian
+         * Foreign Ministry": the envoy's state is the one summoned, the
+         * ministry's the one summoning */
+        cs_union(tgt, &subjset);
+        cs_union(src, &obj);
+        cs_minus(src, tgt);
     } else if (tr->subj_target) {
         cs_union(tgt, &subjset);
         /* "to buy French Caesar howitzers": a demonym on the item is the seller */
