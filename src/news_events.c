@@ -628,6 +628,11 @@ static int carried_to(const rd *r, long te)
         if ((is_word(r, i, "to") || is_word(r, i, "for") || is_word(r, i, "into")) &&
             (names_place(r, i + 1) || (cue_starts(r, i + 1, CUE_DET) && names_place(r, i + 2))))
             return 1;
+        /* "ordered 1,500 troops to the southern border" */
+        static const char *const SIDE[] = {"northern", "southern", "eastern", "western"},
+                                 *const EDGE[] = {"border", "frontier", "flank"};
+        if (is_word(r, i, "to") && is_word(r, i + 1, "the") && WORD_IN(r, i + 2, SIDE) && WORD_IN(r, i + 3, EDGE))
+            return 1;
     }
     return 0;
 }
@@ -850,6 +855,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         if (!obj)
             return 0;
     }
+    /* "troops are operating on Congolese soil", not "allowing US troops
+     * to operate", "operated separately over the Sea of Japan" */
+    if (!strcmp(tr->lemma, "operate") && !(tr->form == FORM_ING && (cue_at(r, ts - 1, CUE_BE) ||
+                                                                      (is_word(r, ts - 1, "still") && cue_at(r, ts - 2, CUE_BE)))))
+        return 0;
     /* "called on Russia to end its illegal war", "called for": an appeal */
     if (tr->needs == NEED_BLAME && (is_word(r, te, "on") || is_word(r, te, "upon") || is_word(r, te, "for") ||
                                     is_word(r, te, "in") || is_word(r, te, "off")))

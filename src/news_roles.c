@@ -130,6 +130,10 @@ void casusi_item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty
         v = casusi_number_before(r, ni - 1, &first, &ap);
         if (v >= 0)
             ni--;
+        /* "1,500 active-duty troops": a hyphenated adjective */
+        else if (ni > 1 && (r->t[ni].fl & TF_HYPH) && r->t[ni - 1].kind == TK_WORD && !at(r, ni - 1) &&
+                 (v = casusi_number_before(r, ni - 2, &first, &ap)) >= 0)
+            ni -= 2;
     }
     if (v >= 0 && qty) {
         *qty = (int64_t)(v + 0.5);
