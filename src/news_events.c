@@ -168,6 +168,14 @@ static int need_near(const rd *r, long ts, long te, int need, long *where)
     if (need == NEED_TREATY) {
         if (r->ntm)
             return 1;
+        /* "approved Sweden's membership", "Finland's accession": a
+         * state's entry is the instrument a parliament approves */
+        for (long i = te; (size_t)i + 1 < r->nt && i < te + 4; i++) {
+            int g = group_at(r, i);
+            if (g >= 0 && (r->t[r->g[g].e - 1].fl & TF_POSS) &&
+                (is_word(r, (long)r->g[g].e, "membership") || is_word(r, (long)r->g[g].e, "accession")))
+                return 1;
+        }
         /* "froze its membership in IGAD", "suspended its membership of
          * the Intergovernmental Authority on Development": a body the
          * dictionaries need not know */
@@ -803,7 +811,16 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                     tr->type == CASUS_EV_MISSILE_TEST || tr->type == CASUS_EV_SANCTIONS ||
                     /* a claim called untrue looks for its claim itself */
                     (tr->subj_speaker && tr->type == CASUS_EV_DENY_ACCUSATION));
-    if (!need_near(r, ts, te, tr->needs, &where) && !selfsuff)
+    /* "The Milli Majlis ratified the Shusha Declaration": what is
+     * ratified is an instrument, whatever its name */
+    int named = 0;
+    if (!strcmp(tr->lemma, "ratify") && tr->form != FORM_NOUN) {
+        long i = is_word(r, te, "the") ? te + 1 : te;
+        while ((size_t)i < r->nt && r->t[i].kind == TK_WORD && (r->t[i].fl & TF_CAP) && group_at(r, i) < 0)
+            i++, named++;
+        named = named >= 2;
+    }
+    if (!named && !need_near(r, ts, te, tr->needs, &where) && !selfsuff)
         return 0;
     /* "Sweden's accession to NATO", "an obstacle to its entry into the
      * alliance": a joining named by a noun is an event only when a verb
@@ -1246,7 +1263,10 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 int obj = 0;
                 for (long i = te; !obj && (size_t)i < r->nt && i < te + 10 && !is_boundary(r, i); i++)
                     obj = names_treaty(r, i) || is_word(r, i, "it") || is_word(r, i, "them") ||
-                          cue_at(r, i, CUE_DENYREF);
+                          cue_at(r, i, CUE_DENYREF) ||
+                          /* "approved Sweden's membership" */
+                          (body && (is_word(r, i, "membership") || is_word(r, i, "accession")) && i > 0 &&
+                           (r->t[i - 1].fl & TF_POSS) && !is_word(r, i + 1, "bid"));
                 if (!obj)
                     return 0;
             }
