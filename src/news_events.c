@@ -670,10 +670,6 @@ static int negated_after(const rd *r, long te)
     return 0;
 }
 
-/* Who says the sentence: the group next to a verb of saying ("the
- * ministry said", "said the ministry", "Japan's foreign ministry said the
- * claim was ..."), or the name before a colon that opens it ("Lin Jian:
- * ..."); -1 if none. */
 /* A threat whose grammatical subject is the one threatened: "will bear
  * the consequences", "will pay the price", "would be punished", "would
  * make them legitimate targets" (not "will be met with", "cannot stand
@@ -687,6 +683,10 @@ static int subject_suffers(const rd *r, long ts, long te)
     return 0;
 }
 
+/* Who says the sentence: the group next to a verb of saying ("the
+ * ministry said", "said the ministry", "Japan's foreign ministry said the
+ * claim was ..."), or the name before a colon that opens it ("Lin Jian:
+ * ..."); -1 if none. */
 static int speaker_group(const rd *r)
 {
     for (long i = 0; (size_t)i < r->nt; i++) {
@@ -1368,9 +1368,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                     nogroup = group_at(r, i) < 0;
                 /* "Mexico formally denounced the treaty": a treaty whose
                  * parties the article does not give is the subject's own */
-                const ent *te_ = &r->en[r->tment[k]];
-                int unknown = (te_->parties.n < 2 || te_->guess) && nogroup;
-                if (!cs_meets(&te_->parties, &x.src) && !(with && (own || nogroup)) && !unknown)
+                const ent *den = &r->en[r->tment[k]];
+                int unknown = (den->parties.n < 2 || den->guess) && nogroup;
+                if (!cs_meets(&den->parties, &x.src) && !(with && (own || nogroup)) && !unknown)
                     continue;
                 /* "denounced the memorandum as null and void": a judgment */
                 int as = 0;
