@@ -938,7 +938,7 @@ static const struct { const char *key; int cue; } CUES[] = {
     {"event-ref", CUE_EVREF}, {"claim", CUE_CLAIM}, {"stalled", CUE_STALLED}, {"pledge", CUE_PLEDGE},
     {"attack", CUE_ATTACK}, {"attack-verb", CUE_ATTACKV}, {"currency", CUE_CURRENCY}, {"vessels", CUE_VESSEL}, {"reprisal", CUE_REPRISAL},
     {"negation-noun", CUE_NEGNOUN}, {"negation-after", CUE_NEGAFTER}, {"reaction", CUE_REACT}, {"undo", CUE_UNDO}, {"month-original", CUE_FMONTH},
-    {"trade", CUE_TRADE}, {"blame", CUE_BLAME},
+    {"trade", CUE_TRADE}, {"blame", CUE_BLAME}, {"span", CUE_SPAN},
 };
 
 static const char *MONTHS[] = {"january", "february", "march", "april", "may", "june", "july",

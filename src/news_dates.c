@@ -205,12 +205,15 @@ static long anchor_day(const rd *r, long i, casus_date *d)
  * unit token i. Sets *s to the phrase's first token and *d to the date (of
  * the day for days and for an anniversary, else of the week's span, the
  * month or the year; none for decades or without an article date).
+ * The unit and the word after it are the lexicon's "span" cue.
  * Returns the token after the phrase, or i when there is none. */
 static long ago(const rd *r, long i, long *s, casus_date *d)
 {
     static const char *const DAY[] = {"day", "days"}, *const WEEK[] = {"week", "weeks"},
                              *const MONTH[] = {"month", "months"}, *const YEAR[] = {"year", "years"},
                              *const MARK[] = {"marks", "mark", "marked", "marking", "is", "was"};
+    if (!cue_starts(r, i, CUE_SPAN))
+        return i;
     int unit = WORD_IN(r, i, DAY) ? 1 : WORD_IN(r, i, WEEK) ? 2 : WORD_IN(r, i, MONTH) ? 3 : WORD_IN(r, i, YEAR) ? 4
                : is_word(r, i, "decade") || is_word(r, i, "decades") ? 5 : 0;
     if (!unit)
@@ -289,8 +292,8 @@ int casusi_find_dates(rd *r)
          * openers below ("that month", "the 10th", "the following day") */
         if (r->t[i].kind == TK_PUNCT ||
             (r->t[i].kind == TK_WORD && !(r->t[i].fl & TF_CAP) && !anchors &&
-             !(r->cmask[i] & ((uint64_t)1 << CUE_RELDAY)) && !is_word(r, i, "that") && !is_word(r, i, "the") &&
-             !is_word(r, i + 1, "ago") && !is_word(r, i + 1, "since")))
+             !(r->cmask[i] & (((uint64_t)1 << CUE_RELDAY) | ((uint64_t)1 << CUE_SPAN))) && !is_word(r, i, "that") &&
+             !is_word(r, i, "the")))
             continue;
         casus_date d;
         memset(&d, 0, sizeof d);

@@ -814,7 +814,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     /* "The Milli Majlis ratified the Shusha Declaration": what is
      * ratified is an instrument, whatever its name */
     int named = 0;
-    if (!strcmp(tr->lemma, "ratify") && tr->form != FORM_NOUN) {
+    if (tr->lemma[0] == 'r' && !strcmp(tr->lemma, "ratify") && tr->form != FORM_NOUN) {
         long i = is_word(r, te, "the") ? te + 1 : te;
         while ((size_t)i < r->nt && r->t[i].kind == TK_WORD && (r->t[i].fl & TF_CAP) && group_at(r, i) < 0)
             i++, named++;
@@ -865,7 +865,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         return 0;
     /* "Egypt flew weapons and ammunition to Mogadishu", not "jets flew
      * close to a destroyer": what is flown is the verb's object */
-    if (!strcmp(tr->lemma, "fly")) {
+    if (tr->lemma[0] == 'f' && !strcmp(tr->lemma, "fly")) {
         int obj = where >= te && where < te + 4 && carried_to(r, te);
         for (long i = te; obj && i < where; i++)
             obj = !is_word(r, i, "to") && !is_word(r, i, "close") && !is_word(r, i, "near");
@@ -874,7 +874,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     }
     /* "troops are operating on Congolese soil", not "allowing US troops
      * to operate", "operated separately over the Sea of Japan" */
-    if (!strcmp(tr->lemma, "operate") && !(tr->form == FORM_ING && (cue_at(r, ts - 1, CUE_BE) ||
+    if (tr->lemma[0] == 'o' && !strcmp(tr->lemma, "operate") && !(tr->form == FORM_ING && (cue_at(r, ts - 1, CUE_BE) ||
                                                                       (is_word(r, ts - 1, "still") && cue_at(r, ts - 2, CUE_BE)))))
         return 0;
     /* "called on Russia to end its illegal war", "called for": an appeal */
