@@ -66,9 +66,9 @@ static uint64_t hash_word(uint64_t h, const rd *r, long i)
     for (size_t b = r->t[i].s; b < r->t[i].e; b++) {
         unsigned char c = (unsigned char)r->text[b];
         h ^= c >= 'A' && c <= 'Z' ? c + 32u : c;
-        h *= 1099511628211u;
+        h *= CASUSI_FNV_PRIME;
     }
-    return (h ^ ' ') * 1099511628211u;
+    return (h ^ ' ') * CASUSI_FNV_PRIME;
 }
 
 static int name_word(const rd *r, long i)
@@ -105,7 +105,7 @@ static uint64_t treaty_name(const rd *r, long s, long e)
         whole = (r->t[i].fl & TF_CAP) || r->t[i].kind != TK_WORD;
     if (a == s && b == e && !whole)
         return 0;
-    uint64_t h = 14695981039346656037u;
+    uint64_t h = CASUSI_FNV_OFFSET;
     for (long i = a; i < b; i++)
         h = hash_word(h, r, i);
     return h ? h : 1;
