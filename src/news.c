@@ -132,6 +132,9 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
     for (size_t k = 0; k < r->ndm; k++)
         if (r->dm[k].d.precision == 3 && !r->dm[k].treatyyear)
             r->lastday = r->dm[k].d;
+    for (size_t k = 0; k < r->ndm; k++)
+        if (r->dm[k].d.precision >= 1 && !r->dm[k].treatyyear && !r->dm[k].mon)
+            r->lastyear = r->dm[k].d.year;
     /* the last month: an event's resolved date, or a date with its year */
     for (size_t k = 0; k < r->ndm; k++)
         if (r->dm[k].d.precision >= 2 && !r->dm[k].treatyyear && !r->dm[k].mon)

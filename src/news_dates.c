@@ -281,6 +281,33 @@ static int has_anchor_word(const rd *r)
     return 0;
 }
 
+/* "that year", "that same year", "the same year", "the following year",
+ * "the previous year" at token i: the number of tokens, with *y the year
+ * meant (the last year written out before it, in this sentence or an
+ * earlier one); 0 when there is none or no year to count from. */
+static long year_ref(const rd *r, long i, int *y)
+{
+    long n = 0;
+    int dy = 0;
+    if (is_word(r, i, "that") && is_word(r, i + 1, "year"))
+        n = 2;
+    else if ((is_word(r, i, "that") || is_word(r, i, "the")) && is_word(r, i + 1, "same") && is_word(r, i + 2, "year"))
+        n = 3;
+    else if (is_word(r, i, "the") && is_word(r, i + 2, "year") &&
+             (is_word(r, i + 1, "following") || is_word(r, i + 1, "previous")))
+        n = 3, dy = is_word(r, i + 1, "following") ? 1 : -1;
+    if (!n || (r->t[i + n - 1].fl & TF_POSS))
+        return 0; /* not "that year's summit" */
+    int last = r->lastyear;
+    for (size_t k = 0; k < r->ndm; k++)
+        if ((long)r->dm[k].e <= i && r->dm[k].d.precision >= 1 && !r->dm[k].treatyyear && !r->dm[k].mon)
+            last = r->dm[k].d.year;
+    if (!last)
+        return 0;
+    *y = last + dy;
+    return n;
+}
+
 int casusi_find_dates(rd *r)
 {
     r->ndm = 0;
@@ -298,7 +325,7 @@ int casusi_find_dates(rd *r)
         casus_date d;
         memset(&d, 0, sizeof d);
         int ym = 0, yd = 0, ny = 0;
-        long s = i, e = i + 1;
+        long s = i, e = i + 1, yr;
         const ntok *t = &r->t[i];
         long mon = (t->fl & TF_CAP) ? cue_at(r, i, CUE_MONTH) : 0;
         if (mon && cue_starts(r, i, CUE_MONTH)) {
@@ -402,12 +429,15 @@ int casusi_find_dates(rd *r)
                 x->mon = x->dom = 0;
             }
             continue;
-        } else if (r->lastmonth.precision >= 2 && is_word(r, i, "that") &&
-                   (is_word(r, i + 1, "month") || is_word(r, i + 1, "year"))) {
+        } else if (r->lastmonth.precision >= 2 && is_word(r, i, "that") && is_word(r, i + 1, "month")) {
             /* "denounced the memorandum that month" */
-            d = is_word(r, i + 1, "month") ? mkdate(r->lastmonth.year, r->lastmonth.month, 0)
-                                           : mkdate(r->lastmonth.year, 0, 0);
+            d = mkdate(r->lastmonth.year, r->lastmonth.month, 0);
             e = i + 2;
+        } else if ((yr = year_ref(r, i, &ym)) > 0) {
+            /* "later that year", "the following year" */
+            d = mkdate(ym, 0, 0);
+            e = i + yr;
+            ym = 0;
         } else if ((size_t)i + 1 < r->nt && (r->t[i + 1].fl & TF_ORD) && is_word(r, i, "the") &&
                    is_dom(&r->t[i + 1]) && (is_word(r, i - 1, "on") || is_word(r, i - 1, "of")) &&
                    ((size_t)i + 2 >= r->nt || r->t[i + 2].kind == TK_PUNCT) && /* not "the 79th anniversary" */

@@ -193,6 +193,7 @@ typedef struct rd {
     int heading;            /* the unit is a heading line (headlines join states by commas) */
     casus_date lastmonth;   /* the last month (or day) the article named ("that month") */
     casus_date lastday;     /* the last day the article named ("the following day" counts from it) */
+    int lastyear;           /* the last year the article wrote out ("later that year"), 0 if none */
     const char *home;       /* the dateline capital's state: "CARACAS, Sept 6 -
                                Foreign Minister Yvan Gil said" speaks for VEN */
     int homeset;
