@@ -353,6 +353,41 @@ static int respectively(rd *r, const rev *x, long te)
     return 1;
 }
 
+/* "Bangladesh and India summoned each other's envoys", "Armenia and
+ * Azerbaijan accused each other of violating the truce": two sources and
+ * no target make one event each way. Returns 1 when it added them. */
+static int reciprocal(rd *r, const rev *x, long te)
+{
+    static const char *const TRADE[] = {"traded", "trade", "trading", "exchanged", "exchange", "exchanging"};
+    if (x->src.n != 2 || x->tgt.n ||
+        (x->type != CASUS_EV_CONDEMN && x->type != CASUS_EV_WARN && x->type != CASUS_EV_SUMMON_AMBASSADOR &&
+         x->type != CASUS_EV_SANCTIONS))
+        return 0;
+    /* "traded accusations", "exchanged sharp warnings" */
+    int each = 0;
+    for (long i = x->tok - 1; i >= 0 && i >= x->tok - 3 && !each && r->t[i].kind != TK_PUNCT; i--)
+        each = WORD_IN(r, i, TRADE);
+    for (long i = te; (size_t)i + 1 < r->nt && i < te + 4 && !each; i++) {
+        if (r->t[i].kind == TK_PUNCT)
+            break;
+        each = (is_word(r, i, "each") || is_word(r, i, "one")) &&
+               (is_word(r, i + 1, "other") || is_word(r, i + 1, "another"));
+    }
+    if (!each)
+        return 0;
+    for (int k = 0; k < 2; k++) {
+        rev y = *x;
+        y.src.n = y.tgt.n = 0;
+        cs_add(&y.src, x->src.c[k]);
+        cs_add(&y.tgt, x->src.c[1 - k]);
+        y.rs = NULL;
+        y.nrs = y.rscap = 0;
+        if (add_event(r, &y))
+            return -1;
+    }
+    return 1;
+}
+
 /* The group a noun at [s, e) belongs to: right before it, over up to two
  * words the lexicon does not know ("Seoul's claims", "the Polish
  * accusations", "Russia's new ambassador"), else after one of preps and
@@ -1569,6 +1604,20 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         x.tgt.n = 0;
         break;
     case CASUS_EV_ALLIANCE_JOINED:
+        if (!strcmp(tr->lemma, "become")) {
+            /* "became NATO's 31st member": the body's, then "member"
+             * within three words ("newest", "32nd", "full") */
+            long i = is_word(r, te, "the") ? te + 1 : te;
+            const lx_match *om = at(r, i);
+            int g = group_at(r, i);
+            if (!om || g < 0 || !r->am[r->g[g].first].org || !(r->t[om->e - 1].fl & TF_POSS))
+                return 0;
+            long j = (long)om->e, k = j;
+            while (k < j + 3 && (size_t)k < r->nt && r->t[k].kind != TK_PUNCT && !is_word(r, k, "member"))
+                k++;
+            if (!is_word(r, k, "member"))
+                return 0;
+        }
         x.tgt.n = 0;
         if (org_ref(r, te))
             cs_add(&x.tgt, org_ref(r, te));
@@ -1998,6 +2047,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     else if (subj >= 0 && r->g[subj].codes.n == 1)
         r->last_single = r->g[subj].codes;
     int split = respectively(r, &x, te);
+    if (!split)
+        split = reciprocal(r, &x, te);
     if (split)
         return split < 0 ? -1 : 0;
     if (tr->form != FORM_NOUN) {

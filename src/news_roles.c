@@ -387,6 +387,7 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
      * transfers", "Pyongyang's deployment"), or the subject of a light verb
      * ("issued a warning") */
     if (tr->form == FORM_NOUN) {
+        static const char *const TIME_PREPS[] = {"since", "after", "before", "until", "following", "during"};
         int mod = -1, light = 0;
         for (long i = ts - 1; i >= 0 && i >= ts - 12; i--) {
             int g = group_at(r, i);
@@ -398,10 +399,14 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
              * the name before a stance or a saying is no modifier */
             if ((cue_at(r, i, CUE_REACT) || cue_at(r, i, CUE_SAY)) && !cue_at(r, i, CUE_LIGHT))
                 break;
-            /* "fumes over Chinese live-fire drills": a demonym before the
-             * noun modifies it, whatever preposition leads the phrase */
-            if (g >= 0 && i >= ts - 3 && r->am[r->g[g].last].actor &&
-                r->am[r->g[g].last].actor->kind == AK_DEMONYM) {
+            /* "fumes over Chinese live-fire drills": a demonym or a
+             * possessive before the noun modifies it, whatever preposition
+             * leads the phrase */
+            if (g >= 0 && i >= ts - 4 &&
+                ((r->am[r->g[g].last].actor && r->am[r->g[g].last].actor->kind == AK_DEMONYM) ||
+                 /* "concerned by the PLA's joint military drills"; not
+                  * a time ("Since the United Kingdom's withdrawal") */
+                 ((r->t[r->g[g].e - 1].fl & TF_POSS) && !WORD_IN(r, r->g[g].prep, TIME_PREPS)))) {
                 int adj = 1;
                 for (long j = (long)r->g[g].e; j < ts && adj; j++)
                     adj = r->t[j].kind == TK_WORD && !(r->t[j].fl & TF_CAP) && !at(r, j);
