@@ -362,7 +362,13 @@ int casusi_find_dates(rd *r)
                            is_word(r, pw, "last") || is_word(r, pw, "for") || is_word(r, pw, "from") || pw < i - 1;
                 /* "This July, during the Talisman Sabre exercise": the
                  * article's year; "next March": the first after its date */
-                if (r->artdate.precision >= 2 && pw == i - 1 && (is_word(r, pw, "this") || is_word(r, pw, "next"))) {
+                int ry;
+                long rn = year_ref(r, j, &ry);
+                if (rn) { /* "In June that year", "in March the following year" */
+                    d = mkdate(ry, (int)mon - 1, 0);
+                    j += rn;
+                } else if (r->artdate.precision >= 2 && pw == i - 1 &&
+                           (is_word(r, pw, "this") || is_word(r, pw, "next"))) {
                     int y = r->artdate.year;
                     if (is_word(r, pw, "next") && (int)mon - 1 <= r->artdate.month)
                         y++;
