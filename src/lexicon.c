@@ -853,7 +853,7 @@ static const struct { const char *name; int need; } NEEDS[] = {
     {"missile", NEED_MISSILE}, {"ambassador", NEED_AMBASSADOR}, {"org", NEED_ORG},
     {"exercise", NEED_EXERCISE}, {"intel", NEED_INTEL}, {"sanction", NEED_SANCTION},
     {"claim", NEED_CLAIM}, {"pledge", NEED_PLEDGE}, {"money", NEED_MONEY}, {"reprisal", NEED_REPRISAL},
-    {"trade", NEED_TRADE}, {"blame", NEED_BLAME},
+    {"trade", NEED_TRADE}, {"blame", NEED_BLAME}, {"terror", NEED_TERROR},
 };
 
 static int load_events(builder *b, const char *dir)
@@ -938,7 +938,7 @@ static const struct { const char *key; int cue; } CUES[] = {
     {"event-ref", CUE_EVREF}, {"claim", CUE_CLAIM}, {"stalled", CUE_STALLED}, {"pledge", CUE_PLEDGE},
     {"attack", CUE_ATTACK}, {"attack-verb", CUE_ATTACKV}, {"currency", CUE_CURRENCY}, {"vessels", CUE_VESSEL}, {"reprisal", CUE_REPRISAL},
     {"negation-noun", CUE_NEGNOUN}, {"negation-after", CUE_NEGAFTER}, {"reaction", CUE_REACT}, {"undo", CUE_UNDO}, {"month-original", CUE_FMONTH},
-    {"trade", CUE_TRADE}, {"blame", CUE_BLAME}, {"span", CUE_SPAN},
+    {"trade", CUE_TRADE}, {"blame", CUE_BLAME}, {"span", CUE_SPAN}, {"terror", CUE_TERROR},
 };
 
 static const char *MONTHS[] = {"january", "february", "march", "april", "may", "june", "july",

@@ -151,7 +151,7 @@ static int need_near(const rd *r, long ts, long te, int need, long *where)
     static const int CUE_FOR[] = {0, CUE_TREATY, CUE_TROOPS, CUE_ARMS, CUE_AID, CUE_MISSILE,
                                   CUE_AMBASSADOR, 0, CUE_EXERCISE, CUE_INTEL, CUE_SANCTION,
                                   CUE_CLAIM, CUE_PLEDGE, CUE_CURRENCY, CUE_REPRISAL, CUE_TRADE,
-                                  CUE_BLAME};
+                                  CUE_BLAME, CUE_TERROR};
     if (need == NEED_NONE)
         return 1;
     if (need == NEED_MONEY) {
@@ -1682,6 +1682,20 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     }
     case CASUS_EV_SANCTIONS:
         cs_minus(&x.tgt, &x.src);
+        if (tr->needs == NEED_TERROR) {
+            /* a listing lists a group: "designated two Ecuadorian gangs"
+             * targets no state, "designated Iran's Revolutionary Guard"
+             * does; "so that the IRGC can be designated" names no one who
+             * lists it */
+            if (passive && !is_word(r, te, "by"))
+                return 0;
+            x.tgt.n = 0;
+            long i = is_word(r, te, "the") ? te + 1 : te;
+            int g = group_at(r, i);
+            if (g >= 0 && (long)r->g[g].s == i && at(r, i) && (r->t[at(r, i)->e - 1].fl & TF_POSS))
+                x.tgt = r->g[g].codes;
+            cs_minus(&x.tgt, &x.src);
+        }
         if (tr->needs == NEED_TRADE) {
             /* "put 20 American companies under sanctions, freezing any
              * assets": a participle restates the measure */
