@@ -314,9 +314,17 @@ static int can_fire(const rd *r, const lx_match *o)
 {
     int types[8];
     int n = event_types_at(r, (long)o->s, types, 8);
-    for (int u = 0; u < n; u++)
-        if (need_near(r, (long)o->s, (long)o->e, r->lx->triggers[types[u]].needs, NULL))
-            return 1;
+    for (int u = 0; u < n; u++) {
+        const lx_trigger *tr = &r->lx->triggers[types[u]];
+        long w;
+        if (!need_near(r, (long)o->s, (long)o->e, tr->needs, &w))
+            continue;
+        /* "two Venezuelan F-16s had flown near the destroyer": flying
+         * moves arms only as its object (see do_trigger) */
+        if (tr->lemma[0] == 'f' && !strcmp(tr->lemma, "fly") && (w < (long)o->e || w >= (long)o->e + 4))
+            continue;
+        return 1;
+    }
     return 0;
 }
 

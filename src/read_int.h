@@ -354,15 +354,24 @@ static inline int is_year(const ntok *t)
 }
 
 /* A weapon's model designator: a short capitalised word joined by a hyphen
- * to a number ("S-400", "F-16", "Su-35", "Hwasong-18", "KN-23"); i is the
+ * to a number ("S-400", "F-16", "Su-35", "Hwasong-18", "KN-23", "MiG-29s"); i is the
  * word. "G-20" and "COVID-19" are not weapons. */
 static inline int designator(const rd *r, long i)
 {
     if (i < 0 || (size_t)i + 1 >= r->nt)
         return 0;
     const ntok *w = &r->t[i], *n = &r->t[i + 1];
-    if (w->kind != TK_WORD || !(w->fl & TF_CAP) || w->e - w->s > 8 || n->kind != TK_NUM || !(n->fl & TF_HYPH))
+    /* the number may carry a suffix: "MiG-29s", "F-35As", "Su-35S"; not a
+     * year ("Strait Thunder-2025A" is an exercise) */
+    if (w->kind != TK_WORD || !(w->fl & TF_CAP) || w->e - w->s > 8 || !(n->fl & TF_HYPH))
         return 0;
+    if (n->kind != TK_NUM) {
+        size_t k = n->s;
+        while (k < n->e && r->text[k] >= '0' && r->text[k] <= '9')
+            k++;
+        if (n->kind != TK_WORD || k == n->s || k - n->s > 3)
+            return 0;
+    }
     if (is_word(r, i, "g") || is_word(r, i, "covid") || is_word(r, i, "article") || is_word(r, i, "resolution"))
         return 0;
     return at(r, i) == NULL || !has_cat(r, at(r, i), LX_ACTOR);
