@@ -736,9 +736,11 @@ static int speaker_group(const rd *r)
         if (!cue_at(r, i, CUE_SAY) || (i > 0 && cue_at(r, i - 1, CUE_DET)))
             continue;
         /* ", the Turkish defence ministry said" or "Japan's ministry said" */
-        long j = i - 1; /* "also said", "Japan's foreign ministry said" */
+        long j = i - 1; /* "also said", "Japan's foreign ministry said", "Pakistan's
+                           National Security Committee declared" */
         while (j >= 0 && j >= i - 4 && group_at(r, j) < 0 && r->t[j].kind == TK_WORD &&
-               ((!at(r, j) && !(r->t[j].fl & TF_CAP)) || cue_at(r, j, CUE_PEOPLE)))
+               (!at(r, j) || cue_at(r, j, CUE_PEOPLE) ||
+                ((r->t[j].fl & TF_CAP) && !has_cat(r, at(r, j), LX_ACTOR) && !is_trigger_tok(r, j))))
             j--;
         int g = group_at(r, j);
         if (g >= 0 && (r->g[g].prep < 0 || r->g[g].people))
@@ -1193,9 +1195,13 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             x.src = r->g[sp].codes;
             x.tgt.n = 0;
             for (size_t g = 0; g < r->ng; g++)
-                if ((long)g != sp && (long)r->g[g].e <= ts && r->g[g].prep < 0 && !r->g[g].people &&
+                if ((long)g != sp && (long)r->g[g].e <= ts && !r->g[g].people &&
                     ((long)r->g[sp].e <= (long)r->g[g].s || (long)r->g[sp].s >= ts) && r->am[r->g[g].last].actor &&
-                    (r->am[r->g[g].last].actor->kind == AK_DEMONYM || (r->t[r->g[g].e - 1].fl & TF_POSS)))
+                    ((r->g[g].prep < 0 &&
+                      (r->am[r->g[g].last].actor->kind == AK_DEMONYM || (r->t[r->g[g].e - 1].fl & TF_POSS))) ||
+                     /* "any attempt by India to divert the water" */
+                     (r->g[g].prep >= 0 && is_word(r, r->g[g].prep, "by") && r->g[g].prep >= 1 &&
+                      !at(r, r->g[g].prep - 1) && r->t[r->g[g].prep - 1].kind == TK_WORD)))
                     cs_union(&x.tgt, &r->g[g].codes);
             cs_minus(&x.tgt, &x.src);
         }
