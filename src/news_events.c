@@ -136,6 +136,31 @@ static int money_at(const rd *r, long i)
     return cue_at(r, j, CUE_CURRENCY) != 0;
 }
 
+/* A body the dictionaries need not know, at token i: an acronym the
+ * lexicon does not know ("CEEAC", "IGAD"; four letters or more), or a name of capitalised words
+ * that calls itself a community, organisation or authority ("the Economic
+ * Community of Central African States"). */
+static int unknown_body(const rd *r, long i)
+{
+    static const char *const BODY[] = {"community", "organisation", "organization", "authority", "commission"};
+    if (is_word(r, i, "the"))
+        i++;
+    if ((size_t)i >= r->nt || r->t[i].kind != TK_WORD || !(r->t[i].fl & TF_CAP) || at(r, i))
+        return 0;
+    size_t n = r->t[i].e - r->t[i].s, up = 0;
+    for (size_t k = r->t[i].s; k < r->t[i].e; k++)
+        up += r->text[k] >= 'A' && r->text[k] <= 'Z';
+    if (n >= 4 && n <= 7 && up == n) /* not "left the KGB" */
+        return 1;
+    for (long k = i; (size_t)k < r->nt && k < i + 8; k++) {
+        if (WORD_IN(r, k, BODY))
+            return 1;
+        if (r->t[k].kind != TK_WORD || !((r->t[k].fl & TF_CAP) || is_word(r, k, "of") || is_word(r, k, "for")))
+            return 0;
+    }
+    return 0;
+}
+
 /* A verb or noun that only moves a force ("deploy", "station"), not one
  * that may also hand weapons over ("send", "move"). */
 static int deploy_verb(const rd *r, long ts)
@@ -176,6 +201,10 @@ static int need_near(const rd *r, long ts, long te, int need, long *where)
                 (is_word(r, (long)r->g[g].e, "membership") || is_word(r, (long)r->g[g].e, "accession")))
                 return 1;
         }
+        /* "Rwanda left the CEEAC", "is leaving the Economic Community of
+         * Central African States" */
+        if (unknown_body(r, te))
+            return 1;
         /* "froze its membership in IGAD", "suspended its membership of
          * the Intergovernmental Authority on Development": a body the
          * dictionaries need not know */
@@ -1234,7 +1263,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         if (tr->type == CASUS_EV_TREATY_WITHDRAWN && (!strcmp(tr->lemma, "leave") || !strcmp(tr->lemma, "end"))) {
             int obj = 0;
             for (long i = te; !obj && (size_t)i < r->nt && i < te + 5 && !is_boundary(r, i); i++) {
-                obj = names_treaty(r, i);
+                obj = names_treaty(r, i) || (i == te && unknown_body(r, i)); /* "left the CEEAC" */
                 if (!obj && group_at(r, i) >= 0)
                     break; /* "left Moscow", not "to leave the Ottawa Convention" */
             }
