@@ -1203,6 +1203,26 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     const char *body = NULL;
     int subj = -1;
     casusi_roles(r, tr, ts, te, passive, &x.src, &x.tgt, &subj_treaty, &x.fuzzy, &body, &subj);
+    /* "'We strongly condemn the attack,' the Philippine foreign ministry
+     * said", "We stand by our ironclad commitments, Blinken said": the
+     * first person is the speaker */
+    int firstp = 0;
+    if (subj < 0 && !subj_treaty && tr->form != FORM_NOUN && !tr->subj_speaker &&
+        tr->type != CASUS_EV_DENY_ACCUSATION) { /* "That accusation is groundless and we reject it": one denial */
+        long i = ts - 1;
+        while (i >= 0 && i >= ts - 3 && r->t[i].kind == TK_WORD && !at(r, i) && !(r->t[i].fl & TF_CAP) &&
+               !is_word(r, i, "we") && !is_word(r, i, "i"))
+            i--;
+        if (is_word(r, i, "we") || (is_word(r, i, "i") && (r->t[i].fl & TF_CAP))) {
+            int sp = speaker_group(r);
+            if (sp >= 0 && ((long)r->g[sp].s > ts || (long)r->g[sp].e <= i)) {
+                x.src = r->g[sp].codes;
+                cs_minus(&x.tgt, &x.src);
+                subj = sp;
+                firstp = 1;
+            }
+        }
+    }
     int said_untrue = tr->subj_speaker && tr->type == CASUS_EV_DENY_ACCUSATION;
     if (said_untrue && !predicate_denial(r, ts, &x.src, &x.tgt))
         return 0;
@@ -2046,7 +2066,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
      * report's day (dated once restatements have been merged); not a
      * perfect ("has deployed", "had warned"), which sets no time */
     else if (!x.date.precision && x.mod == CASUS_MOD_ACTUAL && !r->heading &&
-             ((tr->form != FORM_BASE && tr->form != FORM_S) || threat_now))
+             ((tr->form != FORM_BASE && tr->form != FORM_S) || threat_now || firstp))
         x.newsday = then || pre_perfect(r, ts) || (perfect(r, ts) && !speech_act(tr->type)) ||
                             reduced_relative(r, ts, passive) || time_anchor(r)
                         ? -1
