@@ -1805,8 +1805,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     }
     /* "Britain pledged up to £160 million for water, food and schooling",
      * "Estonia imposed sanctions on Ivanishvili": with no recipient named,
-     * the recipient of the article's last pledge (sanctions, arms) */
-    if (!x.tgt.n &&
+     * the recipient of the article's last pledge (sanctions, arms); not a
+     * terrorist listing, whose object is the group it names */
+    if (!x.tgt.n && tr->needs != NEED_TERROR &&
         (x.type == CASUS_EV_AID_PLEDGED || x.type == CASUS_EV_SANCTIONS || x.type == CASUS_EV_ARMS_TRANSFERRED))
         for (size_t q = r->nev; !x.tgt.n && q-- > 0;)
             if (!r->ev[q].dead && r->ev[q].type == x.type && r->ev[q].tgt.n && !cs_meets(&r->ev[q].tgt, &x.src)) {
