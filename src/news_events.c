@@ -231,6 +231,9 @@ static int need_near(const rd *r, long ts, long te, int need, long *where)
     long lo = ts - 8 < 0 ? 0 : ts - 8, hi = te + reach > (long)r->nt ? (long)r->nt : te + reach;
     if (need == NEED_BLAME)
         lo = te; /* what the verb calls its object: "called the launch a provocation" */
+    /* "The Ambassador of Hungary to Ukraine, Antal Heizer, was summoned" */
+    if (need == NEED_AMBASSADOR)
+        lo = ts - 14 < 0 ? 0 : ts - 14;
     if (need == NEED_ORG) {
         for (size_t a = 0; a < r->nam; a++)
             if (r->am[a].org && (long)r->am[a].s >= te && (long)r->am[a].s < hi)

@@ -211,6 +211,18 @@ static int compass_of(const rd *r, long of)
            (is_word(r, of - 3, "to") || is_word(r, of - 3, "in") || is_word(r, of - 3, "into"));
 }
 
+/* Does an office phrase after "to (the)" end just before token i ("to the
+ * Ministry of Foreign Affairs | of Hungary")? */
+static int to_office(const rd *r, long i)
+{
+    const lx_match *m = cue_match(r, i - 1, CUE_PEOPLE);
+    if (!m || (long)m->e != i)
+        return 0;
+    long b = (long)m->s - 1;
+    b -= is_word(r, b, "the");
+    return is_word(r, b, "to");
+}
+
 void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cset *src, cset *tgt,
                   int *subj_treaty, int *fuzzy, const char **body, int *subj_out)
 {
@@ -562,6 +574,8 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
                    ((!strcmp(pw, "in") || !strcmp(pw, "at")) && (located || gov_in(r, gp->prep))) || !strcmp(pw, "into") ||
                    !strcmp(pw, "toward") || !strcmp(pw, "towards") ||
                    (!strcmp(pw, "for") && (tr->type == CASUS_EV_AID_PLEDGED || tr->type == CASUS_EV_ARMS_TRANSFERRED)) ||
+                   /* "was summoned to the Ministry of Foreign Affairs of Hungary" */
+                   (!strcmp(pw, "of") && passive && tr->type == CASUS_EV_SUMMON_AMBASSADOR && to_office(r, gp->prep)) ||
                    (!strcmp(pw, "of") && (tr->form == FORM_NOUN || ((tr->type == CASUS_EV_CONDEMN ||
                                           tr->type == CASUS_EV_WARN) && gp->prep <= te + 3)))) {
             /* "signed a treaty on Saturday, cementing a break with the bloc ECOWAS";
