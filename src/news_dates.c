@@ -184,13 +184,22 @@ static long anchor_day(const rd *r, long i, casus_date *d)
             off = -1, n = j + 2;
         else if (is_word(r, j, "day") && (is_word(r, j + 1, "later") || is_word(r, j + 1, "earlier")))
             off = is_word(r, j + 1, "later") ? 1 : -1, n = j + 2;
+        /* "a week later", "a week earlier" */
+        else if (a && is_word(r, j, "week") && (is_word(r, j + 1, "later") || is_word(r, j + 1, "earlier")))
+            off = is_word(r, j + 1, "later") ? 7 : -7, n = j + 2;
+        /* "The day before, Kazakhstan had protested", "... the day after.":
+         * not "the day before the vote" (a day counted from the vote) */
+        else if (!a && is_word(r, j, "day") && (is_word(r, j + 1, "before") || is_word(r, j + 1, "after")) &&
+                 (is_punct(r, j + 2, ',') || is_punct(r, j + 2, '.') || is_punct(r, j + 2, ';')))
+            off = is_word(r, j + 1, "after") ? 1 : -1, n = j + 2;
         else if (!a && is_word(r, i, "that") && is_word(r, j, "day"))
             off = 0, n = j + 1;
         else if (!a && is_word(r, j - 1, "that") && is_word(r, j, "same") && is_word(r, j + 1, "day"))
             off = 0, n = j + 2;
-    } else if (cue_at(r, j, CUE_NUMBER) && is_word(r, j + 1, "days") &&
+    } else if (cue_at(r, j, CUE_NUMBER) && (is_word(r, j + 1, "days") || is_word(r, j + 1, "weeks")) &&
                (is_word(r, j + 2, "later") || is_word(r, j + 2, "earlier"))) {
-        long v = cue_at(r, j, CUE_NUMBER) - 1;
+        /* "nine days later", "two weeks earlier" */
+        long v = (cue_at(r, j, CUE_NUMBER) - 1) * (is_word(r, j + 1, "weeks") ? 7 : 1);
         off = (int)(is_word(r, j + 2, "later") ? v : -v);
         n = j + 3;
     }
@@ -1002,6 +1011,32 @@ void casusi_find_letterhead(rd *r, size_t s, size_t e)
 {
     static const char *const HEAD[] = {"republic", "kingdom", "government", "ministry", "embassy", "mission",
                                        "federation", "office", "state", "commonwealth", "emirate", "sultanate"};
+    /* a translator's note names the outlet's city: "[Translated from
+     * Japanese. Source: Kaiyo Nippo (Tokyo), morning edition, ...]" */
+    size_t s0 = s;
+    while (s0 < e && is_space(r->text[s0]))
+        s0++;
+    if (s0 < e && r->text[s0] == '[') {
+        size_t j = s0, tr = 0;
+        while (j < e && j < s0 + 600 && r->text[j] != ']' && r->text[j] != '\n')
+            j++;
+        for (size_t q = s0; q + 8 < j && !tr; q++)
+            tr = !strncasecmp(r->text + q, "translat", 8);
+        for (size_t q = s0; tr && q < j && !r->homeset; q++) {
+            if (r->text[q] != '(')
+                continue;
+            size_t c = q + 1;
+            while (c < j && c < q + 40 && r->text[c] != ')')
+                c++;
+            const char *cap = NULL;
+            casus_date day;
+            memset(&day, 0, sizeof day);
+            if (c < j && r->text[c] == ')' && c > q + 1 && mixed_dateline(r, q + 1, c, 1, &cap, &day)) {
+                r->home = cap;
+                r->homeset = 1;
+            }
+        }
+    }
     int lines = 0;
     for (size_t i = s; i < e && lines < 4 && !r->homeset;) {
         size_t j = i;
