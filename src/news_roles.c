@@ -574,6 +574,9 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
                    ((!strcmp(pw, "in") || !strcmp(pw, "at")) && (located || gov_in(r, gp->prep))) || !strcmp(pw, "into") ||
                    !strcmp(pw, "toward") || !strcmp(pw, "towards") ||
                    (!strcmp(pw, "for") && (tr->type == CASUS_EV_AID_PLEDGED || tr->type == CASUS_EV_ARMS_TRANSFERRED)) ||
+                   /* "expressed grave concern about the US military action",
+                    * "protested over Japan's radar lock" */
+                   ((!strcmp(pw, "about") || !strcmp(pw, "over")) && tr->type == CASUS_EV_CONDEMN) ||
                    /* "was summoned to the Ministry of Foreign Affairs of Hungary" */
                    (!strcmp(pw, "of") && passive && tr->type == CASUS_EV_SUMMON_AMBASSADOR && to_office(r, gp->prep)) ||
                    (!strcmp(pw, "of") && (tr->form == FORM_NOUN || ((tr->type == CASUS_EV_CONDEMN ||
