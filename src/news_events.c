@@ -1561,6 +1561,21 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             /* "reaffirmed America's ironclad commitment to the security of
              * Israel", "reaffirmed that Article IV of the U.S.-Philippines
              * treaty extends to": the defended state follows the commitment */
+            /* "reaffirmed the firm commitment of the United States to the
+             * defense of the Republic of Korea": the state whose commitment
+             * it is pledges, whoever speaks */
+            for (long i = te; where > te && i < where && i < te + 8; i++) {
+                if (!is_word(r, i, "commitment") && !is_word(r, i, "commitments"))
+                    continue;
+                long k = i + 1 + is_punct(r, i + 1, '"');
+                if (!is_word(r, k, "of"))
+                    continue;
+                k += 1 + is_word(r, k + 1, "the");
+                int g = group_at(r, k);
+                if (g >= 0 && (long)r->g[g].e <= where)
+                    x.src = r->g[g].codes;
+                break;
+            }
             cs_minus(&x.tgt, &x.src);
             for (long i = where; !x.tgt.n && i >= 0 && (size_t)i < r->nt && i < where + 14 &&
                                  !(i > where && is_boundary(r, i)); i++) {
