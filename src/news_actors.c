@@ -604,6 +604,7 @@ int casusi_build_actors(rd *r)
             is_word(r, i - 1, "her") || is_word(r, i - 1, "whose") || is_word(r, i - 1, "other") ||
             is_word(r, i - 1, "both") || is_word(r, i - 1, "these") || is_word(r, i - 1, "those") ||
             is_word(r, i - 1, "puppet") || /* KCNA's word for the South's */
+            is_word(r, i - 1, "occupation") || /* "the occupation army": the enemy's, in Arab and Ukrainian press */
             (i > 0 && (r->t[i - 1].fl & TF_POSS)) ||
             /* "the three military-led governments" */
             (i > 0 && (r->t[i - 1].kind == TK_NUM || cue_at(r, i - 1, CUE_NUMBER))))

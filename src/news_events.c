@@ -921,6 +921,17 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     if (tr->type == CASUS_EV_WARN && (tr->form == FORM_NOUN || tr->form == FORM_ING) &&
         ((r->t[ts].fl & TF_HYPH) || WORD_IN(r, te, GEAR)))
         return 0;
+    /* "an escalation threatening the lives of more than a million",
+     * "a provocation threatening peace": what threatens a thing, not a
+     * party, is described, not warned */
+    static const char *const THING[] = {"peace", "lives", "life", "security", "stability", "safety", "existence",
+                                        "livelihoods", "future"},
+                            *const AUX[] = {"is", "are", "was", "were", "be", "been", "already", "also", "still",
+                                            "now", "openly", "repeatedly", "again", "even", "not"};
+    if (tr->type == CASUS_EV_WARN && tr->form == FORM_ING && ts > 0 && r->t[ts - 1].kind == TK_WORD &&
+        !(r->t[ts - 1].fl & TF_CAP) && !at(r, ts - 1) && !WORD_IN(r, ts - 1, AUX) &&
+        WORD_IN(r, te + is_word(r, te, "the"), THING))
+        return 0;
     /* "surface-to-ship missiles", "ship-to-shore": a verb inside a hyphenated word */
     if (tr->form != FORM_NOUN && ((r->t[ts].fl & TF_HYPH) || ((size_t)te < r->nt && (r->t[te].fl & TF_HYPH))))
         return 0;
