@@ -415,17 +415,19 @@ int casusi_find_dates(rd *r)
                    r->dm[r->ndm - 1].e == (uint32_t)(i - 1) && r->dm[r->ndm - 1].d.precision == 1) {
             d = mkdate((int)t->num, 0, 0); /* "in 2023 and 2024" */
         } else if (is_year(t) && (is_word(r, i - 1, "in") || is_word(r, i - 1, "since") ||
-                                  is_word(r, i - 1, "of") || is_word(r, i - 1, "early") ||
+                                  /* not "the Fourth Geneva Convention of 1949": the treaty's year */
+                                  (is_word(r, i - 1, "of") && !cue_at(r, i - 2, CUE_TREATY)) ||
+                                  is_word(r, i - 1, "early") ||
                                   is_word(r, i - 1, "late") || is_word(r, i - 1, "mid") ||
                                   /* "held joint drills as recently as 2024" */
                                   (is_word(r, i - 1, "as") && (is_word(r, i - 2, "recently") ||
                                                                is_word(r, i - 2, "early") || is_word(r, i - 2, "late"))))) {
             d = mkdate((int)t->num, 0, 0);
         } else if (is_year(t)) {
-            /* "a 1961 treaty": the treaty's year */
+            /* "a 1961 treaty", "the Convention of 1949": the treaty's year */
             long j = i + 1;
-            int tr = 0;
-            for (int k = 0; k < 4 && (size_t)j < r->nt; k++) {
+            int tr = is_word(r, i - 1, "of");
+            for (int k = 0; k < 4 && (size_t)j < r->nt && !tr; k++) {
                 if (cue_at(r, j, CUE_TREATY)) {
                     tr = 1;
                     break;
