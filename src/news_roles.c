@@ -211,6 +211,28 @@ static int compass_of(const rd *r, long of)
            (is_word(r, of - 3, "to") || is_word(r, of - 3, "in") || is_word(r, of - 3, "into"));
 }
 
+/* Tokens [a, b) between two possessive states: an office or its
+ * holder's name, then "and" or a comma ("'s foreign minister and
+ * |Romania's", "'s defence minister Yasar Guler, |Romania's Angel Tilvar
+ * and |Bulgaria's") */
+static int offices_and(const rd *r, long a, long b)
+{
+    long sep = is_word(r, b - 1, "and") ? b - 1 - is_punct(r, b - 2, ',') : is_punct(r, b - 1, ',') ? b - 1 : -1;
+    if (b - a < 2 || b - a > 10 || sep <= a)
+        return 0;
+    for (long i = a; i < sep; i++) {
+        const lx_match *m = at(r, i);
+        if (m && cue_at(r, i, CUE_PEOPLE)) {
+            i = (long)m->e - 1;
+            continue;
+        }
+        static const char *const RANK[] = {"deputy", "acting", "first", "then"};
+        if (r->t[i].kind != TK_WORD || m || (!(r->t[i].fl & TF_CAP) && !WORD_IN(r, i, RANK)))
+            return 0; /* a name: capitalised, in no dictionary */
+    }
+    return 1;
+}
+
 /* Does an office phrase after "to (the)" end just before token i ("to the
  * Ministry of Foreign Affairs | of Hungary")? */
 static int to_office(const rd *r, long i)
@@ -511,6 +533,12 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
     cset subjset = {{0}, 0};
     if (subj >= 0 && !*subj_treaty) {
         subjset = r->g[subj].codes;
+        /* "Turkey's foreign minister and Romania's defence minister
+         * signed": holders of two states' offices joined by "and" */
+        for (int g = subj; g > 0 && tr->form != FORM_NOUN && r->g[g - 1].prep < 0 && (long)r->g[g - 1].s >= lo &&
+                           (r->t[r->g[g - 1].e - 1].fl & TF_POSS) && offices_and(r, (long)r->g[g - 1].e, (long)r->g[g].s);
+             g--)
+            cs_union(&subjset, &r->g[g - 1].codes);
         for (int a = r->g[subj].first; a <= r->g[subj].last; a++) {
             *fuzzy |= r->am[a].fuzzy;
             if (r->am[a].body && body && !*body)
