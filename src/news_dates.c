@@ -1008,7 +1008,8 @@ void casusi_find_dateline(rd *r, size_t s, size_t e)
 
 /* A press release's letterhead: a short line in capitals near the top that
  * names one state ("REPUBLIC OF ESTONIA", "MINISTRY OF FOREIGN AFFAIRS OF
- * JAPAN") makes it the home state, as a dateline's capital does. */
+ * JAPAN") makes it the home state, as a dateline's capital does; so does
+ * the outlet's city in a translator's note ("Kaiyo Nippo (Tokyo)"). */
 void casusi_find_letterhead(rd *r, size_t s, size_t e)
 {
     static const char *const HEAD[] = {"republic", "kingdom", "government", "ministry", "embassy", "mission",
@@ -1019,7 +1020,8 @@ void casusi_find_letterhead(rd *r, size_t s, size_t e)
     while (s0 < e && is_space(r->text[s0]))
         s0++;
     if (s0 < e && r->text[s0] == '[') {
-        size_t j = s0, tr = 0;
+        size_t j = s0;
+        int tr = 0;
         while (j < e && j < s0 + 600 && r->text[j] != ']' && r->text[j] != '\n')
             j++;
         for (size_t q = s0; q + 8 < j && !tr; q++)

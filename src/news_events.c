@@ -1569,9 +1569,6 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             }
         }
         if (tr->needs == NEED_PLEDGE) {
-            /* "reaffirmed America's ironclad commitment to the security of
-             * Israel", "reaffirmed that Article IV of the U.S.-Philippines
-             * treaty extends to": the defended state follows the commitment */
             /* "reaffirmed the firm commitment of the United States to the
              * defense of the Republic of Korea": the state whose commitment
              * it is pledges, whoever speaks */
@@ -1587,6 +1584,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                     x.src = r->g[g].codes;
                 break;
             }
+            /* "reaffirmed America's ironclad commitment to the security of
+             * Israel", "reaffirmed that Article IV of the U.S.-Philippines
+             * treaty extends to": the defended state follows the commitment */
             cs_minus(&x.tgt, &x.src);
             for (long i = where; !x.tgt.n && i >= 0 && (size_t)i < r->nt && i < where + 14 &&
                                  !(i > where && is_boundary(r, i)); i++) {

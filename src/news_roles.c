@@ -534,7 +534,8 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
     if (subj >= 0 && !*subj_treaty) {
         subjset = r->g[subj].codes;
         /* "Turkey's foreign minister and Romania's defence minister
-         * signed": holders of two states' offices joined by "and" */
+         * signed": holders of two states' offices joined by "and" or a
+         * comma */
         for (int g = subj; g > 0 && tr->form != FORM_NOUN && r->g[g - 1].prep < 0 && (long)r->g[g - 1].s >= lo &&
                            (r->t[r->g[g - 1].e - 1].fl & TF_POSS) && offices_and(r, (long)r->g[g - 1].e, (long)r->g[g].s);
              g--)
