@@ -129,16 +129,19 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
     }
     if (casusi_find_treaties(r) || casusi_sentence_events(r))
         return -1;
-    for (size_t k = 0; k < r->ndm; k++)
-        if (r->dm[k].d.precision == 3 && !r->dm[k].treatyyear)
-            r->lastday = r->dm[k].d;
-    for (size_t k = 0; k < r->ndm; k++)
-        if (r->dm[k].d.precision >= 1 && !r->dm[k].treatyyear && !r->dm[k].mon)
-            r->lastyear = r->dm[k].d.year;
-    /* the last month: an event's resolved date, or a date with its year */
-    for (size_t k = 0; k < r->ndm; k++)
-        if (r->dm[k].d.precision >= 2 && !r->dm[k].treatyyear && !r->dm[k].mon)
-            r->lastmonth = r->dm[k].d;
+    /* the last day, year and month the sentence names (a month: an
+     * event's resolved date, or a date with its year) */
+    for (size_t k = 0; k < r->ndm; k++) {
+        const dmen *x = &r->dm[k];
+        if (x->treatyyear)
+            continue;
+        if (x->d.precision == 3)
+            r->lastday = x->d;
+        if (x->d.precision >= 1 && !x->mon)
+            r->lastyear = x->d.year;
+        if (x->d.precision >= 2 && !x->mon)
+            r->lastmonth = x->d;
+    }
     size_t q0 = r->nev;
     while (q0 > 0 && r->ev[q0 - 1].sent == r->sentno)
         q0--;

@@ -137,9 +137,10 @@ static int money_at(const rd *r, long i)
 }
 
 /* A body the dictionaries need not know, at token i: an acronym the
- * lexicon does not know ("CEEAC", "IGAD"; four letters or more), or a name of capitalised words
- * that calls itself a community, organisation or authority ("the Economic
- * Community of Central African States"). */
+ * lexicon does not know ("CEEAC", "IGAD"; four to seven capitals), or a
+ * name of capitalised words that calls itself a community, organisation,
+ * authority or commission ("the Economic Community of Central African
+ * States"). */
 static int unknown_body(const rd *r, long i)
 {
     static const char *const BODY[] = {"community", "organisation", "organization", "authority", "commission"};
