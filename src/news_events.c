@@ -2375,6 +2375,7 @@ int casusi_sentence_events(rd *r)
             }
         }
     }
+    casusi_discourse_targets(r, first);
     /* the subject group of a sentence opening with two or more actors, or
      * with one ("North Korea, whose missile programme..., has kept up its
      * tests. On Sunday it fired") */

@@ -274,6 +274,11 @@ int casusi_finish_article(rd *r, casus_article *art)
 {
     if (apply_denials(r) || merge_restated(r))
         return -1;
+    /* a fact whose restatements name no target takes the one guessed from
+     * the discourse (casusi_discourse_targets) */
+    for (size_t i = 0; i < r->nev; i++)
+        if (!r->ev[i].dead && !r->ev[i].tgt.n)
+            r->ev[i].tgt = r->ev[i].guess;
     /* "Seoul summons Russian envoy": told in the present and dated by no
      * restatement, an event is of the article's day */
     for (size_t i = 0; i < r->nev; i++)

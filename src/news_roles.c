@@ -893,3 +893,72 @@ void casusi_attack_victim(const rd *r, long te, cset *tgt)
     if (g >= 0)
         cs_minus(tgt, &r->g[g].codes);
 }
+
+/* The object of an event's trigger is a name the dictionaries do not know
+ * ("warned the Houthis", "accused Hezbollah", "blames the Islamic
+ * Resistance in Iraq"): a party that is no state, so none is guessed. */
+static int unknown_object(const rd *r, const rev *c)
+{
+    long te = at(r, c->tok) ? (long)at(r, c->tok)->e : c->tok + 1;
+    for (long i = te, n = 0; (size_t)i < r->nt && n < 3; i++, n++) {
+        if (is_boundary(r, i) || r->t[i].kind == TK_PUNCT || date_at(r, i) || group_at(r, i) >= 0)
+            return 0;
+        if (r->t[i].kind == TK_WORD && (r->t[i].fl & TF_CAP) && !at(r, i))
+            return 1;
+        if (!cue_at(r, i, CUE_DET))
+            return 0;
+    }
+    return 0;
+}
+
+static int hostile(casus_evtype t)
+{
+    return t == CASUS_EV_CONDEMN || t == CASUS_EV_WARN || t == CASUS_EV_SANCTIONS ||
+           t == CASUS_EV_SUMMON_AMBASSADOR;
+}
+
+/* The state named most recently before this sentence, not among src, that
+ * an earlier event of the article condemned, warned, sanctioned or
+ * summoned; NULL if none. */
+static const char *recent_foe(const rd *r, const cset *src, size_t first)
+{
+    for (int k = 0; k < r->nrecent; k++) {
+        if (cs_has(src, r->recent[k]))
+            continue;
+        for (size_t q = 0; q < first; q++)
+            if (!r->ev[q].dead && hostile(r->ev[q].type) && cs_has(&r->ev[q].tgt, r->recent[k]))
+                return r->recent[k];
+    }
+    return NULL;
+}
+
+/* Actual events from the sentence's first event on whose own words name
+ * no target ("Russia's foreign ministry denounced the verdict as politically
+ * motivated"; "He warned that Seoul would respond sternly") take one from
+ * the discourse as a guess, which stands only if no restatement gives the
+ * fact a target (casusi_finish_article): for words and measures, the state
+ * named most recently that the article has already shown as someone's
+ * adversary, else the state named most recently; for aid, the last state
+ * the sentence names, else the one named most recently. The source's own
+ * states are never the guess, and an object the dictionaries do not know
+ * ("warned the Houthis") takes none. */
+void casusi_discourse_targets(rd *r, size_t first)
+{
+    for (size_t i = first; i < r->nev; i++) {
+        rev *c = &r->ev[i];
+        int aid = c->type == CASUS_EV_AID_PLEDGED;
+        if (c->tgt.n || !c->src.n || c->dead || c->mod != CASUS_MOD_ACTUAL ||
+            !(aid || hostile(c->type) || c->type == CASUS_EV_TROOPS_DEPLOYED) ||
+            unknown_object(r, c))
+            continue;
+        const char *g = aid ? NULL : recent_foe(r, &c->src, first);
+        for (size_t a = r->nam; aid && !g && a-- > 0;)
+            if (!r->am[a].org && !cs_has(&c->src, r->am[a].code))
+                g = r->am[a].code;
+        for (int k = 0; !g && k < r->nrecent; k++)
+            if (!cs_has(&c->src, r->recent[k]))
+                g = r->recent[k];
+        if (g)
+            cs_add(&c->guess, g);
+    }
+}

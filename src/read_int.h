@@ -140,6 +140,8 @@ typedef struct rev {
     casus_span *rs; size_t nrs, rscap;
     int sent;               /* sentence number */
     int ent;
+    cset guess;             /* a condemnation's or warning's target from the sentences before,
+                               when its own sentence names none */
     int dead;
     long tok;               /* the trigger's first token in its sentence */
 } rev;
@@ -493,6 +495,7 @@ void casusi_event_ref(const rd *r, long te, const cset *src, cset *tgt);
 void casusi_note_attacks(rd *r);
 void casusi_attack_ref(rd *r, long te, const cset *src, cset *tgt);
 void casusi_attack_victim(const rd *r, long te, cset *tgt);
+void casusi_discourse_targets(rd *r, size_t first);
 
 /* news_events.c: triggers to events */
 int casusi_sentence_events(rd *r);
