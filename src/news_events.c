@@ -1238,6 +1238,18 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             }
         }
     }
+    /* "said it firmly opposed sanctions", "rejects sanctions on Iran": a
+     * verb form in -s, or the sanctions noun, right after a stance taken
+     * (cues.yaml `reaction`) names what is reacted to, not a step of the
+     * one who reacts */
+    if (tr->form == FORM_S || (tr->form == FORM_NOUN && tr->type == CASUS_EV_SANCTIONS)) {
+        long i = ts - 1;
+        while (i >= 0 && i >= ts - 4 && r->t[i].kind == TK_WORD && !(r->t[i].fl & TF_CAP) && group_at(r, i) < 0 &&
+               !cue_at(r, i, CUE_REACT))
+            i--;
+        if (i >= 0 && cue_at(r, i, CUE_REACT))
+            return 0;
+    }
     int said_untrue = tr->subj_speaker && tr->type == CASUS_EV_DENY_ACCUSATION;
     if (said_untrue && !predicate_denial(r, ts, &x.src, &x.tgt))
         return 0;

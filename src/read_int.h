@@ -140,7 +140,7 @@ typedef struct rev {
     casus_span *rs; size_t nrs, rscap;
     int sent;               /* sentence number */
     int ent;
-    cset guess;             /* a condemnation's or warning's target from the sentences before,
+    cset guess;             /* a target guessed from the sentences before (casusi_discourse_targets),
                                when its own sentence names none */
     int dead;
     long tok;               /* the trigger's first token in its sentence */
