@@ -55,12 +55,15 @@ static int plural_anaphor(const rd *r, long lo, long hi)
  * last group. */
 static cset plural_referent(const rd *r, long lo, long hi)
 {
-    static const char *const TWO[] = {"two", "both"};
+    static const char *const NUM[] = {"both", "two", "three", "four", "five", "six", "seven",
+                                      "eight", "nine", "ten", "eleven", "twelve"};
     int want = 0;
     for (long i = lo; i < hi && !want; i++) {
         const lx_match *m = cue_starts(r, i, CUE_PLURAL) ? at(r, i) : NULL;
         for (long j = i; m && j < (long)m->e && !want; j++)
-            want = WORD_IN(r, j, TWO) ? 2 : is_word(r, j, "three") ? 3 : is_word(r, j, "four") ? 4 : 0;
+            for (int k = 0; k < (int)(sizeof NUM / sizeof *NUM) && !want; k++)
+                if (is_word(r, j, NUM[k]))
+                    want = k < 2 ? 2 : k + 1;
     }
     if (!want || r->last_multi.n == want)
         return r->last_multi;
@@ -546,8 +549,20 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
                 *body = r->am[a].body;
         }
     } else if (!*subj_treaty) {
-        if (plural_anaphor(r, lo, ts) && r->last_multi.n)
-            subjset = plural_referent(r, lo, ts);
+        /* a noun's anaphor is the subject of its light verb ("the two
+         * countries held a drill", "agreed to expand intelligence
+         * sharing"), not of a stance or words ("the two countries condemned
+         * the launch by North Korea") */
+        long alo = lo;
+        for (long i = lo; tr->form == FORM_NOUN && i < ts; i++)
+            if (!cue_at(r, i, CUE_LIGHT) &&
+                (cue_at(r, i, CUE_REACT) || cue_at(r, i, CUE_SAY) ||
+                 (verb_tok(r, i) && (casusi_trigger_type_at(r, i, CASUS_EV_CONDEMN, 0) ||
+                                     casusi_trigger_type_at(r, i, CASUS_EV_WARN, 0) ||
+                                     casusi_trigger_type_at(r, i, CASUS_EV_DENY_ACCUSATION, 0)))))
+                alo = i + 1;
+        if (plural_anaphor(r, alo, ts) && r->last_multi.n)
+            subjset = plural_referent(r, alo, ts);
         else if ((is_word(r, ts - 1, "it") || (is_word(r, ts - 2, "it") && r->t[ts - 1].kind == TK_WORD &&
                                                !at(r, ts - 1))) && r->last_single.n && tr->form != FORM_NOUN)
             subjset = r->last_single; /* "On Sunday it fired": the last single subject */
