@@ -1238,11 +1238,12 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             }
         }
     }
-    /* "said it firmly opposed sanctions", "rejects sanctions on Iran": a
-     * verb form in -s, or the sanctions noun, right after a stance taken
+    /* "said it firmly opposed sanctions", "rejects sanctions on Iran",
+     * "opposed sanctions imposed without a UN mandate": a verb form in -s,
+     * or a sanctions trigger, right after a stance taken
      * (cues.yaml `reaction`) names what is reacted to, not a step of the
      * one who reacts */
-    if (tr->form == FORM_S || (tr->form == FORM_NOUN && tr->type == CASUS_EV_SANCTIONS)) {
+    if (tr->form == FORM_S || tr->type == CASUS_EV_SANCTIONS) {
         long i = ts - 1;
         while (i >= 0 && i >= ts - 4 && r->t[i].kind == TK_WORD && !(r->t[i].fl & TF_CAP) && group_at(r, i) < 0 &&
                !cue_at(r, i, CUE_REACT))
@@ -2391,10 +2392,17 @@ int casusi_sentence_events(rd *r)
     /* the subject group of a sentence opening with two or more actors, or
      * with one ("North Korea, whose missile programme..., has kept up its
      * tests. On Sunday it fired") */
-    if (r->ng && r->g[0].codes.n >= 2 && (r->g[0].prep < 0 || r->g[0].people))
-        set_multi(r, &r->g[0].codes);
-    else if (r->ng && r->g[0].codes.n == 1 && r->g[0].prep < 0 && r->g[0].s <= 3)
-        r->last_single = r->g[0].codes;
+    /* past a dateline ("AMMAN, March 9 (Gulf Desk) - Jordan, Turkey, ...") */
+    size_t g0 = 0;
+    long t0 = 0;
+    while (g0 < r->ng && r->dl_e && r->t[r->g[g0].s].s >= r->dl_s && r->t[r->g[g0].s].s < r->dl_e)
+        g0++;
+    while (g0 && (size_t)t0 < r->nt && r->t[t0].s < r->dl_e)
+        t0++;
+    if (g0 < r->ng && r->g[g0].codes.n >= 2 && (r->g[g0].prep < 0 || r->g[g0].people))
+        set_multi(r, &r->g[g0].codes);
+    else if (g0 < r->ng && r->g[g0].codes.n == 1 && r->g[g0].prep < 0 && (long)r->g[g0].s <= t0 + 3)
+        r->last_single = r->g[g0].codes;
     /* the first person the sentence names outside a prepositional phrase
      * and before its verb ("Tiani told the gathering. He warned ..."): whom
      * "he" and "she" mean; not the object ("summoned Ambassador Zinoviev").
