@@ -932,16 +932,35 @@ static int hostile(casus_evtype t)
            t == CASUS_EV_SUMMON_AMBASSADOR;
 }
 
+/* Notes the states that the events before `first` condemned, warned,
+ * sanctioned or summoned (once each, so an article's events are looked at
+ * once, not once per sentence). */
+static void note_foes(rd *r, size_t first)
+{
+    for (; r->foes_upto < first; r->foes_upto++) {
+        const rev *y = &r->ev[r->foes_upto];
+        if (y->dead || !hostile(y->type))
+            continue;
+        for (int k = 0; k < y->tgt.n; k++) {
+            int f = 0;
+            while (f < r->nfoes && !same_code(r->foes[f], y->tgt.c[k]))
+                f++;
+            if (f == r->nfoes && f < (int)(sizeof r->foes / sizeof *r->foes))
+                r->foes[r->nfoes++] = y->tgt.c[k];
+        }
+    }
+}
+
 /* The state named most recently before this sentence, not among src, that
  * an earlier event of the article condemned, warned, sanctioned or
  * summoned; NULL if none. */
-static const char *recent_foe(const rd *r, const cset *src, size_t first)
+static const char *recent_foe(const rd *r, const cset *src)
 {
     for (int k = 0; k < r->nrecent; k++) {
         if (cs_has(src, r->recent[k]))
             continue;
-        for (size_t q = 0; q < first; q++)
-            if (!r->ev[q].dead && hostile(r->ev[q].type) && cs_has(&r->ev[q].tgt, r->recent[k]))
+        for (int f = 0; f < r->nfoes; f++)
+            if (same_code(r->foes[f], r->recent[k]))
                 return r->recent[k];
     }
     return NULL;
@@ -959,6 +978,7 @@ static const char *recent_foe(const rd *r, const cset *src, size_t first)
  * ("warned the Houthis") takes none. */
 void casusi_discourse_targets(rd *r, size_t first)
 {
+    note_foes(r, first);
     for (size_t i = first; i < r->nev; i++) {
         rev *c = &r->ev[i];
         int aid = c->type == CASUS_EV_AID_PLEDGED;
@@ -966,7 +986,7 @@ void casusi_discourse_targets(rd *r, size_t first)
             !(aid || hostile(c->type) || c->type == CASUS_EV_TROOPS_DEPLOYED) ||
             unknown_object(r, c))
             continue;
-        const char *g = aid ? NULL : recent_foe(r, &c->src, first);
+        const char *g = aid ? NULL : recent_foe(r, &c->src);
         for (size_t a = r->nam; aid && !g && a-- > 0;)
             if (!r->am[a].org && !cs_has(&c->src, r->am[a].code))
                 g = r->am[a].code;

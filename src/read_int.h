@@ -179,6 +179,9 @@ typedef struct rd {
     casus_date artdate;
     const char *last_org;   /* the alliance last named ("the alliance" refers to it) */
     const char *seen[64];   /* codes named so far (contextual names need them) */
+    const char *foes[64];   /* states earlier events condemned, warned, sanctioned or summoned */
+    int nfoes;
+    size_t foes_upto;       /* events looked at for foes so far */
     const char *recent[16]; /* states named in earlier sentences, most recent first */
     int nrecent;
     /* names learnt from the article: "Polish Defence Minister Mariusz
