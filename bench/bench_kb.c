@@ -83,7 +83,7 @@ int main(int argc, char **argv)
         }
     }
     casus_arena *A = casus_arena_new();
-    uint64_t sum = 1469598103934665603ull;
+    uint64_t sum = 14695981039346656037ull;
     int iters = 20000;
     size_t found = 0;
     t0 = now();

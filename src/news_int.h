@@ -185,7 +185,7 @@ struct casus_lexicon { casusi_lexicon lx; };
 int32_t casusi_lex_word(const casusi_lexicon *lx, const char *w, size_t n);
 /* The same, given the word's 64-bit FNV-1a hash (CASUSI_FNV_OFFSET, CASUSI_FNV_PRIME). */
 int32_t casusi_lex_word_h(const casusi_lexicon *lx, const char *w, size_t n, uint64_t h);
-#define CASUSI_FNV_OFFSET 1469598103934665603ULL
+#define CASUSI_FNV_OFFSET 14695981039346656037ULL
 #define CASUSI_FNV_PRIME 1099511628211ULL
 /* Runs the automaton over toks[0..n) and appends every match to *m (grown
  * with realloc). Returns the number of matches or -1 when out of memory. */
