@@ -24,7 +24,7 @@ B ?= build
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/obj/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/obj/%.o)
 
-.PHONY: all deps test unit cases bench fuzz valgrind clean lint
+.PHONY: all deps test unit cases bench fuzz valgrind clean
 
 all: $(B)/casus
 
@@ -94,9 +94,6 @@ fuzz:
 valgrind: all
 	valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	    ./build/casus cascade UKR RUS --where kursk --date 2025-01-01 >/dev/null
-
-lint:
-	@sh scripts/lint.sh
 
 clean:
 	rm -rf build
