@@ -420,6 +420,7 @@ static void free_rd(rd *r)
     free(r->cmask);
     free(r->amask);
     free(r->ln);
+    free(r->lnix);
     free(r->sel);
     free(r->am);
     free(r->g);

@@ -363,10 +363,37 @@ long casusi_learnt(const rd *r, long i)
     if (!k)
         return -1;
     uint32_t h = name_hash(buf);
-    for (size_t q = 0; q < r->nln; q++)
+    for (size_t x = h & (r->lnixcap - 1); r->lnix[x]; x = (x + 1) & (r->lnixcap - 1)) {
+        size_t q = r->lnix[x] - 1;
         if (r->ln[q].h == h && !strcmp(r->ln[q].w, buf))
             return (long)q;
+    }
     return -1;
+}
+
+/* Index learnt name q, growing the index to keep it at most half full. */
+static int index_name(rd *r, size_t q)
+{
+    if (2 * (q + 1) > r->lnixcap) {
+        size_t cap = r->lnixcap ? 2 * r->lnixcap : 64;
+        uint32_t *ix = calloc(cap, sizeof *ix);
+        if (!ix)
+            return -1;
+        free(r->lnix);
+        r->lnix = ix;
+        r->lnixcap = cap;
+        for (size_t k = 0; k < q; k++) {
+            size_t x = r->ln[k].h & (cap - 1);
+            while (ix[x])
+                x = (x + 1) & (cap - 1);
+            ix[x] = (uint32_t)k + 1;
+        }
+    }
+    size_t x = r->ln[q].h & (r->lnixcap - 1);
+    while (r->lnix[x])
+        x = (x + 1) & (r->lnixcap - 1);
+    r->lnix[x] = (uint32_t)q + 1;
+    return 0;
 }
 
 /* Whether token j starts a name the dictionaries know only for another time
@@ -410,6 +437,10 @@ static void learn_name(rd *r, long s, long e, const char *code, int org)
         l->h = name_hash(l->w);
         l->code = code;
         l->org = (uint8_t)org;
+        if (index_name(r, r->nln)) {
+            r->err = 1;
+            return;
+        }
         r->nln++;
     }
 }

@@ -188,6 +188,8 @@ typedef struct rd {
      * Blaszczak" teaches "Blaszczak" (and "Mariusz") -> POL */
     struct lname { char w[40]; uint32_t h; const char *code; uint8_t org; } *ln;
     size_t nln, lncap;
+    uint32_t *lnix; /* open-addressing index of ln by hash: slot holds q + 1, 0 is empty */
+    size_t lnixcap; /* a power of two, at least twice nln, or 0 */
     int nseen;
     size_t dl_s, dl_e;      /* the dateline ("CARACAS, Dec 29 (Agency) -"), bytes */
     int32_t refday;
