@@ -76,6 +76,8 @@ static void print_event(const casus_event *e)
     print_codes(e->source, e->nsource);
     fputs(" -> ", stdout);
     print_codes(e->target, e->ntarget);
+    if (e->target_inferred)
+        fputs(" (inferred)", stdout);
     printf("  %s", e->date.precision ? casus_date_format(&e->date, b) : "(no date)");
     if (e->denied)
         fputs("  [denied]", stdout);
@@ -153,6 +155,8 @@ static void print_story(const casus_story *s)
         print_codes(f->source, f->nsource);
         fputs(" -> ", stdout);
         print_codes(f->target, f->ntarget);
+        if (f->target_inferred)
+            fputs(" (inferred)", stdout);
         printf("  %s  reported by %zu:", f->date.precision ? casus_date_format(&f->date, b) : "(no date)",
                f->nreports);
         for (size_t k = 0; k < f->nreports; k++)

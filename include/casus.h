@@ -530,6 +530,9 @@ typedef struct casus_event {
     casus_span span;           /* its offsets */
     const casus_span *restated; size_t nrestated; /* the same fact, again */
     int fuzzy;                 /* an actor was resolved from a misspelling */
+    int target_inferred;       /* the target is not named where the fact is told: it was
+                                  inferred from the sentences before (the adversary the
+                                  article has shown, or the state named last) */
 } casus_event;
 
 typedef struct casus_treaty_mention {
@@ -585,6 +588,7 @@ typedef struct casus_fact {
     const char *const *source; size_t nsource;
     const char *const *target; size_t ntarget;
     casus_date date;           /* the most precise date the reports agree on */
+    int target_inferred;       /* no report names the target: it is one report's inference */
     const casus_report *reports; size_t nreports;
     const casus_disagreement *disagreements; size_t ndisagreements;
 } casus_fact;

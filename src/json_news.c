@@ -86,6 +86,8 @@ static json_t *jevent(const casus_event *e)
     }
     if (e->fuzzy)
         json_object_set_new(o, "fuzzy", json_true());
+    if (e->target_inferred)
+        json_object_set_new(o, "target_inferred", json_true());
     return o;
 }
 
@@ -164,6 +166,8 @@ char *casus_json_story(casus_arena *a, const casus_story *s, int flags)
         json_object_set_new(x, "type", json_string(casus_evtype_name(f->type)));
         json_object_set_new(x, "source", jcodes(f->source, f->nsource));
         json_object_set_new(x, "target", jcodes(f->target, f->ntarget));
+        if (f->target_inferred)
+            json_object_set_new(x, "target_inferred", json_true());
         json_object_set_new(x, "date", jdate(&f->date));
         json_t *rs = json_array();
         for (size_t k = 0; k < f->nreports; k++) {

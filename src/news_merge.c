@@ -277,8 +277,10 @@ int casusi_finish_article(rd *r, casus_article *art)
     /* a fact whose restatements name no target takes the one guessed from
      * the discourse (casusi_discourse_targets) */
     for (size_t i = 0; i < r->nev; i++)
-        if (!r->ev[i].dead && !r->ev[i].tgt.n)
+        if (!r->ev[i].dead && !r->ev[i].tgt.n && r->ev[i].guess.n) {
             r->ev[i].tgt = r->ev[i].guess;
+            r->ev[i].guessed = 1;
+        }
     /* "Seoul summons Russian envoy": told in the present and dated by no
      * restatement, an event is of the article's day */
     for (size_t i = 0; i < r->nev; i++)
@@ -351,6 +353,7 @@ int casusi_finish_article(rd *r, casus_article *art)
             e->nrestated = x->nrs;
         }
         e->fuzzy = x->fuzzy;
+        e->target_inferred = x->guessed;
     }
     size_t nt = 0;
     for (size_t i = 0; i < r->nen; i++) {

@@ -142,6 +142,7 @@ typedef struct rev {
     int ent;
     cset guess;             /* a target guessed from the sentences before (casusi_discourse_targets),
                                when its own sentence names none */
+    int guessed;            /* tgt was taken from guess (casusi_finish_article) */
     int dead;
     long tok;               /* the trigger's first token in its sentence */
 } rev;

@@ -1,7 +1,11 @@
 /*
  * story.c -- several articles' events merged into facts. Two reports are
  * the same fact when they have the same type and sources, the same targets
- * (or one leaves them out) and dates that can be the same day. What the
+ * (or one leaves them out) and dates that can be the same day. A target only
+ * inferred (casus_event.target_inferred) still keeps reports apart: it is
+ * weaker than a named one, but merging on an unknown target joins facts
+ * about different states too readily. The fact's target is inferred only
+ * if no report names it. What the
  * reports disagree on (status, count, quantity, place, body, date) is
  * listed, value by value, with the articles that give each value.
  */
@@ -146,9 +150,10 @@ int casus_story_merge(casus_arena *a, const casus_article *const *arts, size_t n
                 nf++;
             }
             fbuild *fb = &fs[f];
-            if (!fb->f.ntarget && e->ntarget) {
+            if (e->ntarget && (!fb->f.ntarget || (fb->f.target_inferred && !e->target_inferred))) {
                 fb->f.target = e->target;
                 fb->f.ntarget = e->ntarget;
+                fb->f.target_inferred = e->target_inferred;
             }
             if (e->date.precision > fb->f.date.precision)
                 fb->f.date = e->date;

@@ -16,6 +16,7 @@
 #include "test_query.c"
 #include "test_html.c"
 #include "test_store.c"
+#include "test_story.c"
 #include "test_csv.c"
 #include "test_dyads.c"
 #include "test_atop.c"
@@ -32,6 +33,7 @@ int main(void)
     failed += cmocka_run_group_tests_name("query", query_tests, kb_setup, kb_teardown);
     failed += cmocka_run_group_tests_name("html", html_tests, NULL, NULL);
     failed += cmocka_run_group_tests_name("store", store_tests, NULL, NULL);
+    failed += cmocka_run_group_tests_name("story", story_tests, NULL, NULL);
     failed += cmocka_run_group_tests_name("csv", csv_tests, NULL, NULL);
     failed += cmocka_run_group_tests_name("dyads", dyads_tests, NULL, NULL);
     failed += cmocka_run_group_tests_name("atop", atop_tests, NULL, NULL);
