@@ -1409,6 +1409,12 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 x.src = en->parties;
             cs_union(&x.src, &x.tgt);
             x.tgt.n = 0;
+            /* "Britain was the first, signing its agreement" with the
+             * bilateral treaty the article has named ("the UK-Ukraine
+             * agreement"): a signing has both parties, not the one the
+             * sentence names */
+            if (x.src.n == 1 && en && en->parties.n == 2 && cs_meets(&en->parties, &x.src))
+                cs_union(&x.src, &en->parties);
             int plain = subj >= 0 && !passive && (long)r->g[subj].e <= ts; /* "Japan and Australia signed" */
             for (long i = plain ? (long)r->g[subj].e : ts; i < ts; i++)
                 plain &= r->t[i].kind != TK_PUNCT;
