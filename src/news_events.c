@@ -1502,6 +1502,13 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                  * parties the article does not give is the subject's own */
                 const ent *den = &r->en[r->tment[k]];
                 int unknown = (den->parties.n < 2 || den->guess) && nogroup;
+                /* "denounced the memorandum that Ethiopia had concluded
+                 * with Hargeisa": a relative clause names another party */
+                for (long i = (long)tm->e; unknown && (size_t)i < r->nt && i < (long)tm->e + 3; i++) {
+                    int g = (is_word(r, i, "that") || is_word(r, i, "which")) ? group_at(r, i + 1) : -1;
+                    if (g >= 0 && !cs_meets(&r->g[g].codes, &x.src))
+                        unknown = 0;
+                }
                 if (!cs_meets(&den->parties, &x.src) && !(with && (own || nogroup)) && !unknown)
                     continue;
                 /* "denounced the memorandum as null and void": a judgment */
