@@ -294,6 +294,13 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         if ((long)gp->e > ts || (long)gp->s < lo)
             continue;
         int adjacent_ing = tr->form == FORM_ING && (long)gp->e == ts;
+        /* "Mogadishu denounced the memorandum that Ethiopia had concluded,
+         * calling it an assault": a participle after a comma shares the
+         * main clause's subject, not a relative clause's */
+        if (tr->form == FORM_ING && ts > 0 && is_punct(r, ts - 1, ',') && gp->prep < 0 && gp->s >= 2 &&
+            (is_word(r, (long)gp->s - 1, "that") || is_word(r, (long)gp->s - 1, "which")) && !verb_tok(r, (long)gp->s - 2) &&
+            r->t[gp->s - 2].kind == TK_WORD)
+            continue;
         /* "officials denied that the deal threatens Somalia": a that-clause
          * has its own subject */
         long comp = -1;
