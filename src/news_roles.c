@@ -326,6 +326,8 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         for (long i = from - 1; i >= 0 && i >= from - 3 && !object; i--) {
             if (is_word(r, i, "that"))
                 break; /* "reaffirmed that Finland stands ready": a clause's subject */
+            if (is_punct(r, i, ';'))
+                break; /* "A strike hit Doha; Pakistan condemned it" */
             if (verb_tok(r, i))
                 object = 1;
         }
