@@ -2040,6 +2040,14 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         d *= 2;
         for (long i = (long)dm->e; i < ts && !(d & 1); i++)
             d |= is_punct(r, i, ',');
+        /* "Ethiopian jets entered Somali airspace on Tuesday; Egypt
+         * condemned the incursion on Wednesday": a date across a semicolon
+         * is another clause's, taken only when the trigger's own has none */
+        for (long i = (long)dm->e; i < ts; i++)
+            if (is_punct(r, i, ';')) {
+                d += 1000;
+                break;
+            }
         if (d < bd) {
             bd = d;
             bdm = dm;
