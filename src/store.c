@@ -323,53 +323,45 @@ static int schema_state(casus_store *st, int *state, casus_error *err)
     return CASUS_OK;
 }
 
-/* Checks the schema, creating it in a new database. */
+/* Runs sql in one transaction if the schema is still at version `from`
+ * (another process may have moved it meanwhile); *state is the version
+ * after. */
+static int schema_step(casus_store *st, int from, const char *sql, int to, int *state,
+                       casus_error *err, const char *what)
+{
+    int code = exec(st, "BEGIN IMMEDIATE", err, what);
+    if (!code)
+        code = schema_state(st, state, err);
+    if (!code && *state == from) {
+        code = exec(st, sql, err, what);
+        if (!code)
+            *state = to;
+    }
+    if (!code)
+        code = exec(st, "COMMIT", err, what);
+    if (code)
+        rollback(st);
+    return code;
+}
+
+/* Checks the schema, creating it in a new database and upgrading an older
+ * one. */
 static int check_schema(casus_store *st, casus_error *err)
 {
     int state = 0;
     int code = schema_state(st, &state, err);
+    if (!code && state == 0)
+        code = schema_step(st, 0, SCHEMA_SQL, STORE_SCHEMA, &state, err, "cannot create the schema");
+    if (!code && state == 1)
+        code = schema_step(st, 1, UPGRADE_1_SQL, 2, &state, err, "cannot upgrade the schema");
     if (code)
         return code;
-    if (state == 0) {
-        /* Create it, unless another process did so meanwhile. */
-        code = exec(st, "BEGIN IMMEDIATE", err, "cannot create the schema");
-        if (!code)
-            code = schema_state(st, &state, err);
-        if (!code && state == 0) {
-            code = exec(st, SCHEMA_SQL, err, "cannot create the schema");
-            if (!code)
-                state = STORE_SCHEMA;
-        }
-        if (!code)
-            code = exec(st, "COMMIT", err, "cannot create the schema");
-        if (code) {
-            rollback(st);
-            return code;
-        }
-    }
     if (state == -1 || state == -2) {
         casusi_seterr_at(err, CASUS_EPARSE, st->path, 0, 0,
                          "store '%s': an SQLite database, but not a casus event "
                          "store (%s)", st->path,
                          state == -1 ? "no meta table" : "no schema version in meta");
         return CASUS_EPARSE;
-    }
-    if (state == 1) {
-        /* Upgrade, unless another process did so meanwhile. */
-        code = exec(st, "BEGIN IMMEDIATE", err, "cannot upgrade the schema");
-        if (!code)
-            code = schema_state(st, &state, err);
-        if (!code && state == 1) {
-            code = exec(st, UPGRADE_1_SQL, err, "cannot upgrade the schema");
-            if (!code)
-                state = 2;
-        }
-        if (!code)
-            code = exec(st, "COMMIT", err, "cannot upgrade the schema");
-        if (code) {
-            rollback(st);
-            return code;
-        }
     }
     if (state > STORE_SCHEMA) {
         casusi_seterr_at(err, CASUS_EPARSE, st->path, 0, 0,

@@ -530,17 +530,25 @@ static const char *store_sql1(sqlite3 *db, const char *sql, char *buf, size_t n)
     return buf;
 }
 
+/* A new store at path holding art, closed again. */
+static void store_write(const char *path, const casus_article *art)
+{
+    casus_store *st = NULL;
+    casus_error e = {0};
+    assert_int_equal(casus_store_open(path, &st, &e), CASUS_OK);
+    assert_int_equal(casus_store_add(st, art, NULL, &e), CASUS_OK);
+    casus_store_close(st);
+}
+
 static void store_reopen(void **state)
 {
     store_fx *fx = *state;
     casus_event ev[3];
     store_rt_events(ev);
     casus_article art = store_article("kursk.txt", 42, "2024-11-10", ev, 3);
+    store_write(fx->db, &art);
     casus_store *st = NULL;
     casus_error e = {0};
-    assert_int_equal(casus_store_open(fx->db, &st, &e), CASUS_OK);
-    assert_int_equal(casus_store_add(st, &art, NULL, &e), CASUS_OK);
-    casus_store_close(st);
 
     /* WAL, schema version 2, the tables of the schema */
     sqlite3 *db = NULL;
@@ -614,11 +622,9 @@ static void store_upgrade_v1(void **state)
     casus_event ev[3];
     store_rt_events(ev);
     casus_article art = store_article("old.txt", 7, "2024-11-10", ev, 3);
+    store_write(fx->db, &art);
     casus_store *st = NULL;
     casus_error e = {0};
-    assert_int_equal(casus_store_open(fx->db, &st, &e), CASUS_OK);
-    assert_int_equal(casus_store_add(st, &art, NULL, &e), CASUS_OK);
-    casus_store_close(st);
 
     /* make it what schema version 1 was: no target_inferred column */
     sqlite3 *db = NULL;
