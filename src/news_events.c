@@ -2036,18 +2036,16 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             continue;
         /* "signed on 8 December 1987, entered into force on 1 June 1988":
          * at the same distance, a date past a comma before the trigger
-         * yields to one in its own verb phrase */
-        d *= 2;
-        for (long i = (long)dm->e; i < ts && !(d & 1); i++)
-            d |= is_punct(r, i, ',');
-        /* "Ethiopian jets entered Somali airspace on Tuesday; Egypt
-         * condemned the incursion on Wednesday": a date across a semicolon
-         * is another clause's, taken only when the trigger's own has none */
-        for (long i = (long)dm->e; i < ts; i++)
-            if (is_punct(r, i, ';')) {
-                d += 1000;
-                break;
-            }
+         * yields to one in its own verb phrase; "Ethiopian jets entered
+         * Somali airspace on Tuesday; Egypt condemned the incursion on
+         * Wednesday": a date across a semicolon is another clause's, taken
+         * only when the trigger's own has none */
+        int comma = 0, semi = 0;
+        for (long i = (long)dm->e; i < ts; i++) {
+            comma |= is_punct(r, i, ',');
+            semi |= is_punct(r, i, ';');
+        }
+        d = 2 * d + comma + (semi ? 1000 : 0);
         if (d < bd) {
             bd = d;
             bdm = dm;
