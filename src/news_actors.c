@@ -230,6 +230,26 @@ static const char *words_of(rd *r, long s, long e)
     return casus_arena_strndup(r->a, r->text + bs, be - bs);
 }
 
+static long name_run(const rd *r, long i);
+
+/* The period of "Marcos Jr.", which ends no name list. */
+static int name_dot(const rd *r, long j)
+{
+    return j > 0 && is_punct(r, j, '.') && (is_word(r, j - 1, "jr") || is_word(r, j - 1, "sr"));
+}
+
+/* A member of a list of states that the dictionaries do not know, after a
+ * comma or a conjunction: "Joe Biden, Pedro Smith and Fumio Kishida". The
+ * token past it ("Marcos Jr." takes its period), or i when there is none. */
+static long unknown_member(const rd *r, long i)
+{
+    if ((size_t)i >= r->nt || r->t[i].kind != TK_WORD || !(r->t[i].fl & TF_CAP) || at(r, i) || i == 0 ||
+        !(is_punct(r, i - 1, ',') || cue_at(r, i - 1, CUE_CONJ)))
+        return i;
+    long j = name_run(r, i);
+    return j > i && name_dot(r, j) ? j + 1 : j;
+}
+
 /* Whether the gap before mention k holds a conjunction, or the list it
  * opens goes on through commas to one ("Japan, South Korea and the US"). */
 static int and_follows(const rd *r, size_t k, long gs, long ge)
@@ -253,7 +273,12 @@ static int and_follows(const rd *r, size_t k, long gs, long ge)
                 comma = 1;
             else if (mm && cue_at(r, j, CUE_CONJ))
                 conj = 1;
-            else if (!(mm && (cue_at(r, j, CUE_DET) || cue_at(r, j, CUE_PEOPLE))))
+            else if (name_dot(r, j))
+                continue;
+            else if (unknown_member(r, j) > j) {
+                j = unknown_member(r, j) - 1;
+                continue;
+            } else if (!(mm && (cue_at(r, j, CUE_DET) || cue_at(r, j, CUE_PEOPLE))))
                 return 0;
             if (mm)
                 j = (long)mm->e - 1;
@@ -793,6 +818,14 @@ int casusi_build_actors(rd *r)
                         j = mm->e;
                         continue;
                     }
+                    /* "Joe Biden, Pedro Smith and Fumio Kishida": a person
+                     * the dictionaries do not know is a member naming no
+                     * state */
+                    long f = name_dot(r, j) ? j + 1 : unknown_member(r, j);
+                    if (f > j) {
+                        j = f;
+                        continue;
+                    }
                     /* "Saudi Arabia and nuclear-armed Pakistan": an
                      * adjective after the conjunction */
                     if (!mm && conj && r->t[j].kind == TK_WORD && !(r->t[j].fl & TF_CAP) && j >= (long)x->s - 3) {
@@ -865,7 +898,11 @@ int casusi_build_actors(rd *r)
                 for (long q = 0; envoy && (size_t)q < r->nt; q++)
                     if (casusi_trigger_type_at(r, q, CASUS_EV_SUMMON_AMBASSADOR, 0))
                         envoy = 0;
-                if (j >= 0 && cue_at(r, j, CUE_PEOPLE) && !envoy)
+                /* "the governments of Ireland and Spain": a plural
+                 * anaphor's noun with its states after it */
+                if (j >= 0 && !envoy &&
+                    (cue_at(r, j, CUE_PEOPLE) ||
+                     (cue_at(r, j, CUE_PLURAL) && at(r, j)->e == (uint32_t)j + 1 && ((r->amask[j] >> CUE_PEOPLE) & 1))))
                     g->people = 1;
                 /* "Warships from Iran, Russia and China began joint naval
                  * exercises": forces that open the sentence act for them */
