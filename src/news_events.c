@@ -880,6 +880,12 @@ static int modified_noun(const rd *r, long ts)
            ((size_t)te >= r->nt || r->t[te].kind == TK_PUNCT || cue_at(r, te, CUE_BE));
 }
 
+/* Is token i a condemnation's verb before the sanctions trigger tr? */
+static int condemned(const rd *r, const lx_trigger *tr, long i)
+{
+    return tr->type == CASUS_EV_SANCTIONS && verb_tok(r, i) && casusi_trigger_type_at(r, i, CASUS_EV_CONDEMN, 0);
+}
+
 static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested_denied)
 {
     long ts = (long)m->s, te = (long)m->e;
@@ -1242,13 +1248,14 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
      * "opposed sanctions imposed without a UN mandate": a verb form in -s,
      * or a sanctions trigger, right after a stance taken
      * (cues.yaml `reaction`) names what is reacted to, not a step of the
-     * one who reacts */
+     * one who reacts; so do sanctions a condemnation's verb is about
+     * ("denounced the sanctions imposed on Sunday") */
     if (tr->form == FORM_S || tr->type == CASUS_EV_SANCTIONS) {
         long i = ts - 1;
         while (i >= 0 && i >= ts - 4 && r->t[i].kind == TK_WORD && !(r->t[i].fl & TF_CAP) && group_at(r, i) < 0 &&
-               !cue_at(r, i, CUE_REACT))
+               !cue_at(r, i, CUE_REACT) && !condemned(r, tr, i))
             i--;
-        if (i >= 0 && cue_at(r, i, CUE_REACT))
+        if (i >= 0 && (cue_at(r, i, CUE_REACT) || condemned(r, tr, i)))
             return 0;
     }
     int said_untrue = tr->subj_speaker && tr->type == CASUS_EV_DENY_ACCUSATION;
