@@ -754,7 +754,7 @@ int casusi_build_actors(rd *r)
         /* a person named after the office: "Polish Defence Minister
          * Mariusz Blaszczak", "Poland's Blaszczak": the name is learnt */
         if (x->e < r->nt && (cue_at(r, x->e - 1, CUE_PEOPLE) || x->poss) && (!at(r, x->e) || dormant_name(r, x->e)) &&
-            (r->t[x->e].fl & TF_CAP)) {
+            (r->t[x->e].fl & TF_CAP) && !designator(r, (long)x->e)) { /* not "Russia's S-400" */
             long j = name_run(r, x->e);
             /* "Thailand's National Security Council", "Cambodia's National
              * Defence Ministry": capitals before a known name or an office
@@ -887,6 +887,15 @@ int casusi_build_actors(rd *r)
                 long j = g->prep - 1;
                 while (j >= 0 && cue_at(r, j, CUE_DET))
                     j--;
+                /* "Defence Minister Juan Carlos Pinzon of Colombia": an
+                 * office's holder the dictionaries do not know */
+                {
+                    long b = j;
+                    while (b >= 0 && b > j - 4 && r->t[b].kind == TK_WORD && (r->t[b].fl & TF_CAP) && !at(r, b))
+                        b--;
+                    if (b < j && b >= 0 && cue_at(r, b, CUE_PEOPLE))
+                        j = b;
+                }
                 /* not "the Russian embassy in Bucharest rejected": an
                  * embassy is in its host state and speaks for its own --
                  * but the host summons it ("the French embassy's chargé
