@@ -99,11 +99,38 @@ static int apply_denials(rd *r)
     return 0;
 }
 
+/* The first word of an item that starts with a capital ("Caesar" in
+ * "French Caesar howitzers" is after a demonym: the item holds no
+ * demonym, so its first capitalised word names the model), or NULL. */
+static const char *proper_word(const char *s)
+{
+    for (const char *p = s; *p; p++)
+        if ((p == s || p[-1] == ' ') && *p >= 'A' && *p <= 'Z')
+            return p;
+    return NULL;
+}
+
+/* Whether two words, each ending at a space or the end, are the same. */
+static int same_word(const char *a, const char *b)
+{
+    while (*a && *a != ' ' && *a == *b)
+        a++, b++;
+    return (!*a || *a == ' ') && (!*b || *b == ' ');
+}
+
 static int details_clash(const casus_event_details *a, const casus_event_details *b)
 {
     if (a->body && b->body && strcmp(a->body, b->body))
         return 1;
     return 0;
+}
+
+/* "French Caesar howitzers" and "Bastion armoured vehicles": two
+ * deliveries, named by two models ("howitzers" may restate either) */
+static int items_clash(const casus_event_details *a, const casus_event_details *b)
+{
+    const char *pa = a->item ? proper_word(a->item) : NULL, *pb = b->item ? proper_word(b->item) : NULL;
+    return pa && pb && !same_word(pa, pb);
 }
 
 static void merge_details(casus_event_details *a, const casus_event_details *b)
@@ -172,7 +199,8 @@ static int merge_restated(rd *r)
                 if (x->date.precision && y->date.precision &&
                     (x->date.hi < y->date.lo || y->date.hi < x->date.lo))
                     continue;
-                if (details_clash(&x->d, &y->d))
+                if (details_clash(&x->d, &y->d) ||
+                    (x->type == CASUS_EV_ARMS_TRANSFERRED && items_clash(&x->d, &y->d)))
                     continue;
                 /* steps of two treaties the article tells apart */
                 if (x->ent >= 0 && y->ent >= 0 && x->ent != y->ent && r->en[x->ent].name != r->en[y->ent].name)

@@ -659,13 +659,16 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         cs_minus(src, tgt);
     } else if (tr->subj_target) {
         cs_union(tgt, &subjset);
-        /* "to buy French Caesar howitzers": a demonym on the item is the seller */
+        /* "to buy French Caesar howitzers", "took delivery of Russia's
+         * S-400 air defence system": a demonym or a possessive on the item
+         * is the seller */
         for (size_t g = 0; g < r->ng && !src->n; g++)
             if ((long)r->g[g].s >= te && (long)r->g[g].s <= te + 3 && r->g[g].prep < 0 &&
-                r->am[r->g[g].last].actor && r->am[r->g[g].last].actor->kind == AK_DEMONYM &&
+                ((r->am[r->g[g].last].actor && r->am[r->g[g].last].actor->kind == AK_DEMONYM) ||
+                 r->am[r->g[g].last].poss) &&
                 (size_t)r->g[g].e < r->nt) {
                 int item = 0;
-                for (long j = (long)r->g[g].e; (size_t)j < r->nt && j < (long)r->g[g].e + 3 && !item; j++)
+                for (long j = (long)r->g[g].e; (size_t)j < r->nt && j < (long)r->g[g].e + 5 && !item; j++)
                     item = cue_at(r, j, CUE_ARMS) != 0 || designator(r, j);
                 if (item)
                     cs_union(src, &r->g[g].codes);
