@@ -1467,10 +1467,12 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                     x.ent = e = -1;
                     break;
                 }
+            /* the treaty's other parties, unless the sentence names some
+             * of them ("suspended its ANZUS obligations to New Zealand") */
             if (en) {
                 cset t = en->parties;
                 cs_minus(&t, &x.src);
-                if (t.n)
+                if (t.n && !(x.tgt.n && cs_sub(&x.tgt, &t)))
                     x.tgt = t;
             }
             /* "Finland's Eduskunta voted to leave the Ottawa Convention" */

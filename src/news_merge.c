@@ -239,7 +239,7 @@ static int merge_restated(rd *r)
 /* The kb treaty a mention stands for. */
 static void match_kb(rd *r, ent *x)
 {
-    if (x->parties.n < 2)
+    if (x->parties.n < 2 || x->kb)
         return;
     const casus_treaty *best = NULL;
     int best_rank = -1;

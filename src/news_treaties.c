@@ -5,6 +5,8 @@
  */
 #include "read_int.h"
 
+#include <ctype.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,7 +86,7 @@ static int name_word(const rd *r, long i)
  * Comprehensive Strategic Partnership", as a hash of its words (the
  * parties' names left out); 0 for a noun with no name of its own ("the
  * treaty", "the Japan-Australia Agreement"). */
-static uint64_t treaty_name(const rd *r, long s, long e)
+static uint64_t treaty_name(const rd *r, long s, long e, long *na, long *nb)
 {
     if (!(r->t[s].fl & TF_CAP) || s == 0 || is_word(r, e - 1, "alliance"))
         return 0; /* "creating the Alliance of Sahel States": a body the treaty makes */
@@ -108,7 +110,63 @@ static uint64_t treaty_name(const rd *r, long s, long e)
     uint64_t h = CASUSI_FNV_OFFSET;
     for (long i = a; i < b; i++)
         h = hash_word(h, r, i);
+    *na = a;
+    *nb = b;
     return h ? h : 1;
+}
+
+/* Whether the text [p, p + n) is one of a kb treaty's names: its short
+ * name before the parenthesis, or either side of a slash ("SEATO / Manila
+ * Pact (1954)"); letters compared without case, dashes as hyphens. */
+static int kb_name_is(const char *name, const char *p, size_t n)
+{
+    while (name && *name) {
+        const char *e = name;
+        while (*e && *e != '(' && *e != '/')
+            e++;
+        const char *b = name, *z = e;
+        while (b < z && *b == ' ')
+            b++;
+        while (z > b && z[-1] == ' ')
+            z--;
+        size_t i = 0, j = 0;
+        while (i < n && b + j < z) {
+            unsigned char x = (unsigned char)p[i], y = (unsigned char)b[j];
+            /* "Liptako–Gourma" (an en dash in the kb) and "Liptako-Gourma" */
+            if (y == 0xE2 && b + j + 2 < z && (unsigned char)b[j + 1] == 0x80 &&
+                ((unsigned char)b[j + 2] == 0x93 || (unsigned char)b[j + 2] == 0x94)) {
+                if (x != '-')
+                    break;
+                i++, j += 3;
+                continue;
+            }
+            if (tolower(x) != tolower(y))
+                break;
+            i++, j++;
+        }
+        if (i == n && b + j == z && n)
+            return 1;
+        if (*e != '/')
+            return 0;
+        name = e + 1;
+    }
+    return 0;
+}
+
+/* The kb treaty a proper name names ("the ANZUS Treaty", "the
+ * Liptako-Gourma Charter"), or NULL. */
+static const casus_treaty *kb_by_name(const rd *r, long a, long b)
+{
+    if (a >= b || !r->kb)
+        return NULL;
+    const char *p = r->text + r->t[a].s;
+    size_t n = r->t[b - 1].e - r->t[a].s;
+    for (size_t i = 0; i < casus_kb_ntreaties(r->kb); i++) {
+        const casus_treaty *t = casus_kb_treaty_at(r->kb, i);
+        if (kb_name_is(t->short_name, p, n))
+            return t;
+    }
+    return NULL;
 }
 
 int casusi_find_treaties(rd *r)
@@ -179,7 +237,8 @@ int casusi_find_treaties(rd *r)
         }
         /* which entity: a treaty's own name first */
         int e = -1, background = 0;
-        uint64_t name = treaty_name(r, i, (long)m->e);
+        long na = 0, nb = 0;
+        uint64_t name = treaty_name(r, i, (long)m->e, &na, &nb);
         /* "The Agreement on the Framework for Security Cooperation - the
          * Lombok Treaty - was signed": a second name in apposition */
         if (name && r->ntm) {
@@ -288,6 +347,29 @@ int casusi_find_treaties(rd *r)
             r->en[e].head = r->t[m->e - 1].id;
         if (e >= 0 && name && !r->en[e].name)
             r->en[e].name = name;
+        /* "the ANZUS Treaty": a name the kb knows gives the treaty and its
+         * founding parties -- not an organisation's many ("the Warsaw Pact"
+         * would make its eight members the parties of every later "the
+         * treaty") */
+        const casus_treaty *kt = e >= 0 && name ? kb_by_name(r, na, nb) : NULL;
+        if (kt && (!r->en[e].kb || r->en[e].kb == kt)) {
+            ent *x = &r->en[e];
+            x->kb = kt;
+            if ((x->parties.n < 2 || x->guess) && kt->nmembers <= 4) {
+                cset ps = {{0}, 0};
+                for (size_t q = 0; q < kt->nmembers; q++) {
+                    const casus_member *mb = &kt->members[q];
+                    if (!mb->signed_on.precision || !kt->signed_on.precision || mb->signed_on.lo <= kt->signed_on.hi)
+                        cs_add(&ps, mb->state->iso3);
+                }
+                if (ps.n >= 2) {
+                    x->parties = ps;
+                    x->guess = 0;
+                }
+            }
+            if (!x->year && kt->signed_on.precision)
+                x->year = kt->signed_on.year;
+        }
         if (e >= 0 && !background)
             r->cur_ent = e;
         if (GROW(r->tm, r->ntm, r->tmcap))
