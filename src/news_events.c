@@ -2047,13 +2047,18 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
          * at the same distance, a date past a comma before the trigger
          * yields to one in its own verb phrase; "Ethiopian jets entered
          * Somali airspace on Tuesday; Egypt condemned the incursion on
-         * Wednesday": a date across a semicolon is another clause's, taken
-         * only when the trigger's own has none */
+         * Wednesday": a date across a semicolon or a colon is another
+         * clause's, taken only when the trigger's own has none */
         int comma = 0, semi = 0;
         for (long i = (long)dm->e; i < ts; i++) {
             comma |= is_punct(r, i, ',');
-            semi |= is_punct(r, i, ';');
+            semi |= is_punct(r, i, ';') || is_punct(r, i, ':');
         }
+        /* "The legal backdrop to today's scenarios: ... signed ... on 6
+         * December 2024": a date in the possessive names a thing of that
+         * day, and dates a trigger only when nothing else does */
+        if (r->t[dm->e - 1].fl & TF_POSS)
+            semi = 1;
         d = 2 * d + comma + (semi ? 1000 : 0);
         if (d < bd) {
             bd = d;
