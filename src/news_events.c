@@ -2059,6 +2059,12 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
          * day, and dates a trigger only when nothing else does */
         if (r->t[dm->e - 1].fl & TF_POSS)
             semi = 1;
+        /* "suspended its participation in December 2007 and withdrew from
+         * the Treaty on 7 November 2023": a date that ends the verb phrase
+         * before "and" is that phrase's; the verb after shares it only
+         * when it has none of its own */
+        if ((long)dm->e < ts && is_word(r, (long)dm->e, "and") && ts <= (long)dm->e + 2)
+            semi = 1;
         d = 2 * d + comma + (semi ? 1000 : 0);
         if (d < bd) {
             bd = d;
