@@ -545,6 +545,11 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
     cset subjset = {{0}, 0};
     if (subj >= 0 && !*subj_treaty) {
         subjset = r->g[subj].codes;
+        /* "he and President Isaias Afwerki signed": the pronoun is the
+         * last person named */
+        long h = (long)r->g[subj].s - 2;
+        if (is_word(r, h + 1, "and") && (is_word(r, h, "he") || is_word(r, h, "she")) && r->last_person.n)
+            cs_union(&subjset, &r->last_person);
         /* "Turkey's foreign minister and Romania's defence minister
          * signed": holders of two states' offices joined by "and" or a
          * comma */
