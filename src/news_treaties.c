@@ -117,7 +117,8 @@ static uint64_t treaty_name(const rd *r, long s, long e, long *na, long *nb)
 
 /* Whether the text [p, p + n) is one of a kb treaty's names: its short
  * name before the parenthesis, or either side of a slash ("SEATO / Manila
- * Pact (1954)"); letters compared without case, dashes as hyphens. */
+ * Pact (1954)"); letters compared without case, dashes as hyphens, any
+ * run of white space as one space. */
 static int kb_name_is(const char *name, const char *p, size_t n)
 {
     while (name && *name) {
@@ -138,6 +139,12 @@ static int kb_name_is(const char *name, const char *p, size_t n)
                 if (x != '-')
                     break;
                 i++, j += 3;
+                continue;
+            }
+            if (y == ' ' && isspace(x)) { /* "ANZUS\nTreaty" across a line break */
+                while (i < n && isspace((unsigned char)p[i]))
+                    i++;
+                j++;
                 continue;
             }
             if (tolower(x) != tolower(y))
