@@ -269,14 +269,13 @@ static int and_follows(const rd *r, size_t k, long gs, long ge)
         int comma = 0, conj = 0;
         for (long j = (long)r->am[q].e; j < (long)r->am[q + 1].s; j++) {
             const lx_match *mm = at(r, j);
+            long f = name_dot(r, j) ? j + 1 : unknown_member(r, j);
             if (is_punct(r, j, ','))
                 comma = 1;
             else if (mm && cue_at(r, j, CUE_CONJ))
                 conj = 1;
-            else if (name_dot(r, j))
-                continue;
-            else if (unknown_member(r, j) > j) {
-                j = unknown_member(r, j) - 1;
+            else if (f > j) {
+                j = f - 1;
                 continue;
             } else if (!(mm && (cue_at(r, j, CUE_DET) || cue_at(r, j, CUE_PEOPLE))))
                 return 0;
