@@ -74,6 +74,8 @@ static void print_event(const casus_event *e)
     char b[11];
     printf("  %-22s ", casus_evtype_name(e->type));
     print_codes(e->source, e->nsource);
+    if (e->source_inferred)
+        fputs(" (inferred)", stdout);
     fputs(" -> ", stdout);
     print_codes(e->target, e->ntarget);
     if (e->target_inferred)
@@ -153,6 +155,8 @@ static void print_story(const casus_story *s)
         const casus_fact *f = &s->facts[i];
         printf("  %-22s ", casus_evtype_name(f->type));
         print_codes(f->source, f->nsource);
+        if (f->source_inferred)
+            fputs(" (inferred)", stdout);
         fputs(" -> ", stdout);
         print_codes(f->target, f->ntarget);
         if (f->target_inferred)

@@ -533,6 +533,9 @@ typedef struct casus_event {
     int target_inferred;       /* the target is not named where the fact is told: it was
                                   inferred from the sentences before (the adversary the
                                   article has shown, or the state named last) */
+    int source_inferred;       /* the subject is an office, a body or people that name no
+                                  state ("the ministry denounced"): the source is the state
+                                  the sentences before are about */
 } casus_event;
 
 typedef struct casus_treaty_mention {
@@ -589,6 +592,7 @@ typedef struct casus_fact {
     const char *const *target; size_t ntarget;
     casus_date date;           /* the most precise date the reports agree on */
     int target_inferred;       /* no report names the target: it is one report's inference */
+    int source_inferred;       /* every report inferred the source */
     const casus_report *reports; size_t nreports;
     const casus_disagreement *disagreements; size_t ndisagreements;
 } casus_fact;

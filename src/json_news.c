@@ -88,6 +88,8 @@ static json_t *jevent(const casus_event *e)
         json_object_set_new(o, "fuzzy", json_true());
     if (e->target_inferred)
         json_object_set_new(o, "target_inferred", json_true());
+    if (e->source_inferred)
+        json_object_set_new(o, "source_inferred", json_true());
     return o;
 }
 
@@ -165,6 +167,8 @@ char *casus_json_story(casus_arena *a, const casus_story *s, int flags)
         json_t *x = json_object();
         json_object_set_new(x, "type", json_string(casus_evtype_name(f->type)));
         json_object_set_new(x, "source", jcodes(f->source, f->nsource));
+        if (f->source_inferred)
+            json_object_set_new(x, "source_inferred", json_true());
         json_object_set_new(x, "target", jcodes(f->target, f->ntarget));
         if (f->target_inferred)
             json_object_set_new(x, "target_inferred", json_true());

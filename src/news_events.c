@@ -886,6 +886,41 @@ static int condemned(const rd *r, const lx_trigger *tr, long i)
     return tr->type == CASUS_EV_SANCTIONS && verb_tok(r, i) && casusi_trigger_type_at(r, i, CASUS_EV_CONDEMN, 0);
 }
 
+/* The source of a verb whose subject is an office, a body or people that
+ * name no state ("the ministry denounced", "Vice Minister Kim summoned",
+ * "Both leaders condemned", "parliament approved"): a plural subject is the
+ * last group of states the sentences before acted as; a single one is the
+ * article's home state (its dateline or letterhead), else the last single
+ * subject, else the last person named. Not "a former defence minister", who
+ * speaks for no state, nor "every allied parliament", which is no one
+ * body. Returns whether it set *src. */
+static int inferred_source(const rd *r, long ts, cset *src)
+{
+    int office = 0, plural = 0;
+    for (long i = ts - 1; i >= 0 && i >= ts - 8; i--) {
+        if (is_boundary(r, i) || r->t[i].kind == TK_PUNCT || group_at(r, i) >= 0)
+            break;
+        if (cue_at(r, i, CUE_FORMER) || is_word(r, i, "every") || is_word(r, i, "each") || is_word(r, i, "any"))
+            return 0;
+        office |= cue_at(r, i, CUE_PEOPLE) || cue_at(r, i, CUE_LEGIS);
+        plural |= cue_at(r, i, CUE_PLURAL) || is_word(r, i, "both") || is_word(r, i, "ministers") ||
+                  is_word(r, i, "leaders") || is_word(r, i, "governments") || is_word(r, i, "secretaries");
+    }
+    if (!office)
+        return 0;
+    cset c = {{0}, 0};
+    if (plural)
+        c = r->last_multi;
+    else if (r->home)
+        cs_add(&c, r->home);
+    else
+        c = r->last_single.n ? r->last_single : r->last_person;
+    if (!c.n)
+        return 0;
+    *src = c;
+    return 1;
+}
+
 static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested_denied)
 {
     long ts = (long)m->s, te = (long)m->e;
@@ -1848,6 +1883,13 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         break;
     default:
         break;
+    }
+    /* "the ministry denounced Warsaw's decision", "Both leaders
+     * condemned": an office that names no state acts for the state the
+     * discourse is about (see inferred_source) */
+    if (!x.src.n && tr->form != FORM_NOUN && !passive && inferred_source(r, ts, &x.src)) {
+        cs_minus(&x.src, &x.tgt);
+        x.srcinf = x.src.n != 0;
     }
     /* "the treaty entered into force on 5 March 1970": a treaty whose
      * parties the article does not name still takes effect */

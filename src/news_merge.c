@@ -215,6 +215,7 @@ static int merge_restated(rd *r)
                 if (y->mod == CASUS_MOD_ACTUAL)
                     x->mod = CASUS_MOD_ACTUAL;
                 x->fuzzy |= y->fuzzy;
+                x->srcinf &= y->srcinf;
                 x->present |= y->present;
                 /* "draws warnings" restated as "warned"; a mention that
                  * is background ("a pact ratified by the Council") keeps
@@ -382,6 +383,7 @@ int casusi_finish_article(rd *r, casus_article *art)
         }
         e->fuzzy = x->fuzzy;
         e->target_inferred = x->guessed;
+        e->source_inferred = x->srcinf;
     }
     size_t nt = 0;
     for (size_t i = 0; i < r->nen; i++) {

@@ -328,6 +328,10 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
                 break; /* "reaffirmed that Finland stands ready": a clause's subject */
             if (is_punct(r, i, ';'))
                 break; /* "A strike hit Doha; Pakistan condemned it" */
+            /* "After the meeting ended, China condemned Japan": a name
+             * after a comma and right before the verb is its subject */
+            if (is_punct(r, i, ',') && (long)gp->e >= ts - 2)
+                break;
             if (verb_tok(r, i))
                 object = 1;
         }

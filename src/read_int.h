@@ -143,6 +143,7 @@ typedef struct rev {
     cset guess;             /* a target guessed from the sentences before (casusi_discourse_targets),
                                when its own sentence names none */
     int guessed;            /* tgt was taken from guess (casusi_finish_article) */
+    int srcinf;             /* src was inferred: the subject is an office that names no state */
     int dead;
     long tok;               /* the trigger's first token in its sentence */
 } rev;

@@ -13,10 +13,12 @@
  * nothing. Every value goes in through bound parameters; the only SQL text
  * built at run time is the event query, assembled from constant fragments.
  *
- * Schema version 2 (the `meta` row 'schema'); a newer version is refused,
- * an older one is upgraded when the store is opened (version 1 lacked
- * events.target_inferred: its rows get NULL there, "not recorded", since
- * the reader that wrote them may have inferred targets without saying so).
+ * Schema version 3 (the `meta` row 'schema'); a newer version is refused,
+ * an older one is upgraded when the store is opened, one version at a time
+ * (version 1 lacked events.target_inferred, version 2 events.source_inferred:
+ * their old rows get NULL there, "not recorded", since the reader that
+ * wrote them may have inferred targets, or dropped events whose source it
+ * would now infer, without saying so).
  * Adding an event type changes the CHECK on events.type and so needs a new
  * schema version.
  *
@@ -27,7 +29,7 @@
  *          status 'reported'|'denied', hedged, modality, sentence,
  *          span_start, span_end, body, treaty, count, count_text, quantity,
  *          quantity_text, approx, place, place_id, item, denies, fuzzy,
- *          target_inferred)
+ *          target_inferred, source_inferred)
  *   event_actors(event_id -> events, role 'source'|'target', code)
  *   event_restated(event_id -> events, seq, span_start, span_end)
  *
@@ -42,7 +44,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define STORE_SCHEMA 2
+#define STORE_SCHEMA 3
 #define STORE_BUSY_MS 10000
 
 struct casus_store {
@@ -102,6 +104,7 @@ static const char SCHEMA_SQL[] =
     "  denies TEXT,\n"
     "  fuzzy INTEGER NOT NULL CHECK(fuzzy IN (0, 1)),\n"
     "  target_inferred INTEGER CHECK(target_inferred IN (0, 1)),\n"
+    "  source_inferred INTEGER CHECK(source_inferred IN (0, 1)),\n"
     "  UNIQUE(article_id, seq)\n"
     ");\n"
     "CREATE INDEX events_date ON events(date_lo);\n"
@@ -119,7 +122,7 @@ static const char SCHEMA_SQL[] =
     "  span_end INTEGER NOT NULL,\n"
     "  PRIMARY KEY(event_id, seq)\n"
     ") WITHOUT ROWID;\n"
-    "INSERT INTO meta(key, value) VALUES ('schema', '2'),\n"
+    "INSERT INTO meta(key, value) VALUES ('schema', '3'),\n"
     "  ('writer', 'casus " CASUS_VERSION "');\n";
 
 /* From version 1 to 2: the column for an inferred target. */
@@ -127,6 +130,12 @@ static const char UPGRADE_1_SQL[] =
     "ALTER TABLE events ADD COLUMN target_inferred INTEGER"
     " CHECK(target_inferred IN (0, 1));\n"
     "UPDATE meta SET value = '2' WHERE key = 'schema';\n";
+
+/* From version 2 to 3: the column for an inferred source. */
+static const char UPGRADE_2_SQL[] =
+    "ALTER TABLE events ADD COLUMN source_inferred INTEGER"
+    " CHECK(source_inferred IN (0, 1));\n"
+    "UPDATE meta SET value = '3' WHERE key = 'schema';\n";
 
 static const char INS_ARTICLE_SQL[] =
     "INSERT INTO articles(sha256, name, title, date, date_lo, date_from, html,"
@@ -136,9 +145,10 @@ static const char INS_EVENT_SQL[] =
     "INSERT INTO events(article_id, seq, type, date, date_lo, date_hi, status,"
     " hedged, modality, sentence, span_start, span_end, body, treaty, count,"
     " count_text, quantity, quantity_text, approx, place, place_id, item,"
-    " denies, fuzzy, target_inferred) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+    " denies, fuzzy, target_inferred, source_inferred) VALUES (?1, ?2, ?3, ?4, ?5,"
+    " ?6, ?7, ?8, ?9,"
     " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24,"
-    " ?25)";
+    " ?25, ?26)";
 static const char INS_ACTOR_SQL[] =
     "INSERT INTO event_actors(event_id, role, code) VALUES (?1, ?2, ?3)"
     " ON CONFLICT DO NOTHING";
@@ -159,7 +169,7 @@ static const char EV_HEAD_SQL[] =
     "SELECT e.id, a.name, a.sha256, a.date, e.type, e.date, e.status, e.hedged,"
     " e.modality, e.sentence, e.span_start, e.span_end, e.body, e.treaty,"
     " e.count, e.count_text, e.quantity, e.quantity_text, e.approx, e.place,"
-    " e.place_id, e.item, e.denies, e.fuzzy, e.target_inferred"
+    " e.place_id, e.item, e.denies, e.fuzzy, e.target_inferred, e.source_inferred"
     " FROM events e JOIN articles a ON a.id = e.article_id WHERE 1";
 static const char EV_ACTOR_SQL[] =
     " AND e.id IN (SELECT event_id FROM event_actors"
@@ -173,7 +183,7 @@ enum { /* columns of the event query */
     C_ID, C_ANAME, C_SHA, C_ADATE, C_TYPE, C_DATE, C_STATUS, C_HEDGED,
     C_MODALITY, C_SENTENCE, C_START, C_END, C_BODY, C_TREATY, C_COUNT,
     C_COUNT_TEXT, C_QUANTITY, C_QUANTITY_TEXT, C_APPROX, C_PLACE, C_PLACE_ID,
-    C_ITEM, C_DENIES, C_FUZZY, C_TARGET_INFERRED
+    C_ITEM, C_DENIES, C_FUZZY, C_TARGET_INFERRED, C_SOURCE_INFERRED
 };
 
 /* ---------------------------------------------------------------------- */
@@ -354,6 +364,8 @@ static int check_schema(casus_store *st, casus_error *err)
         code = schema_step(st, 0, SCHEMA_SQL, STORE_SCHEMA, &state, err, "cannot create the schema");
     if (!code && state == 1)
         code = schema_step(st, 1, UPGRADE_1_SQL, 2, &state, err, "cannot upgrade the schema");
+    if (!code && state == 2)
+        code = schema_step(st, 2, UPGRADE_2_SQL, 3, &state, err, "cannot upgrade the schema");
     if (code)
         return code;
     if (state == -1 || state == -2) {
@@ -586,6 +598,7 @@ static int add_event(casus_store *st, sqlite3_int64 aid, size_t seq,
     bind_text(s, 23, d->denies);
     sqlite3_bind_int(s, 24, ev->fuzzy != 0);
     sqlite3_bind_int(s, 25, ev->target_inferred != 0);
+    sqlite3_bind_int(s, 26, ev->source_inferred != 0);
     int code = run(st, s, err, what);
     if (code)
         return code;
@@ -837,6 +850,7 @@ static int read_row(reader *r, sqlite3_stmt *s, casus_stored_event *out)
     ev->span.end = (size_t)sqlite3_column_int64(s, C_END);
     ev->fuzzy = sqlite3_column_int(s, C_FUZZY) != 0;
     ev->target_inferred = sqlite3_column_int(s, C_TARGET_INFERRED) != 0; /* NULL: not recorded */
+    ev->source_inferred = sqlite3_column_int(s, C_SOURCE_INFERRED) != 0;
 
     d->body = col_str(r, s, C_BODY);
     d->treaty = col_str(r, s, C_TREATY);

@@ -5,7 +5,8 @@
  * inferred (casus_event.target_inferred) still keeps reports apart: it is
  * weaker than a named one, but merging on an unknown target joins facts
  * about different states too readily. The fact's target is inferred only
- * if no report names it. What the
+ * if no report names it, its source only if every report inferred it
+ * (casus_event.source_inferred). What the
  * reports disagree on (status, count, quantity, place, body, date) is
  * listed, value by value, with the articles that give each value.
  */
@@ -147,9 +148,11 @@ int casus_story_merge(casus_arena *a, const casus_article *const *arts, size_t n
                 fs[nf].f.type = e->type;
                 fs[nf].f.source = e->source;
                 fs[nf].f.nsource = e->nsource;
+                fs[nf].f.source_inferred = e->source_inferred;
                 nf++;
             }
             fbuild *fb = &fs[f];
+            fb->f.source_inferred &= e->source_inferred;
             if (e->ntarget && (!fb->f.ntarget || (fb->f.target_inferred && !e->target_inferred))) {
                 fb->f.target = e->target;
                 fb->f.ntarget = e->ntarget;

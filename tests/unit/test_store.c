@@ -130,6 +130,7 @@ static void store_event_eq(const casus_event *w, const casus_event *g)
     }
     assert_int_equal(g->fuzzy, w->fuzzy);
     assert_int_equal(g->target_inferred, w->target_inferred);
+    assert_int_equal(g->source_inferred, w->source_inferred);
 }
 
 static casus_event store_ev(casus_evtype type, const char *const *src, size_t nsrc,
@@ -195,6 +196,7 @@ static void store_rt_events(casus_event ev[3])
     ev[2].details.quantity_text = "around 1.6 million";
     ev[2].details.denies = "arms_transferred";
     ev[2].target_inferred = 1;
+    ev[2].source_inferred = 1;
     ev[2].sentence = "Pyongyang\xe2\x80\x99s envoy denied it may have sold around 1.6 million artillery shells.";
     ev[2].span = (casus_span){143, 230};
 }
@@ -550,13 +552,13 @@ static void store_reopen(void **state)
     casus_store *st = NULL;
     casus_error e = {0};
 
-    /* WAL, schema version 2, the tables of the schema */
+    /* WAL, schema version 3, the tables of the schema */
     sqlite3 *db = NULL;
     char buf[64];
     assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
     assert_string_equal(store_sql1(db, "PRAGMA journal_mode", buf, sizeof buf), "wal");
     assert_string_equal(store_sql1(db, "SELECT value FROM meta WHERE key = 'schema'",
-                                   buf, sizeof buf), "2");
+                                   buf, sizeof buf), "3");
     assert_string_equal(store_sql1(db, "SELECT group_concat(name, ' ') FROM (SELECT name"
                                    " FROM sqlite_master WHERE type = 'table' ORDER BY name)",
                                    buf, sizeof buf),
@@ -588,7 +590,7 @@ static void store_reopen(void **state)
 
     /* a store written by a newer casus is refused, and left alone */
     assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, "UPDATE meta SET value = '3' WHERE key = 'schema'",
+    assert_int_equal(sqlite3_exec(db, "UPDATE meta SET value = '4' WHERE key = 'schema'",
                                   NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
     st = (casus_store *)&e; /* must be reset to NULL */
@@ -597,7 +599,7 @@ static void store_reopen(void **state)
     assert_null(st);
     char want[400];
     snprintf(want, sizeof want,
-             "store '%s': schema version 3 is newer than this casus reads (2); "
+             "store '%s': schema version 4 is newer than this casus reads (3); "
              "use a newer casus", fx->db);
     assert_string_equal(e.msg, want);
     assert_string_equal(e.file, fx->db);
@@ -613,9 +615,10 @@ static void store_reopen(void **state)
     assert_non_null(strstr(e.msg, "not a casus event store (no schema version in meta)"));
 }
 
-/* A store of schema version 1 (before events.target_inferred) is upgraded
- * when opened: its events are kept, with the flag NULL ("not recorded",
- * read as 0), and new events carry the flag. */
+/* A store of schema version 1 (before events.target_inferred and
+ * events.source_inferred) is upgraded when opened, through version 2: its
+ * events are kept, with both flags NULL ("not recorded", read as 0), and
+ * new events carry the flags. */
 static void store_upgrade_v1(void **state)
 {
     store_fx *fx = *state;
@@ -631,6 +634,7 @@ static void store_upgrade_v1(void **state)
     char buf[64];
     assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
     assert_int_equal(sqlite3_exec(db, "ALTER TABLE events DROP COLUMN target_inferred;"
+                                  "ALTER TABLE events DROP COLUMN source_inferred;"
                                   "UPDATE meta SET value = '1' WHERE key = 'schema'",
                                   NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
@@ -647,18 +651,73 @@ static void store_upgrade_v1(void **state)
     f.actor = "USA";
     assert_int_equal(casus_store_events(st, a, &f, &out, &n, &e), CASUS_OK);
     assert_int_equal(n, 2);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         assert_int_equal(out[i].event.target_inferred, !strcmp(out[i].article, "new.txt"));
+        assert_int_equal(out[i].event.source_inferred, !strcmp(out[i].article, "new.txt"));
+    }
     casus_arena_free(a);
     casus_store_close(st);
 
     assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
     assert_string_equal(store_sql1(db, "SELECT value FROM meta WHERE key = 'schema'",
-                                   buf, sizeof buf), "2");
+                                   buf, sizeof buf), "3");
     assert_string_equal(store_sql1(db, "SELECT count(*) FROM events WHERE target_inferred IS NULL",
                                    buf, sizeof buf), "3");
     assert_string_equal(store_sql1(db, "SELECT count(*) FROM events WHERE target_inferred = 1",
                                    buf, sizeof buf), "1");
+    assert_string_equal(store_sql1(db, "SELECT count(*) FROM events WHERE source_inferred IS NULL",
+                                   buf, sizeof buf), "3");
+    sqlite3_close(db);
+}
+
+/* A store of schema version 2 (before events.source_inferred) is upgraded
+ * when opened: its events keep their target_inferred, their source_inferred
+ * is NULL ("not recorded", read as 0), and new events carry both. */
+static void store_upgrade_v2(void **state)
+{
+    store_fx *fx = *state;
+    casus_event ev[3];
+    store_rt_events(ev);
+    casus_article art = store_article("old.txt", 7, "2024-11-10", ev, 3);
+    store_write(fx->db, &art);
+    casus_store *st = NULL;
+    casus_error e = {0};
+
+    sqlite3 *db = NULL;
+    char buf[64];
+    assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "ALTER TABLE events DROP COLUMN source_inferred;"
+                                  "UPDATE meta SET value = '2' WHERE key = 'schema'",
+                                  NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+
+    assert_int_equal(casus_store_open(fx->db, &st, &e), CASUS_OK);
+    store_counts_are(st, 1, 3);
+    casus_article more = store_article("new.txt", 8, NULL, ev, 3);
+    assert_int_equal(casus_store_add(st, &more, NULL, &e), CASUS_OK);
+    casus_arena *a = casus_arena_new();
+    casus_stored_event *out = NULL;
+    size_t n = 0;
+    casus_event_filter f = {0};
+    f.actor = "USA";
+    assert_int_equal(casus_store_events(st, a, &f, &out, &n, &e), CASUS_OK);
+    assert_int_equal(n, 2);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(out[i].event.target_inferred, 1);
+        assert_int_equal(out[i].event.source_inferred, !strcmp(out[i].article, "new.txt"));
+    }
+    casus_arena_free(a);
+    casus_store_close(st);
+
+    assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
+    assert_string_equal(store_sql1(db, "SELECT value FROM meta WHERE key = 'schema'",
+                                   buf, sizeof buf), "3");
+    assert_string_equal(store_sql1(db, "SELECT count(*) FROM events WHERE source_inferred IS NULL",
+                                   buf, sizeof buf), "3");
+    assert_string_equal(store_sql1(db, "SELECT count(*) FROM events WHERE source_inferred = 1",
+                                   buf, sizeof buf), "1");
+    assert_string_equal(store_sql1(db, "SELECT count(*) FROM events WHERE target_inferred = 1",
+                                   buf, sizeof buf), "2");
     sqlite3_close(db);
 }
 
@@ -906,6 +965,7 @@ static const struct CMUnitTest store_tests[] = {
     STORE_TEST(store_every_type),
     STORE_TEST(store_reopen),
     STORE_TEST(store_upgrade_v1),
+    STORE_TEST(store_upgrade_v2),
     STORE_TEST(store_rollback),
     STORE_TEST(store_not_a_db),
     STORE_TEST(store_crash),

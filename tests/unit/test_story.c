@@ -137,6 +137,35 @@ static void story_targets(void **state)
     casus_arena_free(ar);
 }
 
+/* Sources: a fact's source is inferred only when every report inferred it;
+ * one report that names it clears the mark. */
+static void story_sources(void **state)
+{
+    (void)state;
+    casus_event a[2], b[2];
+    a[0] = story_ev(CASUS_EV_SUMMON_AMBASSADOR, SY_KOR, SY_RUS, "2024-06-20");
+    a[0].source_inferred = 1;
+    a[1] = story_ev(CASUS_EV_CONDEMN, SY_UKR, SY_PRK, "2024-06-21");
+    a[1].source_inferred = 1;
+    b[0] = story_ev(CASUS_EV_SUMMON_AMBASSADOR, SY_KOR, SY_RUS, "2024-06-20");
+    b[1] = story_ev(CASUS_EV_CONDEMN, SY_UKR, SY_PRK, "2024-06-21");
+    b[1].source_inferred = 1;
+    casus_article x = story_art("a.txt", a, 2), y = story_art("b.txt", b, 2);
+    const casus_article *arts[] = {&x, &y};
+    casus_arena *ar = casus_arena_new();
+    casus_story *s = NULL;
+    casus_error e = {0};
+    assert_int_equal(casus_story_merge(ar, arts, 2, &s, &e), CASUS_OK);
+    assert_int_equal(s->nfacts, 2);
+    assert_int_equal(s->facts[0].type, CASUS_EV_SUMMON_AMBASSADOR); /* inferred in a, named in b */
+    assert_int_equal(s->facts[0].nreports, 2);
+    assert_int_equal(s->facts[0].source_inferred, 0);
+    assert_int_equal(s->facts[1].type, CASUS_EV_CONDEMN); /* inferred in both */
+    assert_int_equal(s->facts[1].nreports, 2);
+    assert_int_equal(s->facts[1].source_inferred, 1);
+    casus_arena_free(ar);
+}
+
 /* Dates that cannot be the same day keep reports apart; an undated report
  * joins the first fact it can be. */
 static void story_dates(void **state)
@@ -163,5 +192,6 @@ static void story_dates(void **state)
 static const struct CMUnitTest story_tests[] = {
     cmocka_unit_test(story_counts_and_denial),
     cmocka_unit_test(story_targets),
+    cmocka_unit_test(story_sources),
     cmocka_unit_test(story_dates),
 };
