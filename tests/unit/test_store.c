@@ -615,6 +615,35 @@ static void store_reopen(void **state)
     assert_non_null(strstr(e.msg, "not a casus event store (no schema version in meta)"));
 }
 
+/* Writes an article of three events, turns the store into an older
+ * version with `downgrade` (SQL), opens it (which upgrades it), checks that
+ * the old events are kept, adds the same events as "new.txt" and returns
+ * the two events whose actor is USA (in *out, from a). */
+static void store_upgrade_from(store_fx *fx, const char *downgrade, casus_arena *a, casus_stored_event **out)
+{
+    casus_event ev[3];
+    store_rt_events(ev);
+    casus_article art = store_article("old.txt", 7, "2024-11-10", ev, 3);
+    store_write(fx->db, &art);
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, downgrade, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+
+    casus_store *st = NULL;
+    casus_error e = {0};
+    assert_int_equal(casus_store_open(fx->db, &st, &e), CASUS_OK);
+    store_counts_are(st, 1, 3);
+    casus_article more = store_article("new.txt", 8, NULL, ev, 3);
+    assert_int_equal(casus_store_add(st, &more, NULL, &e), CASUS_OK);
+    size_t n = 0;
+    casus_event_filter f = {0};
+    f.actor = "USA";
+    assert_int_equal(casus_store_events(st, a, &f, out, &n, &e), CASUS_OK);
+    assert_int_equal(n, 2);
+    casus_store_close(st);
+}
+
 /* A store of schema version 1 (before events.target_inferred and
  * events.source_inferred) is upgraded when opened, through version 2: its
  * events are kept, with both flags NULL ("not recorded", read as 0), and
@@ -622,42 +651,19 @@ static void store_reopen(void **state)
 static void store_upgrade_v1(void **state)
 {
     store_fx *fx = *state;
-    casus_event ev[3];
-    store_rt_events(ev);
-    casus_article art = store_article("old.txt", 7, "2024-11-10", ev, 3);
-    store_write(fx->db, &art);
-    casus_store *st = NULL;
-    casus_error e = {0};
-
-    /* make it what schema version 1 was: no target_inferred column */
-    sqlite3 *db = NULL;
-    char buf[64];
-    assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, "ALTER TABLE events DROP COLUMN target_inferred;"
-                                  "ALTER TABLE events DROP COLUMN source_inferred;"
-                                  "UPDATE meta SET value = '1' WHERE key = 'schema'",
-                                  NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
-
-    st = NULL;
-    assert_int_equal(casus_store_open(fx->db, &st, &e), CASUS_OK);
-    store_counts_are(st, 1, 3);
-    casus_article more = store_article("new.txt", 8, NULL, ev, 3);
-    assert_int_equal(casus_store_add(st, &more, NULL, &e), CASUS_OK);
     casus_arena *a = casus_arena_new();
     casus_stored_event *out = NULL;
-    size_t n = 0;
-    casus_event_filter f = {0};
-    f.actor = "USA";
-    assert_int_equal(casus_store_events(st, a, &f, &out, &n, &e), CASUS_OK);
-    assert_int_equal(n, 2);
-    for (size_t i = 0; i < n; i++) {
+    store_upgrade_from(fx, "ALTER TABLE events DROP COLUMN target_inferred;"
+                           "ALTER TABLE events DROP COLUMN source_inferred;"
+                           "UPDATE meta SET value = '1' WHERE key = 'schema'", a, &out);
+    for (size_t i = 0; i < 2; i++) {
         assert_int_equal(out[i].event.target_inferred, !strcmp(out[i].article, "new.txt"));
         assert_int_equal(out[i].event.source_inferred, !strcmp(out[i].article, "new.txt"));
     }
     casus_arena_free(a);
-    casus_store_close(st);
 
+    sqlite3 *db = NULL;
+    char buf[64];
     assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
     assert_string_equal(store_sql1(db, "SELECT value FROM meta WHERE key = 'schema'",
                                    buf, sizeof buf), "3");
@@ -676,39 +682,18 @@ static void store_upgrade_v1(void **state)
 static void store_upgrade_v2(void **state)
 {
     store_fx *fx = *state;
-    casus_event ev[3];
-    store_rt_events(ev);
-    casus_article art = store_article("old.txt", 7, "2024-11-10", ev, 3);
-    store_write(fx->db, &art);
-    casus_store *st = NULL;
-    casus_error e = {0};
-
-    sqlite3 *db = NULL;
-    char buf[64];
-    assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, "ALTER TABLE events DROP COLUMN source_inferred;"
-                                  "UPDATE meta SET value = '2' WHERE key = 'schema'",
-                                  NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
-
-    assert_int_equal(casus_store_open(fx->db, &st, &e), CASUS_OK);
-    store_counts_are(st, 1, 3);
-    casus_article more = store_article("new.txt", 8, NULL, ev, 3);
-    assert_int_equal(casus_store_add(st, &more, NULL, &e), CASUS_OK);
     casus_arena *a = casus_arena_new();
     casus_stored_event *out = NULL;
-    size_t n = 0;
-    casus_event_filter f = {0};
-    f.actor = "USA";
-    assert_int_equal(casus_store_events(st, a, &f, &out, &n, &e), CASUS_OK);
-    assert_int_equal(n, 2);
-    for (size_t i = 0; i < n; i++) {
+    store_upgrade_from(fx, "ALTER TABLE events DROP COLUMN source_inferred;"
+                           "UPDATE meta SET value = '2' WHERE key = 'schema'", a, &out);
+    for (size_t i = 0; i < 2; i++) {
         assert_int_equal(out[i].event.target_inferred, 1);
         assert_int_equal(out[i].event.source_inferred, !strcmp(out[i].article, "new.txt"));
     }
     casus_arena_free(a);
-    casus_store_close(st);
 
+    sqlite3 *db = NULL;
+    char buf[64];
     assert_int_equal(sqlite3_open(fx->db, &db), SQLITE_OK);
     assert_string_equal(store_sql1(db, "SELECT value FROM meta WHERE key = 'schema'",
                                    buf, sizeof buf), "3");
