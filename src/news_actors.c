@@ -446,7 +446,7 @@ static long name_run(const rd *r, long i)
     return j;
 }
 
-static void learn_name(rd *r, long s, long e, const char *code, int org)
+static void learn_name(rd *r, long s, long e, const char *code, int org, int envoy)
 {
     for (long i = s; i < e; i++) {
         if (!(r->t[i].fl & TF_CAP) || r->t[i].e - r->t[i].s < 3 || casusi_learnt(r, i) >= 0)
@@ -461,6 +461,7 @@ static void learn_name(rd *r, long s, long e, const char *code, int org)
         l->h = name_hash(l->w);
         l->code = code;
         l->org = (uint8_t)org;
+        l->envoy = (uint8_t)envoy;
         if (index_name(r, r->nln)) {
             r->err = 1;
             return;
@@ -734,7 +735,7 @@ int casusi_build_actors(rd *r)
      * separate: troops are not people nouns) */
     for (size_t k = 0; k < r->nam; k++) {
         amen *x = &r->am[k];
-        while (x->e < r->nt && cue_starts(r, x->e, CUE_PEOPLE) && !x->poss) {
+        while (x->e < r->nt && (cue_starts(r, x->e, CUE_PEOPLE) || cue_starts(r, x->e, CUE_AMBASSADOR)) && !x->poss) {
             const lx_match *pm = at(r, x->e);
             x->poss = (r->t[pm->e - 1].fl & TF_POSS) != 0;
             x->e = pm->e;
@@ -748,11 +749,11 @@ int casusi_build_actors(rd *r)
             while (b > (long)x->s + 1 && (r->t[b].fl & TF_HYPH))
                 b--;
             if (b > (long)x->s)
-                learn_name(r, b, (long)x->e, x->code, x->org);
+                learn_name(r, b, (long)x->e, x->code, x->org, 0);
         }
         /* a person named after the office: "Polish Defence Minister
          * Mariusz Blaszczak", "Poland's Blaszczak": the name is learnt */
-        if (x->e < r->nt && (cue_at(r, x->e - 1, CUE_PEOPLE) || x->poss) && (!at(r, x->e) || dormant_name(r, x->e)) &&
+        if (x->e < r->nt && (cue_at(r, x->e - 1, CUE_PEOPLE) || cue_at(r, x->e - 1, CUE_AMBASSADOR) || x->poss) && (!at(r, x->e) || dormant_name(r, x->e)) &&
             (r->t[x->e].fl & TF_CAP) && !designator(r, (long)x->e)) { /* not "Russia's S-400" */
             long j = name_run(r, x->e);
             /* "Thailand's National Security Council", "Cambodia's National
@@ -761,7 +762,7 @@ int casusi_build_actors(rd *r)
             if (j > (long)x->e &&
                 !((size_t)j < r->nt && at(r, j) && !dormant_name(r, j) &&
                   (has_cat(r, at(r, j), LX_ACTOR) || cue_starts(r, j, CUE_PEOPLE)))) {
-                learn_name(r, x->e, j, x->code, x->org);
+                learn_name(r, x->e, j, x->code, x->org, cue_at(r, x->e - 1, CUE_AMBASSADOR) != 0);
                 x->poss = (r->t[j - 1].fl & TF_POSS) != 0;
                 x->e = (uint32_t)j;
             }

@@ -172,6 +172,42 @@ static int deploy_verb(const rd *r, long ts)
     return WORD_IN(r, ts, DEPLOY);
 }
 
+/* Initials no dictionary knows at token i: "RAA", "SOSA", "C-SIPA" (three
+ * to eight capitals and hyphens). */
+static int initials(const rd *r, long i)
+{
+    const ntok *k = &r->t[i];
+    size_t n = k->e - k->s, up = 0;
+    for (size_t c = k->s; c < k->e; c++)
+        up += (r->text[c] >= 'A' && r->text[c] <= 'Z') || r->text[c] == '-';
+    return k->kind == TK_WORD && n >= 3 && n <= 8 && up == n && !at(r, i);
+}
+
+/* The last summons the article told, within back sentences, or NULL. */
+static const rev *last_summons(const rd *r, int back)
+{
+    for (size_t k = r->nev; k-- > 0;) {
+        const rev *v = &r->ev[k];
+        if (v->sent < r->sentno - back)
+            return NULL;
+        if (v->type == CASUS_EV_SUMMON_AMBASSADOR && !v->dead && v->tgt.n)
+            return v;
+    }
+    return NULL;
+}
+
+/* "called him in", "He was summoned on Aug. 7": a pronoun for the envoy
+ * of a summons told just before */
+static int envoy_pronoun(const rd *r, long ts, long te)
+{
+    if (is_word(r, te, "him") || is_word(r, te, "her"))
+        return 1;
+    long i = ts - 1;
+    while (i >= 0 && i >= ts - 3 && (cue_at(r, i, CUE_BE) || is_word(r, i, "again") || is_word(r, i, "also")))
+        i--;
+    return i < ts - 1 && (is_word(r, i, "he") || is_word(r, i, "she"));
+}
+
 static int need_near(const rd *r, long ts, long te, int need, long *where)
 {
     static const int CUE_FOR[] = {0, CUE_TREATY, CUE_TROOPS, CUE_ARMS, CUE_AID, CUE_MISSILE,
@@ -226,6 +262,21 @@ static int need_near(const rd *r, long ts, long te, int need, long *where)
             if (r->cur_ent >= 0 && (is_word(r, i, "it") || cue_at(r, i, CUE_DENYREF) ||
                                     (is_word(r, i, "participation") && i >= te && i < te + 3)))
                 return 1;
+        /* "signed a joint declaration", "had signed five documents": a
+         * paper in the verb's object */
+        for (long i = te; (size_t)i < r->nt && i < te + 8 && !is_boundary(r, i); i++)
+            if (cue_at(r, i, CUE_INSTRUMENT))
+                return 1;
+        /* "a Security of Supply Arrangement signed in December 2014", "The
+         * RAA was signed": the paper, or initials no dictionary knows, just
+         * before the verb and its auxiliaries */
+        for (long i = ts - 1; i >= 0 && i >= ts - 4; i--) {
+            if (cue_at(r, i, CUE_INSTRUMENT))
+                return 1;
+            if (cue_at(r, i, CUE_BE))
+                continue;
+            return i < ts - 1 && initials(r, i);
+        }
         return 0;
     }
     long reach = need == NEED_ARMS ? 16 : 12; /* "supplying the paramilitary Rapid Support Forces (RSF) with the long-range drones" */
@@ -262,6 +313,21 @@ again:
             bd = d;
             best = i;
         }
+    }
+    /* "Dhaka had summoned Verma": a name learnt as an envoy's earlier
+     * ("Indian High Commissioner Pranay Verma") */
+    if (best < 0 && need == NEED_AMBASSADOR)
+        for (long i = lo; i < hi && best < 0; i++) {
+            if (i >= te && is_boundary(r, i))
+                break;
+            long q = at(r, i) ? -1 : casusi_learnt(r, i);
+            if (q >= 0 && r->ln[q].envoy && (r->t[i].fl & TF_CAP))
+                best = i;
+        }
+    if (best < 0 && need == NEED_AMBASSADOR && envoy_pronoun(r, ts, te) && last_summons(r, 4)) {
+        if (where)
+            *where = -1;
+        return 1;
     }
     if (best < 0 && cue == CUE_TROOPS) {
         cue = CUE_VESSEL;
@@ -1062,6 +1128,12 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         ((cue_at(r, ts - 1, CUE_DET) && !is_word(r, ts - 1, "both") && !is_word(r, ts - 1, "all")) ||
          (r->t[ts - 1].fl & TF_POSS)))
         return 0;
+    /* "a signed framework is harder to ignore", "the ratified text": a
+     * participle between an article and its noun is an adjective */
+    if ((tr->form == FORM_PAST || tr->form == FORM_PASTPART) && ts > 0 &&
+        (is_word(r, ts - 1, "a") || is_word(r, ts - 1, "an") || is_word(r, ts - 1, "the")) && (size_t)te < r->nt &&
+        r->t[te].kind == TK_WORD && !cue_at(r, te, CUE_PREP) && !cue_at(r, te, CUE_DET) && group_at(r, te) < 0)
+        return 0;
     /* "condemned the American drills", "the U.S.-South Korean drills": a
      * state or demonym between a determiner and the verb form modifies a
      * noun (not "the Americans drill") */
@@ -1105,6 +1177,16 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     static const char *const THREAT[] = {"threaten", "threatens", "threatened", "threatening"};
     if (tr->form == FORM_BASE && tr->type != CASUS_EV_WARN && is_word(r, ts - 1, "to") && WORD_IN(r, ts - 2, THREAT))
         return 0;
+    /* "looks forward to the entry into force of the RAA", "awaits the
+     * ratification": an event hoped for or waited on is not one */
+    if (tr->form == FORM_NOUN) {
+        long i = ts - 1;
+        while (i >= 0 && i >= ts - 3 && (cue_at(r, i, CUE_DET) || group_at(r, i) >= 0))
+            i--;
+        if (i >= 1 && ((is_word(r, i, "to") && is_word(r, i - 1, "forward")) || is_word(r, i, "await") ||
+                       is_word(r, i, "awaits") || is_word(r, i, "awaiting") || is_word(r, i, "awaited")))
+            return 0;
+    }
     /* "urged the Security Council to impose sanctions": someone is asked to act */
     if (tr->form == FORM_BASE && is_word(r, ts - 1, "to"))
         for (long i = ts - 2; i >= 0 && i >= ts - 10 && !is_boundary(r, i); i--)
@@ -1792,7 +1874,12 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         cs_minus(&x.src, &x.tgt);
         break;
     case CASUS_EV_SUMMON_AMBASSADOR:
-        if (where >= 0) {
+        if (where >= 0 && !at(r, where)) {
+            /* a learnt envoy's name is a mention of his state */
+            int g = group_at(r, where);
+            if (g >= 0)
+                x.tgt = r->g[g].codes;
+        } else if (where >= 0) {
             /* "Russia's ambassador", "the Ambassador of the United Kingdom" */
             static const char *const PREPS[] = {"of", "from", "to", NULL};
             int g = owner_group(r, (long)at(r, where)->s, (long)at(r, where)->e, te, PREPS);
@@ -1887,6 +1974,28 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     /* "the ministry denounced Warsaw's decision", "Both leaders
      * condemned": an office that names no state acts for the state the
      * discourse is about (see inferred_source) */
+    /* "He was summoned on Aug. 7", "Huang has been summoned again": the
+     * summons told before says who summoned whom */
+    if (x.type == CASUS_EV_SUMMON_AMBASSADOR && (!x.src.n || !x.tgt.n)) {
+        const rev *v = last_summons(r, 6);
+        int pro = v && envoy_pronoun(r, ts, te);
+        if (pro)
+            x.tgt = v->tgt;
+        if (v && passive && (!x.src.n || pro) && cs_meets(&x.tgt, &v->tgt)) {
+            x.src = v->src;
+            cs_minus(&x.src, &x.tgt);
+            x.srcinf = x.src.n != 0;
+        } else if (!x.src.n && passive && r->home) {
+            /* "The chargé d'affaires of the French embassy in Algiers was
+             * summoned": by the article's home state, when another is
+             * summoned */
+            cs_minus(&x.tgt, &(cset){{r->home}, 1});
+            if (x.tgt.n) {
+                cs_add(&x.src, r->home);
+                x.srcinf = 1;
+            }
+        }
+    }
     if (!x.src.n && tr->form != FORM_NOUN && !passive && inferred_source(r, ts, &x.src)) {
         cs_minus(&x.src, &x.tgt);
         x.srcinf = x.src.n != 0;

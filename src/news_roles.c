@@ -666,6 +666,10 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         cs_union(tgt, &subjset);
         cs_union(src, &obj);
         cs_minus(src, tgt);
+    } else if (passive && tr->type == CASUS_EV_SUMMON_AMBASSADOR && subjset.n && !obj.n) {
+        /* "The Chinese ambassador has been summoned again": the envoy's
+         * state is summoned; who summoned it the discourse says */
+        cs_union(tgt, &subjset);
     } else if (tr->subj_target) {
         cs_union(tgt, &subjset);
         /* "to buy French Caesar howitzers", "took delivery of Russia's

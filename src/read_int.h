@@ -188,7 +188,7 @@ typedef struct rd {
     int nrecent;
     /* names learnt from the article: "Polish Defence Minister Mariusz
      * Blaszczak" teaches "Blaszczak" (and "Mariusz") -> POL */
-    struct lname { char w[40]; uint32_t h; const char *code; uint8_t org; } *ln;
+    struct lname { char w[40]; uint32_t h; const char *code; uint8_t org, envoy; } *ln;
     size_t nln, lncap;
     uint32_t *lnix; /* open-addressing index of ln by hash: slot holds q + 1, 0 is empty */
     size_t lnixcap; /* a power of two, at least twice nln, or 0 */
