@@ -742,18 +742,30 @@ int casusi_build_actors(rd *r)
         }
         /* "Prime Minister Manasseh Sogavare ... Sogavare has rejected": a
          * known leader's full name teaches the surname (the last word and
-         * the words hyphens join to it; not a short one: "Wang Yi") */
-        if (x->actor && x->actor->kind == AK_LEADER && x->e >= x->s + 2 && r->t[x->e - 1].kind == TK_WORD &&
-            (r->t[x->e - 1].fl & TF_CAP) && r->t[x->e - 1].e - r->t[x->e - 1].s >= 4) {
+         * the words hyphens join to it; not a short one: "Wang Yi"), also
+         * when the name ends a longer run ("Azerbaijan's President Ilham
+         * Aliyev ... Aliyev denounced") */
+        const lx_match *lead = at(r, (long)x->e - 1);
+        const lx_actor *la = lead ? casusi_actor_of(r, lead) : NULL;
+        long ls = (long)x->s;
+        if (la && la->kind == AK_LEADER && lead->e == x->e)
+            ls = (long)lead->s;
+        else if (!x->actor || x->actor->kind != AK_LEADER)
+            ls = -1;
+        if (ls >= 0 && (long)x->e >= ls + 2 && r->t[x->e - 1].kind == TK_WORD && (r->t[x->e - 1].fl & TF_CAP) &&
+            r->t[x->e - 1].e - r->t[x->e - 1].s >= 4) {
             long b = (long)x->e - 1;
-            while (b > (long)x->s + 1 && (r->t[b].fl & TF_HYPH))
+            while (b > ls + 1 && (r->t[b].fl & TF_HYPH))
                 b--;
-            if (b > (long)x->s)
+            if (b > ls)
                 learn_name(r, b, (long)x->e, x->code, x->org, 0);
         }
         /* a person named after the office: "Polish Defence Minister
-         * Mariusz Blaszczak", "Poland's Blaszczak": the name is learnt */
-        if (x->e < r->nt && (cue_at(r, x->e - 1, CUE_PEOPLE) || cue_at(r, x->e - 1, CUE_AMBASSADOR) || x->poss) && (!at(r, x->e) || dormant_name(r, x->e)) &&
+         * Mariusz Blaszczak", "Poland's Blaszczak": the name is learnt,
+         * and marked as an envoy's after an envoy's title ("Indian High
+         * Commissioner Pranay Verma": "Dhaka summoned Verma") */
+        if (x->e < r->nt && (cue_at(r, x->e - 1, CUE_PEOPLE) || cue_at(r, x->e - 1, CUE_AMBASSADOR) || x->poss) &&
+            (!at(r, x->e) || dormant_name(r, x->e)) &&
             (r->t[x->e].fl & TF_CAP) && !designator(r, (long)x->e)) { /* not "Russia's S-400" */
             long j = name_run(r, x->e);
             /* "Thailand's National Security Council", "Cambodia's National

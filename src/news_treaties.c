@@ -242,6 +242,19 @@ int casusi_find_treaties(rd *r)
                 cs_union(&parties, &gp->codes);
             break;
         }
+        /* "the Treaty of Friendship, Cooperation and Mutual Assistance
+         * between Russia and Armenia": past the treaty's own name */
+        if (parties.n < 2)
+            for (long q = j; (size_t)q < r->nt && q < j + 12; q++) {
+                int g = group_at(r, q);
+                if (g >= 0) {
+                    if (r->g[g].prep >= 0 && is_word(r, r->g[g].prep, "between") && r->g[g].codes.n >= 2)
+                        parties = r->g[g].codes;
+                    break;
+                }
+                if (is_boundary(r, q) || verb_tok(r, q) || (r->t[q].kind == TK_PUNCT && !is_punct(r, q, ',')))
+                    break;
+            }
         /* which entity: a treaty's own name first */
         int e = -1, background = 0;
         long na = 0, nb = 0;
