@@ -129,6 +129,11 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
     }
     if (casusi_find_treaties(r) || casusi_sentence_events(r))
         return -1;
+    for (size_t i = 0; i < r->nt; i++)
+        if (cue_at(r, (long)i, CUE_ARMS) || designator(r, (long)i)) {
+            r->arms_sent = r->sentno;
+            break;
+        }
     /* the last day, year and month the sentence names (a month: an
      * event's resolved date, or a date with its year) */
     for (size_t k = 0; k < r->ndm; k++) {

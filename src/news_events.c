@@ -208,6 +208,22 @@ static int envoy_pronoun(const rd *r, long ts, long te)
     return i < ts - 1 && (is_word(r, i, "he") || is_word(r, i, "she"));
 }
 
+/* "six of them", "four more", "them", "the first", "the rest": the object
+ * of a handing-over verb that stands for arms named before */
+static int arms_pronoun(const rd *r, long te)
+{
+    if ((size_t)te >= r->nt)
+        return 0;
+    if (is_word(r, te, "them") || (is_word(r, te, "of") && is_word(r, te + 1, "them")))
+        return 1;
+    if (r->t[te].kind == TK_NUM || cue_at(r, te, CUE_NUMBER))
+        return is_word(r, te + 1, "more") || (is_word(r, te + 1, "of") && is_word(r, te + 2, "them"));
+    return is_word(r, te, "the") && (is_word(r, te + 1, "first") || is_word(r, te + 1, "last") ||
+                                     is_word(r, te + 1, "rest") || is_word(r, te + 1, "remaining")) &&
+           (is_word(r, te + 2, "of") || is_boundary(r, te + 2) || (size_t)te + 2 >= r->nt || r->t[te + 2].kind != TK_WORD ||
+            cue_at(r, te + 2, CUE_PREP));
+}
+
 static int need_near(const rd *r, long ts, long te, int need, long *where)
 {
     static const int CUE_FOR[] = {0, CUE_TREATY, CUE_TROOPS, CUE_ARMS, CUE_AID, CUE_MISSILE,
@@ -325,6 +341,14 @@ again:
                 best = i;
         }
     if (best < 0 && need == NEED_AMBASSADOR && envoy_pronoun(r, ts, te) && last_summons(r, 4)) {
+        if (where)
+            *where = -1;
+        return 1;
+    }
+    /* "Russia donated six of them in 2017", "handed over four more", "took
+     * delivery of the first": arms the sentences just before named */
+    if (best < 0 && need == NEED_ARMS && r->arms_sent && r->arms_sent >= r->sentno - 2 &&
+        arms_pronoun(r, te)) {
         if (where)
             *where = -1;
         return 1;
@@ -952,6 +976,33 @@ static int condemned(const rd *r, const lx_trigger *tr, long i)
     return tr->type == CASUS_EV_SANCTIONS && verb_tok(r, i) && casusi_trigger_type_at(r, i, CASUS_EV_CONDEMN, 0);
 }
 
+/* The owner of forces that are a verb's subject: "warships from South
+ * Korea, the United States and Japan held", "the navies of China and
+ * Russia will hold" -- a group after "of" or "from" right after a noun for
+ * troops, vessels or arms, in the verb's clause. Returns whether it set
+ * *src. */
+static int force_owner(const rd *r, long ts, cset *src)
+{
+    for (size_t g = r->ng; g-- > 0;) {
+        const group *gp = &r->g[g];
+        if ((long)gp->e > ts)
+            continue;
+        if (gp->prep < 1 || !(is_word(r, gp->prep, "of") || is_word(r, gp->prep, "from")))
+            return 0;
+        static const char *const FORCE[] = {"navy", "navies", "army", "armies", "force", "forces", "military",
+                                            "militaries", "guard", "guards", "marines"};
+        long n = gp->prep - 1;
+        if (!(cue_at(r, n, CUE_TROOPS) || cue_at(r, n, CUE_VESSEL) || cue_at(r, n, CUE_ARMS) || WORD_IN(r, n, FORCE)))
+            return 0;
+        for (long i = (long)gp->e; i < ts; i++)
+            if (is_boundary(r, i) || (r->t[i].kind == TK_PUNCT && !is_punct(r, i, ',')) || verb_tok(r, i))
+                return 0;
+        *src = gp->codes;
+        return 1;
+    }
+    return 0;
+}
+
 /* The source of a verb whose subject is an office, a body or people that
  * name no state ("the ministry denounced", "Vice Minister Kim summoned",
  * "Both leaders condemned", "parliament approved"): a plural subject is the
@@ -1017,6 +1068,12 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         if (!light)
             return 0;
     }
+    /* "any transfer of Rafale jets would need French approval": a noun
+     * (or a verb form read as one) for any such event names none */
+    if ((tr->form == FORM_NOUN || tr->form == FORM_BASE || tr->form == FORM_S) &&
+        tr->type != CASUS_EV_MUTUAL_DEFENSE_PLEDGE &&
+        (is_word(r, ts - 1, "any") || (is_word(r, ts - 2, "any") && !at(r, ts - 1))))
+        return 0;
     /* "a US aid package remains stalled in Congress": a noun whose event is held up */
     if (tr->form == FORM_NOUN)
         for (long i = te; (size_t)i < r->nt && i < te + 4; i++)
@@ -1816,6 +1873,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         }
         if (where >= 0)
             casusi_item_and_qty(r, where, CUE_ARMS, &x.d.item, &x.d.quantity, &x.d.quantity_text, &x.d.approx);
+        else if (arms_pronoun(r, te)) /* "donated six of them" */
+            casusi_qty_at(r, te, &x.d.quantity, &x.d.quantity_text, &x.d.approx);
         if (tr->form == FORM_NOUN && !x.src.n) {
             /* "Russian technology transfers": an actor adjective */
             int g = group_at(r, ts - 1);
@@ -1996,6 +2055,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             }
         }
     }
+    if (!x.src.n && tr->form != FORM_NOUN && !passive && force_owner(r, ts, &x.src))
+        cs_minus(&x.src, &x.tgt);
     if (!x.src.n && tr->form != FORM_NOUN && !passive && inferred_source(r, ts, &x.src)) {
         cs_minus(&x.src, &x.tgt);
         x.srcinf = x.src.n != 0;

@@ -85,6 +85,18 @@ static cset plural_referent(const rd *r, long lo, long hi)
 }
 
 /* Fills an item ("artillery shells") and its quantity from cue at token w. */
+void casusi_qty_at(rd *r, long i, int64_t *qty, const char **qtext, int *approx)
+{
+    long first;
+    int ap = 0;
+    double v = casusi_number_before(r, i, &first, &ap);
+    if (v < 0)
+        return;
+    *qty = (int64_t)v;
+    *qtext = span_text(r, first, i + 1);
+    *approx = ap;
+}
+
 void casusi_item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty, const char **qtext,
                          int *approx)
 {

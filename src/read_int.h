@@ -206,6 +206,7 @@ typedef struct rd {
     const char *home;       /* the dateline capital's state: "CARACAS, Sept 6 -
                                Foreign Minister Yvan Gil said" speaks for VEN */
     int homeset;
+    int arms_sent;          /* the last sentence that named arms ("MiG-29s ... donated six of them") */
     /* denials waiting to be applied */
     struct denial { cset who; casus_evtype type; int any; int sent; } *dn;
     size_t ndn, dncap;
@@ -493,6 +494,8 @@ int casusi_find_treaties(rd *r);
 long casusi_subordinate(const rd *r, long i);
 void casusi_item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty, const char **qtext,
                          int *approx);
+/* The number ending at token i as a quantity ("donated six of them"). */
+void casusi_qty_at(rd *r, long i, int64_t *qty, const char **qtext, int *approx);
 const casus_place *casusi_place_of(rd *r, long from, casus_event_details *d);
 int casusi_trigger_type_at(const rd *r, long i, casus_evtype type, int as_object);
 void casusi_note_recent(rd *r, const char *code);
