@@ -196,8 +196,8 @@ static const rev *last_summons(const rd *r, int back)
     return NULL;
 }
 
-/* "called him in", "He was summoned on Aug. 7": a pronoun for the envoy
- * of a summons told just before */
+/* "summoned him", "He was summoned on Aug. 7": a pronoun for the envoy of
+ * a summons told just before */
 static int envoy_pronoun(const rd *r, long ts, long te)
 {
     if (is_word(r, te, "him") || is_word(r, te, "her"))
@@ -2030,9 +2030,6 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     default:
         break;
     }
-    /* "the ministry denounced Warsaw's decision", "Both leaders
-     * condemned": an office that names no state acts for the state the
-     * discourse is about (see inferred_source) */
     /* "He was summoned on Aug. 7", "Huang has been summoned again": the
      * summons told before says who summoned whom */
     if (x.type == CASUS_EV_SUMMON_AMBASSADOR && (!x.src.n || !x.tgt.n)) {
@@ -2055,8 +2052,12 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             }
         }
     }
+    /* "warships from South Korea, the United States and Japan held" (see force_owner) */
     if (!x.src.n && tr->form != FORM_NOUN && !passive && force_owner(r, ts, &x.src))
         cs_minus(&x.src, &x.tgt);
+    /* "the ministry denounced Warsaw's decision", "Both leaders
+     * condemned": an office that names no state acts for the state the
+     * discourse is about (see inferred_source) */
     if (!x.src.n && tr->form != FORM_NOUN && !passive && inferred_source(r, ts, &x.src)) {
         cs_minus(&x.src, &x.tgt);
         x.srcinf = x.src.n != 0;

@@ -84,7 +84,7 @@ static cset plural_referent(const rd *r, long lo, long hi)
     return u.n == want ? u : r->last_multi;
 }
 
-/* Fills an item ("artillery shells") and its quantity from cue at token w. */
+/* The number ending at token i as a quantity ("donated six of them"). */
 void casusi_qty_at(rd *r, long i, int64_t *qty, const char **qtext, int *approx)
 {
     long first;
@@ -97,6 +97,7 @@ void casusi_qty_at(rd *r, long i, int64_t *qty, const char **qtext, int *approx)
     *approx = ap;
 }
 
+/* Fills an item ("artillery shells") and its quantity from cue at token w. */
 void casusi_item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty, const char **qtext,
                          int *approx)
 {
