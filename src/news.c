@@ -517,6 +517,7 @@ int casus_read(const casus_lexicon *l, casus_arena *a, const char *name,
             art->date_from = "html";
         }
     }
+    casusi_find_translation(&r, 0, tlen);
     if (!r.artdate.precision) {
         r.refday = casus_date_today().lo;
         casusi_find_article_date(&r, 0, tlen);

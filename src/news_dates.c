@@ -393,9 +393,13 @@ int casusi_find_dates(rd *r)
                 }
                 e = j;
             }
-        } else if (is_dom(t) && !is_year(t) && (size_t)i + 1 < r->nt && (r->t[i + 1].fl & TF_CAP) &&
-                   cue_starts(r, i + 1, CUE_MONTH)) {
+        } else if (is_dom(t) && !is_year(t) && (size_t)i + 1 < r->nt &&
+                   (((r->t[i + 1].fl & TF_CAP) && cue_starts(r, i + 1, CUE_MONTH)) ||
+                    /* a translation's "Friday 27 yanvar", "yesterday, Thursday 24 Nisan" */
+                    (r->translated && cue_starts(r, i + 1, CUE_FMONTH) && !cue_at(r, i + 1, CUE_MONTH)))) {
             long mm = cue_at(r, i + 1, CUE_MONTH);
+            if (!mm)
+                mm = cue_at(r, i + 1, CUE_FMONTH);
             long k = (long)at(r, i + 1)->e;
             if ((size_t)k < r->nt && is_year(&r->t[k])) {
                 d = mkdate((int)r->t[k].num, (int)mm - 1, (int)t->num);
@@ -679,8 +683,54 @@ static int original_date(const rd *r, casus_date *out)
     return 0;
 }
 
+/* A Japanese or Chinese date in bytes [s, e): "2022年（令和4年）3月22日", "2024年2月29日":
+ * a year, 年, at most 24 bytes of an era in brackets, the month, 月, the
+ * day, 日. */
+static int cjk_date(const char *t, size_t s, size_t e, casus_date *out)
+{
+    static const char NEN[] = "\xE5\xB9\xB4", GATSU[] = "\xE6\x9C\x88", NICHI[] = "\xE6\x97\xA5";
+    for (size_t i = s; i + 4 + 3 <= e; i++) {
+        if ((i > s && isdigit((unsigned char)t[i - 1])) || !isdigit((unsigned char)t[i]) ||
+            !isdigit((unsigned char)t[i + 1]) || !isdigit((unsigned char)t[i + 2]) ||
+            !isdigit((unsigned char)t[i + 3]) || memcmp(t + i + 4, NEN, 3))
+            continue;
+        int y = atoi(t + i);
+        size_t j = i + 7, lim = j + 24 < e ? j + 24 : e;
+        /* an era in brackets: "（令和4年）" */
+        if (j < e && (t[j] == '(' || ((unsigned char)t[j] == 0xEF && j + 2 < e && (unsigned char)t[j + 1] == 0xBC &&
+                                       (unsigned char)t[j + 2] == 0x88))) {
+            size_t q = j;
+            while (q < lim && t[q] != ')' &&
+                   !((unsigned char)t[q] == 0xEF && q + 2 < e && (unsigned char)t[q + 1] == 0xBC &&
+                     (unsigned char)t[q + 2] == 0x89))
+                q++;
+            if (q >= lim)
+                continue;
+            j = q + (t[q] == ')' ? 1 : 3);
+        }
+        int v[2] = {0, 0};
+        const char *unit[2] = {GATSU, NICHI};
+        int ok = 1;
+        for (int k = 0; k < 2 && ok; k++) {
+            int nd = 0;
+            while (j < e && isdigit((unsigned char)t[j]) && nd < 2) {
+                v[k] = v[k] * 10 + (t[j++] - '0');
+                nd++;
+            }
+            ok = nd && j + 3 <= e && !memcmp(t + j, unit[k], 3);
+            j += 3;
+        }
+        if (ok && v[0] >= 1 && v[0] <= 12 && v[1] >= 1 && v[1] <= 31) {
+            *out = mkdate(y, v[0], v[1]);
+            if (out->precision == 3)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* The first full date in bytes [s, e): numeric, else in words, in English
- * or in the original's language. */
+ * or in the original's language, else Japanese or Chinese. */
 static void date_from_line(rd *r, size_t s, size_t e, casus_date *out)
 {
     if (numeric_date(r->text, s, e, out))
@@ -692,7 +742,19 @@ static void date_from_line(rd *r, size_t s, size_t e, casus_date *out)
             *out = r->dm[k].d;
             return;
         }
-    original_date(r, out);
+    if (!original_date(r, out))
+        cjk_date(r->text, s, e, out);
+}
+
+/* The last full date in English words in bytes [s, e): "live coverage,
+ * Tuesday 17 September 2024 to Wednesday 18 September 2024". */
+static void last_date_of_line(rd *r, size_t s, size_t e, casus_date *out)
+{
+    if (read_line(r, s, e, LONG_MAX))
+        return;
+    for (size_t k = 0; k < r->ndm; k++)
+        if (r->dm[k].d.precision == 3 && !r->dm[k].mon)
+            *out = r->dm[k].d;
 }
 
 /* A page's date as its metadata writes it when that is no ISO date: "26
@@ -797,6 +859,34 @@ static int opens_with_date(const char *t, size_t n)
     return 0;
 }
 
+/* Where the line [i, j) opens a translator's note ("[Translated from
+ * Dari.", "[Translator's note: ...", "[UNOFFICIAL TRANSLATION"): its '[',
+ * else j. */
+static size_t translator_note(const char *t, size_t i, size_t j)
+{
+    while (i < j && is_space(t[i]))
+        i++;
+    if (i >= j || t[i] != '[')
+        return j;
+    for (size_t q = i; q + 8 <= j && q < i + 80; q++)
+        if ((t[q] | 0x20) == 't' && !strncasecmp(t + q, "translat", 8))
+            return i;
+    return j;
+}
+
+/* Does a translator's note open one of the first lines? Its dates may keep
+ * the original's month names ("Friday 27 yanvar"). */
+void casusi_find_translation(rd *r, size_t s, size_t e)
+{
+    for (int lines = 0; s < e && lines < 6 && !r->translated; lines++) {
+        size_t j = s;
+        while (j < e && r->text[j] != '\n')
+            j++;
+        r->translated = translator_note(r->text, s, j) < j;
+        s = j + 1;
+    }
+}
+
 void casusi_find_article_date(rd *r, size_t s, size_t e)
 {
     /* short lines near the top ("Published: 12 March 2025", a dateline),
@@ -829,8 +919,8 @@ void casusi_find_article_date(rd *r, size_t s, size_t e)
             static const struct {
                 const char *w;
                 uint8_t n;
-            } PUB[] = {{"published", 9}, {"posted", 6},  {"updated", 7}, {"edition", 7},
-                       {"original:", 9}, {"source:", 7}, {"received", 8}};
+            } PUB[] = {{"published", 9}, {"posted", 6},  {"updated", 7}, {"edition", 7}, {"original:", 9},
+                       {"source:", 7},    {"received", 8}, {"filed", 5},   {"dated", 5}};
             int year = 0; /* a line with no year holds no full date: most lines, not read twice */
             for (size_t q = i, n = 0; words > 14 && q < j && j - i <= 600 && !year; q++) {
                 n = isdigit((unsigned char)r->text[q]) ? n + 1 : 0;
@@ -838,7 +928,7 @@ void casusi_find_article_date(rd *r, size_t s, size_t e)
             }
             for (size_t q = i; year && q + 6 < j; q++) {
                 char c = (char)(r->text[q] | 0x20);
-                if ((c != 'p' && c != 'u' && c != 'e' && c != 'o' && c != 's' && c != 'r') ||
+                if ((c != 'p' && c != 'u' && c != 'e' && c != 'o' && c != 's' && c != 'r' && c != 'f' && c != 'd') ||
                     (q > i && isalpha((unsigned char)r->text[q - 1])))
                     continue;
                 size_t kw = 0, w = 0;
@@ -866,6 +956,38 @@ void casusi_find_article_date(rd *r, size_t s, size_t e)
                 }
                 q += kw - 1;
             }
+            /* a translator's note: "[Translated from Dari. Original published
+             * in the Kabul weekly ..., Wednesday 10 Jawza 1402 (31 May
+             * 2023), page 1": its first full date, wherever it stands */
+            size_t b = translator_note(r->text, i, j);
+            if (b < j) {
+                {
+                    casus_date d;
+                    memset(&d, 0, sizeof d);
+                    date_from_line(r, b, j - b > 600 ? b + 600 : j, &d);
+                    if (d.precision == 3) {
+                        r->artdate = d;
+                        return;
+                    }
+                }
+            }
+            /* a live blog's span: "Eastern Mediterranean Desk — live
+             * coverage, Tuesday 17 September 2024 to Wednesday 18 September
+             * 2024", "Live coverage began ... and closed ...": the page's
+             * last day, from which its weekdays count back */
+            if (year || words <= 14)
+                for (size_t q = i; q + 8 <= j && q < i + 200; q++)
+                    if ((r->text[q] | 0x20) == 'c' && !strncasecmp(r->text + q, "coverage", 8) &&
+                        (q == i || !isalpha((unsigned char)r->text[q - 1]))) {
+                        casus_date d;
+                        memset(&d, 0, sizeof d);
+                        last_date_of_line(r, i, j - i > 320 ? i + 320 : j, &d);
+                        if (d.precision == 3) {
+                            r->artdate = d;
+                            return;
+                        }
+                        break;
+                    }
             /* a live blog's date line: "Thursday 4 December 2025 · All times
              * Eastern (ET)": a full date opening the line */
             if (words > 14 && opens_with_date(r->text + i, j - i) &&

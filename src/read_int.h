@@ -179,6 +179,7 @@ typedef struct rd {
     cset mhist[4];          /* the groups last_multi held before, most recent first */
     cset last_attack;       /* who struck last ("Israel bombed", "the Israeli strike"): "condemned the strike" */
     casus_date artdate;
+    int translated;         /* a translator's note heads the article: its months may stay in the original's language */
     const char *last_org;   /* the alliance last named ("the alliance" refers to it) */
     const char *seen[64];   /* codes named so far (contextual names need them) */
     const char *foes[64];   /* states earlier events condemned, warned, sanctioned or summoned */
@@ -484,6 +485,7 @@ int casusi_find_dates(rd *r);
 casus_date casusi_date_of_string(rd *r, const char *v);
 void casusi_find_signoff_date(rd *r, size_t s, size_t e);
 void casusi_find_article_date(rd *r, size_t s, size_t e);
+void casusi_find_translation(rd *r, size_t s, size_t e);
 void casusi_find_dateline(rd *r, size_t s, size_t e);
 void casusi_find_letterhead(rd *r, size_t s, size_t e);
 
