@@ -602,6 +602,27 @@ static int time_anchor(const rd *r)
     return 0;
 }
 
+/* "In the same statement", "at the same briefing", "Within hours", "minutes
+ * later", "shortly afterwards": the sentence goes on from the occasion told
+ * last, though a paragraph lies between */
+static int same_occasion(const rd *r)
+{
+    static const char *const OCC[] = {"statement", "appearance", "interview", "briefing", "speech", "address",
+                                      "communique", "communiqué", "conference", "call", "meeting", "breath",
+                                      "letter", "note", "remarks", "post", "session", "sitting", "message",
+                                      "broadcast", "readout", "summit", "talks", "visit", "event", "televised"},
+                             *const SPAN[] = {"hours", "minutes", "moments"},
+                             *const SOON[] = {"shortly", "soon"},
+                             *const AFTER[] = {"afterwards", "afterward", "thereafter"};
+    for (long i = 0; (size_t)i + 1 < r->nt; i++)
+        if ((is_word(r, i, "same") && (is_word(r, i - 1, "the") || is_word(r, i - 1, "that")) &&
+             WORD_IN(r, i + 1, OCC)) ||
+            (is_word(r, i, "within") && WORD_IN(r, i + 1, SPAN)) ||
+            (WORD_IN(r, i, SPAN) && is_word(r, i + 1, "later")) || (WORD_IN(r, i, SOON) && WORD_IN(r, i + 1, AFTER)))
+            return 1;
+    return 0;
+}
+
 /* Whether word w is among the first n tokens of the sentence. */
 static int word_before(const rd *r, long n, const char *w)
 {
@@ -2366,7 +2387,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         x.newsday = then || pre_perfect(r, ts) || (perfect(r, ts) && !speech_act(tr->type)) ||
                             reduced_relative(r, ts, passive) || time_anchor(r)
                         ? -1
-                        : 1;
+                    : same_occasion(r) ? 2
+                                           : 1;
     /* "Venezuela on Saturday denounced..., a day after Trump warned": the
      * clause after the span is that much before the main clause's day (its
      * own date, if it names one, stands) */

@@ -318,17 +318,19 @@ int casusi_finish_article(rd *r, casus_article *art)
     /* a past with no time of its own: the day of the paragraph's last dated
      * event; none dated, the article's day; a paragraph told in months or
      * years (background) gives none */
-    const rev *p = NULL; /* the paragraph's last dated actual event (one pass: events are in reading order) */
+    const rev *p = NULL;  /* the paragraph's last dated actual event (one pass: events are in reading order) */
+    const rev *pa = NULL; /* the article's: "In the same statement" goes on from it */
     for (size_t i = 0; i < r->nev; i++) {
         rev *x = &r->ev[i];
         if (!i || x->para != r->ev[i - 1].para)
             p = NULL;
         if (x->dead)
             continue;
-        if (x->newsday > 0 && !x->date.precision && (p ? p->date.precision == 3 : r->artdate.precision == 3))
-            x->date = p ? p->date : r->artdate;
+        const rev *q = p || x->newsday != 2 ? p : pa;
+        if (x->newsday > 0 && !x->date.precision && (q ? q->date.precision == 3 : r->artdate.precision == 3))
+            x->date = q ? q->date : r->artdate;
         if (x->date.precision && x->mod == CASUS_MOD_ACTUAL)
-            p = x;
+            p = pa = x;
     }
     for (size_t i = 0; i < r->nen; i++)
         match_kb(r, &r->en[i]);

@@ -132,7 +132,9 @@ typedef struct rev {
     int denied, hedged, fuzzy;
     int present;            /* told in the reporting present: the article's day if no other */
     int newsday;            /* 1: told in the past with no time of its own: the paragraph's day, else the
-                               article's; -1: told as background (a perfect, a participle); 0: neither */
+                               article's; 2: the same, going on from the occasion told last ("In the
+                               same statement"): the last day told, though in an earlier paragraph;
+                               -1: told as background (a perfect, a participle); 0: neither */
     int para;               /* paragraph number */
     casus_modality mod;
     casus_event_details d;
