@@ -2152,7 +2152,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         }
         long d = (long)dm->s >= te ? (long)dm->s - te : ts - (long)dm->e;
         /* "kicked off the large-scale joint exercises on March 10": the
-         * distance counts from the verb's object naming the same event */
+         * distance counts from the verb's object naming the same event;
+         * "condemned the exercises on Saturday": a verb's object naming
+         * another event does not take the date away from the verb either */
         for (size_t q = 0; q < r->nsel && (long)dm->s >= te; q++) {
             const lx_match *o = &r->sel[q];
             if (o == m || !has_cat(r, o, LX_TRIGGER) || (long)o->s < te || o->e > dm->s ||
@@ -2165,7 +2167,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 continue;
             int types[8], nt = event_types_at(r, (long)o->s, types, 8);
             for (int u = 0; u < nt; u++)
-                if (r->lx->triggers[types[u]].type == tr->type && (long)dm->s - (long)o->e < d)
+                if ((r->lx->triggers[types[u]].type == tr->type || tr->form != FORM_NOUN) &&
+                    (long)dm->s - (long)o->e < d)
                     d = (long)dm->s - (long)o->e;
         }
         /* a date belongs to the trigger nearest to it; "on January 12,
