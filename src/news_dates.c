@@ -118,7 +118,7 @@ casus_date casusi_by_tense(const rd *r, int m, int d, const lx_trigger *tr, casu
     int past = mod == CASUS_MOD_ACTUAL && (tr->form == FORM_PAST || tr->form == FORM_PART ||
                                            tr->form == FORM_PASTPART || tr->form == FORM_NOUN || was);
     /* "enters into force on March 1": the present for what is scheduled */
-    int fut = mod == CASUS_MOD_PLANNED || (mod == CASUS_MOD_ACTUAL && tr->form == FORM_S);
+    int fut = mod == CASUS_MOD_PLANNED || (mod == CASUS_MOD_ACTUAL && tr->form == FORM_S && !was);
     if (!past && !fut)
         return d ? month_day(r, m, d) : mkdate(month_day(r, m, 1).year, m, 0);
     for (int y = fut ? r->artdate.year : r->artdate.year + 1; fut ? y <= r->artdate.year + 1 : y >= r->artdate.year - 1;
