@@ -483,9 +483,11 @@ int casusi_find_dates(rd *r)
             /* "the following day", "a day later", "the same day", "two days
              * later": from the last day the article named */
         } else if (cue_starts(r, i, CUE_WEEKDAY) && (t->fl & TF_CAP)) {
+            /* weekdays and "yesterday" count back from the article's day,
+             * or in a live blog from the day heading the entry */
             long wd = cue_at(r, i, CUE_WEEKDAY) - 1;
             if (r->artdate.precision == 3) {
-                int32_t day = r->artdate.lo;
+                int32_t day = r->secdate.precision == 3 ? r->secdate.lo : r->artdate.lo;
                 int fut = is_word(r, i - 1, "next");
                 int past = is_word(r, i - 1, "last"); /* "last Thursday" in Thursday's paper: a week ago */
                 for (int k = 0; k < 7; k++) {
@@ -501,7 +503,7 @@ int casusi_find_dates(rd *r)
             long rel = cue_at(r, i, CUE_RELDAY) - 1;
             e = (long)at(r, i)->e;
             if (r->artdate.precision == 3) {
-                int32_t day = r->artdate.lo;
+                int32_t day = r->secdate.precision == 3 ? r->secdate.lo : r->artdate.lo;
                 int y, m, dd;
                 casus_civil_from_days(day, &y, &m, &dd);
                 int wd = weekday_of(day);
