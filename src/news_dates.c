@@ -317,6 +317,35 @@ static long year_ref(const rd *r, long i, int *y)
     return n;
 }
 
+static int numeric_date(const char *t, size_t s, size_t e, casus_date *out);
+
+/* A numeric date opening at token i ("22.08.2024", "16/09/2023"; not an
+ * ambiguous "03/04/2025"): its day in *d and its end token in *e. */
+static int numeric_at(const rd *r, long i, casus_date *d, long *e)
+{
+    size_t s = r->t[i].s, q = s, dots = 0;
+    if (s && (isdigit((unsigned char)r->text[s - 1]) || r->text[s - 1] == '.' || r->text[s - 1] == '/'))
+        return 0;
+    while (q < r->len && q < s + 10 && (isdigit((unsigned char)r->text[q]) || r->text[q] == '.' || r->text[q] == '/'))
+        dots += r->text[q++] != '.' && r->text[q - 1] != '/' ? 0 : 1;
+    while (q > s && (r->text[q - 1] == '.' || r->text[q - 1] == '/'))
+        q--, dots--; /* a full stop after the year */
+    if (dots != 2 || q - s < 8)
+        return 0;
+    casus_date c;
+    memset(&c, 0, sizeof c);
+    if (!numeric_date(r->text, s, q, &c))
+        return 0;
+    long j = i;
+    while ((size_t)j < r->nt && r->t[j].e <= q)
+        j++;
+    if (j == i || r->t[j - 1].e != q)
+        return 0;
+    *d = c;
+    *e = j;
+    return 1;
+}
+
 int casusi_find_dates(rd *r)
 {
     r->ndm = 0;
@@ -411,6 +440,9 @@ int casusi_find_dates(rd *r)
                 yd = (int)t->num;
                 e = k;
             }
+        } else if (t->kind == TK_NUM && !is_year(t) &&
+                   numeric_at(r, i, &d, &e)) {
+            /* "signed in Dushanbe on 22.08.2024", "on 16/09/2023" */
         } else if (is_year(t) && (size_t)i + 2 < r->nt && (r->t[i + 1].fl & TF_HYPH) &&
                    (r->t[i + 2].fl & TF_HYPH) && r->t[i + 1].kind == TK_NUM && r->t[i + 2].kind == TK_NUM) {
             d = mkdate((int)t->num, (int)r->t[i + 1].num, (int)r->t[i + 2].num);
