@@ -141,7 +141,7 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
         if (x->treatyyear)
             continue;
         if (x->d.precision == 3)
-            r->lastday = x->d;
+            r->lastday = x->d, r->lastday_para = r->parano;
         if (x->d.precision >= 1 && !x->mon)
             r->lastyear = x->d.year;
         if (x->d.precision >= 2 && !x->mon)

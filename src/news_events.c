@@ -2441,6 +2441,12 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         x.newsday = -1;
     }
     x.para = r->parano;
+    /* "The answer from Minsk came on Tuesday. President Lukashenko
+     * denounced the border closure": the day an earlier sentence of the
+     * paragraph named, for a past with no time of its own (not a present
+     * perfect, "has rejected", which is the report's day) */
+    if (r->lastday.precision == 3 && r->lastday_para == r->parano && !perfect(r, ts))
+        x.pday = r->lastday;
     if (x.ent >= 0 && tr->type == CASUS_EV_TREATY_SIGNED && x.date.precision && !r->en[x.ent].year)
         r->en[x.ent].year = x.date.year;
     x.ss = r->ss;

@@ -316,8 +316,9 @@ int casusi_finish_article(rd *r, casus_article *art)
         if (!r->ev[i].dead && r->ev[i].present && !r->ev[i].date.precision && r->artdate.precision == 3)
             r->ev[i].date = r->artdate;
     /* a past with no time of its own: the day of the paragraph's last dated
-     * event; none dated, the article's day; a paragraph told in months or
-     * years (background) gives none */
+     * event; none dated, the last day the paragraph named before it, else
+     * the article's day; a paragraph told in months or years (background)
+     * gives none */
     const rev *p = NULL;  /* the paragraph's last dated actual event (one pass: events are in reading order) */
     const rev *pa = NULL; /* the article's: "In the same statement" goes on from it */
     for (size_t i = 0; i < r->nev; i++) {
@@ -327,7 +328,9 @@ int casusi_finish_article(rd *r, casus_article *art)
         if (x->dead)
             continue;
         const rev *q = p || x->newsday != 2 ? p : pa;
-        if (x->newsday > 0 && !x->date.precision && (q ? q->date.precision == 3 : r->artdate.precision == 3))
+        if (x->newsday > 0 && !x->date.precision && !q && x->pday.precision == 3)
+            x->date = x->pday;
+        else if (x->newsday > 0 && !x->date.precision && (q ? q->date.precision == 3 : r->artdate.precision == 3))
             x->date = q ? q->date : r->artdate;
         if (x->date.precision && x->mod == CASUS_MOD_ACTUAL)
             p = pa = x;

@@ -136,6 +136,8 @@ typedef struct rev {
                                same statement"): the last day told, though in an earlier paragraph;
                                -1: told as background (a perfect, a participle); 0: neither */
     int para;               /* paragraph number */
+    casus_date pday;        /* a day an earlier sentence of the paragraph named ("The answer came on
+                               Tuesday. Lukashenko denounced..."): the day of a newsday event */
     casus_modality mod;
     casus_event_details d;
     size_t ss, se;
@@ -205,6 +207,7 @@ typedef struct rd {
     int heading;            /* the unit is a heading line (headlines join states by commas) */
     casus_date lastmonth;   /* the last month (or day) the article named ("that month") */
     casus_date lastday;     /* the last day the article named ("the following day" counts from it) */
+    int lastday_para;       /* the paragraph that named it */
     int lastyear;           /* the last year the article wrote out ("later that year"), 0 if none */
     const char *home;       /* the dateline capital's state: "CARACAS, Sept 6 -
                                Foreign Minister Yvan Gil said" speaks for VEN */
