@@ -326,8 +326,8 @@ static int numeric_at(const rd *r, long i, casus_date *d, long *e)
     size_t s = r->t[i].s, q = s, dots = 0;
     if (s && (isdigit((unsigned char)r->text[s - 1]) || r->text[s - 1] == '.' || r->text[s - 1] == '/'))
         return 0;
-    while (q < r->len && q < s + 10 && (isdigit((unsigned char)r->text[q]) || r->text[q] == '.' || r->text[q] == '/'))
-        dots += r->text[q++] != '.' && r->text[q - 1] != '/' ? 0 : 1;
+    for (; q < r->len && q < s + 10 && (isdigit((unsigned char)r->text[q]) || r->text[q] == '.' || r->text[q] == '/'); q++)
+        dots += !isdigit((unsigned char)r->text[q]);
     while (q > s && (r->text[q - 1] == '.' || r->text[q - 1] == '/'))
         q--, dots--; /* a full stop after the year */
     if (dots != 2 || q - s < 8)
