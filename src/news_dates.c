@@ -893,6 +893,22 @@ static int opens_with_date(const char *t, size_t n)
     return 0;
 }
 
+/* The first (or, with last, the last) full date in bytes [s, e) made the
+ * article's date: 1, or 0 when the bytes hold none. */
+static int artdate_from(rd *r, size_t s, size_t e, int last)
+{
+    casus_date d;
+    memset(&d, 0, sizeof d);
+    if (last)
+        last_date_of_line(r, s, e, &d);
+    else
+        date_from_line(r, s, e, &d);
+    if (d.precision != 3)
+        return 0;
+    r->artdate = d;
+    return 1;
+}
+
 /* Where the line [i, j) opens a translator's note ("[Translated from
  * Dari.", "[Translator's note: ...", "[UNOFFICIAL TRANSLATION"): its '[',
  * else j. */
@@ -981,30 +997,16 @@ void casusi_find_article_date(rd *r, size_t s, size_t e)
                 if (strcmp(PUB[w - 1].w, "edition") && !isupper((unsigned char)r->text[q]) &&
                     !opens_with_date(r->text + a, j - a))
                     continue;
-                casus_date d;
-                memset(&d, 0, sizeof d);
-                date_from_line(r, q + kw, j - q - kw > 320 ? q + kw + 320 : j, &d);
-                if (d.precision == 3) {
-                    r->artdate = d;
+                if (artdate_from(r, q + kw, j - q - kw > 320 ? q + kw + 320 : j, 0))
                     return;
-                }
                 q += kw - 1;
             }
             /* a translator's note: "[Translated from Dari. Original published
              * in the Kabul weekly ..., Wednesday 10 Jawza 1402 (31 May
              * 2023), page 1": its first full date, wherever it stands */
             size_t b = translator_note(r->text, i, j);
-            if (b < j) {
-                {
-                    casus_date d;
-                    memset(&d, 0, sizeof d);
-                    date_from_line(r, b, j - b > 600 ? b + 600 : j, &d);
-                    if (d.precision == 3) {
-                        r->artdate = d;
-                        return;
-                    }
-                }
-            }
+            if (b < j && artdate_from(r, b, j - b > 600 ? b + 600 : j, 0))
+                return;
             /* a live blog's span: "Eastern Mediterranean Desk — live
              * coverage, Tuesday 17 September 2024 to Wednesday 18 September
              * 2024", "Live coverage began ... and closed ...": the page's
@@ -1013,13 +1015,8 @@ void casusi_find_article_date(rd *r, size_t s, size_t e)
                 for (size_t q = i; q + 8 <= j && q < i + 200; q++)
                     if ((r->text[q] | 0x20) == 'c' && !strncasecmp(r->text + q, "coverage", 8) &&
                         (q == i || !isalpha((unsigned char)r->text[q - 1]))) {
-                        casus_date d;
-                        memset(&d, 0, sizeof d);
-                        last_date_of_line(r, i, j - i > 320 ? i + 320 : j, &d);
-                        if (d.precision == 3) {
-                            r->artdate = d;
+                        if (artdate_from(r, i, j - i > 320 ? i + 320 : j, 1))
                             return;
-                        }
                         break;
                     }
             /* a live blog's date line: "Thursday 4 December 2025 · All times
@@ -1032,15 +1029,8 @@ void casusi_find_article_date(rd *r, size_t s, size_t e)
                         r->artdate = r->dm[k].d;
                         return;
                     }
-            if (words <= 14 || lim < j) {
-                casus_date d;
-                memset(&d, 0, sizeof d);
-                date_from_line(r, i, words <= 14 ? j : lim, &d);
-                if (d.precision == 3) {
-                    r->artdate = d;
-                    return;
-                }
-            }
+            if ((words <= 14 || lim < j) && artdate_from(r, i, words <= 14 ? j : lim, 0))
+                return;
         }
         i = j + 1;
     }
