@@ -2307,19 +2307,20 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             bd = d;
             bdm = dm;
             x.date = dm->d;
-            /* "On 7 July the Norwegian Government decided to add the two
-             * companies to its national sanctions list": a past verb
-             * between the date and the trigger tells the tense */
-            int pastv = 0;
-            for (long i = (long)dm->e; i < ts && !pastv && (tr->form == FORM_S || tr->form == FORM_BASE); i++)
-                pastv = r->t[i].kind == TK_WORD && ed_form(r, i) && !(r->t[i].fl & TF_CAP);
-            if (dm->mon)
+            if (dm->mon) {
+                /* "On 7 July the Norwegian Government decided to add the two
+                 * companies to its national sanctions list": a past verb
+                 * between the date and the trigger tells the tense */
+                int pastv = 0;
+                for (long i = (long)dm->e; i < ts && !pastv && (tr->form == FORM_S || tr->form == FORM_BASE); i++)
+                    pastv = r->t[i].kind == TK_WORD && ed_form(r, i) && !(r->t[i].fl & TF_CAP);
                 x.date = casusi_by_tense(r, dm->mon, dm->dom, tr, x.mod,
                                   /* "was deploying"; "launched Baltic Sentry, deploying
                                    * frigates": a participle not after "is" or "are" */
                                   (tr->form == FORM_ING && !is_word(r, ts - 1, "is") && !is_word(r, ts - 1, "are") &&
                                    !is_word(r, ts - 1, "am") && !is_word(r, ts - 1, "be")) ||
                                       pastv);
+            }
         }
     }
     /* "accused Washington on Tuesday of ... and warned Manila": a verb
@@ -2397,8 +2398,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         x.newsday = then || pre_perfect(r, ts) || (perfect(r, ts) && !speech_act(tr->type)) ||
                             reduced_relative(r, ts, passive) || time_anchor(r)
                         ? -1
-                    : same_occasion(r) ? 2
-                                           : 1;
+                    : same_occasion(r) ? 2 /* "In the same statement": from the occasion told last */
+                                       : 1;
     /* "Venezuela on Saturday denounced..., a day after Trump warned": the
      * clause after the span is that much before the main clause's day (its
      * own date, if it names one, stands) */
