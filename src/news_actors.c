@@ -572,6 +572,11 @@ int casusi_build_actors(rd *r)
             ((r->t[m->e].fl & TF_CAP) || is_word(r, (long)m->e, "agreements") || is_word(r, (long)m->e, "accords") ||
              is_word(r, (long)m->e, "convention") || is_word(r, (long)m->e, "protocol")))
             continue;
+        /* ... or a statute, a declaration: "the Rome Statute", "the
+         * Washington Declaration" */
+        if (a->kind == AK_CAPITAL && (size_t)m->e < r->nt && !(r->t[m->e - 1].fl & TF_POSS) &&
+            (r->t[m->e].fl & TF_CAP) && (is_word(r, (long)m->e, "statute") || is_word(r, (long)m->e, "declaration")))
+            continue;
         /* "a Soviet-era depot" names a time, "UN Security Council
          * resolutions" and "the UN resolution" a document: no actor */
         if ((size_t)m->e < r->nt &&

@@ -1059,6 +1059,91 @@ static int inferred_source(const rd *r, long ts, cset *src)
     return 1;
 }
 
+/* "Uganda is no stranger to Ituri. Its troops crossed into Congo",
+ * "Algiers had seen it coming: its foreign ministry condemned": a subject
+ * owned by "its" (an office, a body, forces) acts for the state named
+ * last in the sentence ("after India's navy said ... its warships had
+ * test-fired"), else the subject of the sentence before; "their" for a
+ * group of states. An apposition may stand between ("its
+ * ambassador, Amar Bendjama, criticised"). Returns whether it set *src. */
+static int possessive_source(const rd *r, long ts, cset *src)
+{
+    static const char *const OWN[] = {"forces", "military", "army", "navy", "government", "ministry",
+                                      "troops", "soldiers", "warships", "jets", "units", "cabinet"};
+    long i = ts - 1;
+    if (is_word(r, i, "to")) /* "allowing their troops to deploy" */
+        return 0;
+    while (i >= 0 && i >= ts - 2 && r->t[i].kind == TK_WORD && group_at(r, i) < 0 && !at(r, i) &&
+           r->t[i].e - r->t[i].s > 4 && r->text[r->t[i].e - 1] == 'y' && r->text[r->t[i].e - 2] == 'l')
+        i--; /* "strongly" */
+    if (i >= 0 && is_punct(r, i, ',')) { /* ", Amar Bendjama," */
+        long j = i - 1;
+        while (j >= 0 && j > i - 5 && r->t[j].kind == TK_WORD && (r->t[j].fl & TF_CAP) && group_at(r, j) < 0)
+            j--;
+        if (j < i - 1 && j >= 0 && is_punct(r, j, ','))
+            i = j - 1;
+    }
+    int own = 0;
+    long p = i;
+    while (p >= 0 && p > i - 4 && r->t[p].kind == TK_WORD && group_at(r, p) < 0 && !is_word(r, p, "its") &&
+           !is_word(r, p, "their")) {
+        own |= cue_at(r, p, CUE_PEOPLE) || cue_at(r, p, CUE_LEGIS) || cue_at(r, p, CUE_TROOPS) ||
+               cue_at(r, p, CUE_VESSEL) || WORD_IN(r, p, OWN);
+        p--;
+    }
+    if (p < 0 || p == i || !own)
+        return 0;
+    int plural = is_word(r, p, "their");
+    if (!plural && !is_word(r, p, "its"))
+        return 0;
+    for (size_t g = r->ng; g-- > 0;) {
+        const group *gp = &r->g[g];
+        if ((long)gp->e > p)
+            continue;
+        if (plural ? gp->codes.n < 2 : gp->codes.n != 1)
+            continue;
+        *src = gp->codes;
+        return 1;
+    }
+    const cset *c = plural ? &r->last_multi : &r->last_single;
+    if (!c->n)
+        return 0;
+    *src = *c;
+    return 1;
+}
+
+/* "The alliance began the two-week exercise", "the regional bloc
+ * imposed", "The Council imposed sanctions": a body's common noun as the
+ * subject is the organisation named last (a council only the Security
+ * Council, a union only the EU). Returns whether it set *src. */
+static int org_anaphor_source(const rd *r, long ts, cset *src)
+{
+    static const char *const ADV[] = {"also", "again", "first", "then", "later", "itself", "already"};
+    long i = ts - 1;
+    while (i >= 0 && i >= ts - 2 && r->t[i].kind == TK_WORD && group_at(r, i) < 0 &&
+           (WORD_IN(r, i, ADV) || (r->t[i].e - r->t[i].s > 4 && r->text[r->t[i].e - 1] == 'y' &&
+                                   r->text[r->t[i].e - 2] == 'l')))
+        i--;
+    static const char *const HEAD[] = {"alliance", "bloc", "council", "union", "organisation", "organization"};
+    if (i < 1 || !WORD_IN(r, i, HEAD) || group_at(r, i) >= 0)
+        return 0;
+    long d = i - 1;
+    while (d >= 0 && d > i - 3 && r->t[d].kind == TK_WORD && !at(r, d) && !is_word(r, d, "the"))
+        d--; /* "the regional bloc", "the Western military alliance" */
+    if (d < 0 || !is_word(r, d, "the"))
+        return 0;
+    const char *c = NULL;
+    for (size_t a = r->nam; a-- > 0 && !c;)
+        if (r->am[a].org && (long)r->am[a].s < d)
+            c = r->am[a].code;
+    if (!c)
+        c = r->last_org;
+    if (!c || (is_word(r, i, "council") && strcmp(c, "UNSC")) || (is_word(r, i, "union") && strcmp(c, "EU")))
+        return 0;
+    cs_add(src, c);
+    return 1;
+}
+
 static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested_denied)
 {
     long ts = (long)m->s, te = (long)m->e;
@@ -1071,11 +1156,23 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     /* "The Milli Majlis ratified the Shusha Declaration": what is
      * ratified is an instrument, whatever its name */
     int named = 0;
+    long name_s = -1, name_e = -1; /* the instrument's name: "the Rome Statute" names no target */
     if (tr->lemma[0] == 'r' && !strcmp(tr->lemma, "ratify") && tr->form != FORM_NOUN) {
         long i = is_word(r, te, "the") ? te + 1 : te;
-        while ((size_t)i < r->nt && r->t[i].kind == TK_WORD && (r->t[i].fl & TF_CAP) && group_at(r, i) < 0)
+        name_s = i;
+        if ((size_t)i < r->nt && r->t[i].kind == TK_NUM && r->t[i].e - r->t[i].s == 4)
+            i++; /* "the 1998 Rome Statute" */
+        /* "the Rome Statute": a capital may open the name */
+        while ((size_t)i < r->nt && r->t[i].kind == TK_WORD && (r->t[i].fl & TF_CAP) &&
+               (group_at(r, i) < 0 || ((size_t)i + 1 < r->nt && r->t[i + 1].kind == TK_WORD &&
+                                       (r->t[i + 1].fl & TF_CAP) && group_at(r, i + 1) < 0)))
             i++, named++;
+        name_e = i;
         named = named >= 2;
+        /* "The State Duma ratified the document", "ratified the text" */
+        static const char *const PAPER[] = {"document", "text"};
+        if (is_word(r, te, "the") && WORD_IN(r, te + 1, PAPER))
+            named = 1;
     }
     if (!named && !need_near(r, ts, te, tr->needs, &where) && !selfsuff)
         return 0;
@@ -1419,6 +1516,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     const char *body = NULL;
     int subj = -1;
     casusi_roles(r, tr, ts, te, passive, &x.src, &x.tgt, &subj_treaty, &x.fuzzy, &body, &subj);
+    for (long i = name_s; i >= 0 && i < name_e; i++)
+        if (group_at(r, i) >= 0)
+            cs_minus(&x.tgt, &r->g[group_at(r, i)].codes);
     /* "'We strongly condemn the attack,' the Philippine foreign ministry
      * said", "We stand by our ironclad commitments, Blinken said": the
      * first person is the speaker */
@@ -2080,6 +2180,14 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
      * condemned": an office that names no state acts for the state the
      * discourse is about (see inferred_source) */
     if (!x.src.n && tr->form != FORM_NOUN && !passive && inferred_source(r, ts, &x.src)) {
+        cs_minus(&x.src, &x.tgt);
+        x.srcinf = x.src.n != 0;
+    }
+    /* "The alliance began", "Its troops crossed": see org_anaphor_source
+     * and possessive_source */
+    if (!x.src.n && tr->form != FORM_NOUN && !passive && org_anaphor_source(r, ts, &x.src))
+        cs_minus(&x.src, &x.tgt);
+    if (!x.src.n && tr->form != FORM_NOUN && !passive && possessive_source(r, ts, &x.src)) {
         cs_minus(&x.src, &x.tgt);
         x.srcinf = x.src.n != 0;
     }

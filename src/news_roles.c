@@ -52,7 +52,7 @@ static int plural_anaphor(const rd *r, long lo, long hi)
  * and Burkina Faso warned" adds the groups named before until there are
  * three ("the military governments of Burkina Faso and Niger"); "the two
  * countries" after a group of three takes the last group of two. Else the
- * last group. */
+ * last group; none if it cannot be told. */
 static cset plural_referent(const rd *r, long lo, long hi)
 {
     static const char *const NUM[] = {"both", "two", "three", "four", "five", "six", "seven",
@@ -64,6 +64,27 @@ static cset plural_referent(const rd *r, long lo, long hi)
             for (int k = 0; k < (int)(sizeof NUM / sizeof *NUM) && !want; k++)
                 if (is_word(r, j, NUM[k]))
                     want = k < 2 ? 2 : k + 1;
+    }
+    if (!r->last_multi.n) {
+        /* "Paraguay summoned Brazil's ambassador ... under a treaty the two
+         * countries signed in 1973": with no group of states before, "the
+         * two countries" (sides, governments; not "the two ships", not
+         * "two-thirds") are the states named last, this sentence's first */
+        static const char *const STATES[] = {"countries", "sides", "governments", "nations", "states", "neighbours",
+                                             "neighbors"};
+        int ok = 0;
+        for (long i = lo; i < hi && !ok; i++)
+            ok = WORD_IN(r, i, STATES) && i > lo && WORD_IN(r, i - 1, NUM) && !(r->t[i - 1].fl & TF_HYPH) &&
+                 !(r->t[i].fl & TF_HYPH);
+        if (!ok)
+            return (cset){{0}, 0};
+        cset u = {{0}, 0};
+        for (size_t a = r->nam; a-- > 0 && u.n < want;)
+            if ((long)r->am[a].s < lo && !r->am[a].org)
+                cs_add(&u, r->am[a].code);
+        for (int k = 0; k < r->nrecent && u.n < want; k++)
+            cs_add(&u, r->recent[k]);
+        return u.n == want ? u : (cset){{0}, 0};
     }
     if (!want || r->last_multi.n == want)
         return r->last_multi;
@@ -592,8 +613,9 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
                                      casusi_trigger_type_at(r, i, CASUS_EV_WARN, 0) ||
                                      casusi_trigger_type_at(r, i, CASUS_EV_DENY_ACCUSATION, 0)))))
                 alo = i + 1;
-        if (plural_anaphor(r, alo, ts) && r->last_multi.n)
-            subjset = plural_referent(r, alo, ts);
+        cset pr = {{0}, 0};
+        if (plural_anaphor(r, alo, ts) && (pr = plural_referent(r, alo, ts)).n)
+            subjset = pr;
         else if ((is_word(r, ts - 1, "it") || (is_word(r, ts - 2, "it") && r->t[ts - 1].kind == TK_WORD &&
                                                !at(r, ts - 1))) && r->last_single.n && tr->form != FORM_NOUN)
             subjset = r->last_single; /* "On Sunday it fired": the last single subject */
