@@ -1102,6 +1102,10 @@ static int possessive_source(const rd *r, long ts, cset *src)
             continue;
         if (plural ? gp->codes.n < 2 : gp->codes.n != 1)
             continue;
+        const lx_actor *a = r->am[gp->last].actor;
+        if (a && a->kind == AK_DEMONYM && (size_t)gp->e < r->nt && r->t[gp->e].kind == TK_WORD &&
+            !(r->t[gp->e].fl & TF_CAP))
+            continue; /* "Algeria saw the French move coming: its ministry" */
         *src = gp->codes;
         return 1;
     }
@@ -1480,7 +1484,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
          * parenthetical ("Maduro, speaking on state television, denounced
          * the deployment", "The minister, Maxime Prevot, denounced a
          * decision") */
-        if (ts > 0 && (cue_at(r, ts - 1, CUE_TROOPS) || cue_at(r, ts - 1, CUE_TREATY)))
+        if (ts > 0 && (cue_at(r, ts - 1, CUE_TROOPS) || cue_at(r, ts - 1, CUE_TREATY)) &&
+            /* but "Its troops crossed into Congo" opens the sentence */
+            !(ts == 2 && (is_word(r, 0, "its") || is_word(r, 0, "their"))))
             passive = 1;
         else if (is_punct(r, ts - 1, ',')) {
             int g = group_at(r, te);
@@ -2176,6 +2182,12 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     /* "warships from South Korea, the United States and Japan held" (see force_owner) */
     if (!x.src.n && tr->form != FORM_NOUN && !passive && force_owner(r, ts, &x.src))
         cs_minus(&x.src, &x.tgt);
+    /* "Its troops crossed", "its foreign ministry condemned": the state
+     * "its" stands for (see possessive_source) */
+    if (!x.src.n && tr->form != FORM_NOUN && !passive && possessive_source(r, ts, &x.src)) {
+        cs_minus(&x.src, &x.tgt);
+        x.srcinf = x.src.n != 0;
+    }
     /* "the ministry denounced Warsaw's decision", "Both leaders
      * condemned": an office that names no state acts for the state the
      * discourse is about (see inferred_source) */
@@ -2183,14 +2195,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         cs_minus(&x.src, &x.tgt);
         x.srcinf = x.src.n != 0;
     }
-    /* "The alliance began", "Its troops crossed": see org_anaphor_source
-     * and possessive_source */
+    /* "The alliance began": see org_anaphor_source */
     if (!x.src.n && tr->form != FORM_NOUN && !passive && org_anaphor_source(r, ts, &x.src))
         cs_minus(&x.src, &x.tgt);
-    if (!x.src.n && tr->form != FORM_NOUN && !passive && possessive_source(r, ts, &x.src)) {
-        cs_minus(&x.src, &x.tgt);
-        x.srcinf = x.src.n != 0;
-    }
     /* "the treaty entered into force on 5 March 1970": a treaty whose
      * parties the article does not name still takes effect */
     if (!x.src.n && !(x.type == CASUS_EV_TREATY_IN_FORCE && r->ntm && tr->form != FORM_NOUN && !r->heading &&
