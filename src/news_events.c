@@ -1059,6 +1059,13 @@ static int inferred_source(const rd *r, long ts, cset *src)
     return 1;
 }
 
+/* Whether token i is an adverb in -ly ("strongly", "firmly"). */
+static int ly_adverb(const rd *r, long i)
+{
+    return r->t[i].kind == TK_WORD && r->t[i].e - r->t[i].s > 4 && r->text[r->t[i].e - 1] == 'y' &&
+           r->text[r->t[i].e - 2] == 'l';
+}
+
 /* "Uganda is no stranger to Ituri. Its troops crossed into Congo",
  * "Algiers had seen it coming: its foreign ministry condemned": a subject
  * owned by "its" (an office, a body, forces) acts for the state named
@@ -1073,8 +1080,7 @@ static int possessive_source(const rd *r, long ts, cset *src)
     long i = ts - 1;
     if (is_word(r, i, "to")) /* "allowing their troops to deploy" */
         return 0;
-    while (i >= 0 && i >= ts - 2 && r->t[i].kind == TK_WORD && group_at(r, i) < 0 && !at(r, i) &&
-           r->t[i].e - r->t[i].s > 4 && r->text[r->t[i].e - 1] == 'y' && r->text[r->t[i].e - 2] == 'l')
+    while (i >= 0 && i >= ts - 2 && group_at(r, i) < 0 && !at(r, i) && ly_adverb(r, i))
         i--; /* "strongly" */
     if (i >= 0 && is_punct(r, i, ',')) { /* ", Amar Bendjama," */
         long j = i - 1;
@@ -1125,8 +1131,7 @@ static int org_anaphor_source(const rd *r, long ts, cset *src)
     static const char *const ADV[] = {"also", "again", "first", "then", "later", "itself", "already"};
     long i = ts - 1;
     while (i >= 0 && i >= ts - 2 && r->t[i].kind == TK_WORD && group_at(r, i) < 0 &&
-           (WORD_IN(r, i, ADV) || (r->t[i].e - r->t[i].s > 4 && r->text[r->t[i].e - 1] == 'y' &&
-                                   r->text[r->t[i].e - 2] == 'l')))
+           (WORD_IN(r, i, ADV) || ly_adverb(r, i)))
         i--;
     static const char *const HEAD[] = {"alliance", "bloc", "council", "union", "organisation", "organization"};
     if (i < 1 || !WORD_IN(r, i, HEAD) || group_at(r, i) >= 0)
