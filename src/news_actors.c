@@ -446,10 +446,73 @@ static long name_run(const rd *r, long i)
     return j;
 }
 
+/* States where a person bears two surnames, the father's first, and that
+ * one is used alone: Spain and Spanish America ("Rubén Ramírez Lezcano":
+ * "Ramírez"). Portuguese names put the father's last. */
+static int iberian(const char *code)
+{
+    static const char *const IB[] = {"ARG", "BOL", "CHL", "COL", "CRI", "CUB", "DOM", "ECU", "ESP", "GNQ",
+                                     "GTM", "HND", "MEX", "NIC", "PAN", "PER", "PRY", "SLV", "URY", "VEN"};
+    for (size_t k = 0; code && k < sizeof IB / sizeof *IB; k++)
+        if (!strcmp(code, IB[k]))
+            return 1;
+    return 0;
+}
+
+/* Ranks and honorifics before a name ("Lt Gen", "Senior Colonel", "Air
+ * Chief Marshal", "Dr"): the token after them, from i. */
+static long past_ranks(const rd *r, long i)
+{
+    static const char *const RANK[] = {"lt",      "gen",     "col",       "maj",     "brig",      "adm",
+                                       "capt",    "cmdr",    "sgt",       "lieutenant", "general", "colonel",
+                                       "major",   "brigadier", "admiral", "rear",    "senior",    "captain",
+                                       "commander", "marshal", "air",     "chief",   "mr",        "mrs",
+                                       "ms",      "dr",      "vice"};
+    for (int k = 0; k < 5 && (size_t)i < r->nt && (r->t[i].fl & TF_CAP) && WORD_IN(r, i, RANK); k++)
+        i += 1 + is_punct(r, i + 1, '.');
+    return i;
+}
+
+/* Where a person's name starts after mention x when an office stands
+ * between: the office run after a possessive state ("India's foreign
+ * ministry spokesperson"), or a comma after an office ("the Chinese
+ * defence ministry spokesman, Zhang Xiaogang"); ranks are passed over.
+ * x->e when there is none. */
+static long office_name(const rd *r, const amen *x)
+{
+    long j = (long)x->e, office = cue_at(r, j - 1, CUE_PEOPLE) || cue_at(r, j - 1, CUE_AMBASSADOR) ? j : -1;
+    if (x->poss)
+        for (long k = j; (size_t)k < r->nt && k < j + 6;) {
+            if (cue_starts(r, k, CUE_PEOPLE) || cue_starts(r, k, CUE_AMBASSADOR)) {
+                k = office = (long)at(r, k)->e;
+                continue;
+            }
+            /* "military", "-general", "deputy" */
+            if (r->t[k].kind != TK_WORD || at(r, k) || ((r->t[k].fl & TF_CAP) && !(r->t[k].fl & TF_HYPH)))
+                break;
+            k++;
+        }
+    if (office < 0 || (office == j && !is_punct(r, j, ',')))
+        return j; /* no office, or the older rule's "Polish Defence Minister Mariusz Blaszczak" */
+    long n = past_ranks(r, office + is_punct(r, office, ','));
+    if ((size_t)n >= r->nt || !(r->t[n].fl & TF_CAP) || r->t[n].kind != TK_WORD || designator(r, n) ||
+        (at(r, n) && !dormant_name(r, n)))
+        return j;
+    return n;
+}
+
 static void learn_name(rd *r, long s, long e, const char *code, int org, int envoy)
 {
+    /* two letters only in a name of several words, and not a word of
+     * the language ("Wu Qian": "Wu warned") */
+    static const char *const SHORT[] = {"an", "as", "at", "be", "by", "do", "he", "if", "in", "is", "it", "me",
+                                        "my", "no", "of", "on", "or", "so", "to", "up", "us", "we"};
+    /* "Kaleb Udui Jr.": a suffix that other names bear too */
+    static const char *const SUFFIX[] = {"jr", "sr", "ii", "iii", "iv"};
     for (long i = s; i < e; i++) {
-        if (!(r->t[i].fl & TF_CAP) || r->t[i].e - r->t[i].s < 3 || casusi_learnt(r, i) >= 0)
+        size_t len = r->t[i].e - r->t[i].s;
+        if (!(r->t[i].fl & TF_CAP) || len < 2 || (len == 2 && (e - s < 2 || WORD_IN(r, i, SHORT))) ||
+            WORD_IN(r, i, SUFFIX) || casusi_learnt(r, i) >= 0)
             continue;
         if (GROW(r->ln, r->nln, r->lncap)) {
             r->err = 1;
@@ -468,6 +531,49 @@ static void learn_name(rd *r, long s, long e, const char *code, int org, int env
         }
         r->nln++;
     }
+}
+
+/* A name of two to four unknown capitals set off by a comma before
+ * mention x, a possessive state or a demonym, in an apposition that holds
+ * an office: "Zaw Phyo Win, a director-general at Myanmar's foreign
+ * ministry,", "Tamim Khallaf, the Egyptian foreign ministry's spokesman,".
+ * The name is learnt for x's state; returns whether it was. */
+static int appositive_name(rd *r, const amen *x)
+{
+    if (!x->actor || !x->actor->state || x->org || !(x->poss || x->actor->kind == AK_DEMONYM))
+        return 0;
+    long c = (long)x->s - 1;
+    int office = 0;
+    /* "director-general of the Strategic Studies and Training Department
+     * at": a unit's name may stand in it */
+    while (c >= 0 && c >= (long)x->s - 14 && !is_punct(r, c, ',')) {
+        const lx_match *m = at(r, c);
+        if (m && cue_at(r, c, CUE_PEOPLE)) {
+            office = 1;
+            c = (long)m->s - 1;
+            continue;
+        }
+        if (r->t[c].kind != TK_WORD || (m && !cue_at(r, c, CUE_DET) && !cue_at(r, c, CUE_PREP) &&
+                                        !cue_at(r, c, CUE_CONJ)))
+            return 0;
+        c--;
+    }
+    if (c < 2 || !is_punct(r, c, ',') || !office)
+        return 0;
+    /* the office closes before the verb: ", summoned", ", said" */
+    long e = (long)x->e;
+    while ((size_t)e < r->nt && e < (long)x->e + 6 && !is_punct(r, e, ',') && !is_boundary(r, e) &&
+           r->t[e].kind == TK_WORD && !(r->t[e].fl & TF_CAP))
+        e++;
+    if ((size_t)e >= r->nt || !is_punct(r, e, ','))
+        return 0;
+    long n = c;
+    while (n > 0 && n > c - 4 && r->t[n - 1].kind == TK_WORD && (r->t[n - 1].fl & TF_CAP) && !at(r, n - 1))
+        n--;
+    if (c - n < 2 || (n > 0 && r->t[n - 1].kind == TK_WORD && (r->t[n - 1].fl & TF_CAP)))
+        return 0;
+    learn_name(r, n, c, x->code, 0, 0);
+    return 1;
 }
 
 /* People nouns that do not speak for the home state on their own. */
@@ -595,6 +701,12 @@ int casusi_build_actors(rd *r)
         if (add_mention(r, m, a))
             return -1;
     }
+    /* "Zaw Phyo Win, a director-general at Myanmar's foreign ministry,
+     * summoned": a name set off before an office of a state is learnt,
+     * and acts in this sentence already */
+    for (size_t k = 0; k < r->nam; k++)
+        if (appositive_name(r, &r->am[k]) && r->err)
+            return -1;
     /* names learnt earlier in the article ("Blaszczak told radio") */
     for (long i = 0; r->nln && (size_t)i < r->nt; i++) {
         long q = at(r, i) ? -1 : casusi_learnt(r, i);
@@ -636,10 +748,28 @@ int casusi_build_actors(rd *r)
     /* an office with no state in a story with a dateline ("Defence Minister
      * Vladimir Padrino Lopez warned", "the foreign ministry said"): the
      * home state's */
-    for (size_t k = 0; office && k < r->nsel; k++) {
+    for (size_t k = 0; k < r->nsel; k++) {
         const lx_match *m = &r->sel[k];
         long i = (long)m->s;
         if (!cue_starts(r, i, CUE_PEOPLE) || home_excluded(r, m))
+            continue;
+        /* "Foreign Minister Rubén Ramírez of Paraguay": the state named
+         * after the holder's name, not the home state */
+        const char *code = office;
+        {
+            long n = (long)m->e;
+            while (cue_starts(r, n, CUE_PEOPLE))
+                n = (long)at(r, n)->e;
+            n = past_ranks(r, n);
+            long ne = (size_t)n < r->nt && (r->t[n].fl & TF_CAP) && !at(r, n) ? name_run(r, n) : n;
+            if (ne > n && is_word(r, ne, "of")) {
+                long st = ne + 1 + is_word(r, ne + 1, "the");
+                for (size_t a = 0; a < r->nam; a++)
+                    if ((long)r->am[a].s == st && r->am[a].actor && r->am[a].actor->state && !r->am[a].org)
+                        code = r->am[a].code;
+            }
+        }
+        if (!code)
             continue;
         int near = 0;
         for (size_t a = 0; a < r->nam && !near; a++)
@@ -670,7 +800,7 @@ int casusi_build_actors(rd *r)
             /* "the three military-led governments" */
             (i > 0 && (r->t[i - 1].kind == TK_NUM || cue_at(r, i - 1, CUE_NUMBER))))
             continue;
-        if (insert_mention(r, i, (long)m->e, office, 0))
+        if (insert_mention(r, i, (long)m->e, code, 0))
             return -1;
     }
     /* "Security Council" alone is the UN's, but "Russia's Security
@@ -764,6 +894,26 @@ int casusi_build_actors(rd *r)
                 b--;
             if (b > ls)
                 learn_name(r, b, (long)x->e, x->code, x->org, 0);
+            /* Iberian names carry two surnames, and the first is the one
+             * used alone: "Rubén Ramírez Lezcano ... Ramírez accused" */
+            if (b - 1 > ls && iberian(x->code) && r->t[b - 1].kind == TK_WORD && (r->t[b - 1].fl & TF_CAP) &&
+                !(r->t[b - 1].fl & TF_HYPH))
+                learn_name(r, b - 1, b, x->code, x->org, 0);
+        }
+        /* a person set off after the office, or after a possessive
+         * state's office: "the Chinese defence ministry spokesman, Zhang
+         * Xiaogang,", "India's foreign ministry spokesperson Randhir
+         * Jaiswal", "Pakistan's military spokesman, Lt Gen Ahmed Sharif
+         * Chaudhry": the name is learnt for later sentences; the mention
+         * keeps its extent */
+        {
+            long n = office_name(r, x);
+            if (n > (long)x->e) {
+                long j = name_run(r, n);
+                if (j > n && !((size_t)j < r->nt && at(r, j) && !dormant_name(r, j) &&
+                               (has_cat(r, at(r, j), LX_ACTOR) || cue_starts(r, j, CUE_PEOPLE))))
+                    learn_name(r, n, j, x->code, x->org, 0);
+            }
         }
         /* a person named after the office: "Polish Defence Minister
          * Mariusz Blaszczak", "Poland's Blaszczak": the name is learnt,

@@ -493,7 +493,9 @@ int casusi_find_dates(rd *r)
             ym = 0;
         } else if ((size_t)i + 1 < r->nt && (r->t[i + 1].fl & TF_ORD) && is_word(r, i, "the") &&
                    is_dom(&r->t[i + 1]) && (is_word(r, i - 1, "on") || is_word(r, i - 1, "of")) &&
-                   ((size_t)i + 2 >= r->nt || r->t[i + 2].kind == TK_PUNCT) && /* not "the 79th anniversary" */
+                   ((size_t)i + 2 >= r->nt || r->t[i + 2].kind == TK_PUNCT || /* not "the 79th anniversary" */
+                    cue_at(r, i + 2, CUE_CONJ) || cue_at(r, i + 2, CUE_PREP) || is_word(r, i + 2, "after") ||
+                    is_word(r, i + 2, "when") || is_word(r, i + 2, "before")) && /* "on the 21st and demanded" */
                    (r->lastday.precision == 3 || r->lastmonth.precision >= 2 || r->artdate.precision == 3)) {
             /* "on the 10th" (a day of the month being told, as Japanese
              * and Korean news write it): of the article's month, or the
