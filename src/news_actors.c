@@ -635,6 +635,55 @@ static int add_mention(rd *r, const lx_match *m, const lx_actor *a)
     return 0;
 }
 
+/* "Its spokesman, Senior Colonel Zhang Xiaogang, said", "its spokeswoman
+ * Zhu Fenglian": a person named after an office that "its" owns is
+ * learnt for the state "its" means: the single state named last before it
+ * in the sentence (not a demonym modifying a noun), else the last single
+ * subject. The name acts from the next sentence on ("Zhang rejected"). */
+static void learn_owned_names(rd *r)
+{
+    for (long i = 0; (size_t)i + 2 < r->nt; i++) {
+        if (!is_word(r, i, "its"))
+            continue;
+        long k = i + 1, office = -1;
+        while ((size_t)k < r->nt && k < i + 5) {
+            if (cue_starts(r, k, CUE_PEOPLE) || cue_starts(r, k, CUE_AMBASSADOR)) {
+                k = office = (long)at(r, k)->e;
+                continue;
+            }
+            if (r->t[k].kind != TK_WORD || at(r, k) || (r->t[k].fl & TF_CAP))
+                break;
+            k++; /* "chief", "deputy" */
+        }
+        if (office < 0)
+            continue;
+        long n = past_ranks(r, office + is_punct(r, office, ','));
+        if ((size_t)n >= r->nt || r->t[n].kind != TK_WORD || !(r->t[n].fl & TF_CAP) || at(r, n) || designator(r, n))
+            continue;
+        long j = name_run(r, n);
+        if (j <= n || ((size_t)j < r->nt && at(r, j) && (has_cat(r, at(r, j), LX_ACTOR) || cue_starts(r, j, CUE_PEOPLE))))
+            continue;
+        const char *code = NULL;
+        int org = 0;
+        for (size_t g = r->ng; g-- > 0 && !code;) {
+            const group *gp = &r->g[g];
+            if ((long)gp->e > i || gp->codes.n != 1)
+                continue;
+            const lx_actor *a = r->am[gp->last].actor;
+            if (a && a->kind == AK_DEMONYM && (size_t)gp->e < r->nt && r->t[gp->e].kind == TK_WORD &&
+                !(r->t[gp->e].fl & TF_CAP))
+                continue;
+            code = gp->codes.c[0];
+            org = r->am[gp->last].org;
+        }
+        if (!code && r->last_single.n == 1)
+            code = r->last_single.c[0];
+        if (code)
+            learn_name(r, n, j, code, org, 0);
+        i = j - 1;
+    }
+}
+
 int casusi_build_actors(rd *r)
 {
     r->nam = 0;
@@ -1096,5 +1145,6 @@ int casusi_build_actors(rd *r)
         }
         x->group = (int)r->ng - 1;
     }
-    return 0;
+    learn_owned_names(r);
+    return r->err ? -1 : 0;
 }

@@ -172,6 +172,28 @@ static int deploy_verb(const rd *r, long ts)
     return WORD_IN(r, ts, DEPLOY);
 }
 
+/* A deployment or arrival verb at [ts, te) with no object ("deployed to
+ * Fiji", "arrived in Belgium") whose subject, within six tokens before, is
+ * a military body: an army, a navy, a force, a unit. */
+static int military_subject(const rd *r, long ts, long te)
+{
+    static const char *const ARRIVE[] = {"arrive", "arrived", "arrives", "arriving"};
+    static const char *const INTO[] = {"to", "in", "into"};
+    static const char *const UNIT[] = {"army", "navy", "force", "forces", "military", "marines", "corps",
+                                       "contingent", "units", "unit", "battalion", "brigade", "regiment",
+                                       "division", "squadron", "guard"};
+    if (!(deploy_verb(r, ts) || WORD_IN(r, ts, ARRIVE)) || te != ts + 1 || !WORD_IN(r, te, INTO) ||
+        (ts > 0 && (cue_at(r, ts - 1, CUE_BE) || is_word(r, ts - 1, "to")))) /* "would be deployed", "to deploy" */
+        return 0;
+    for (long i = ts - 1; i >= 0 && i >= ts - 6; i--) {
+        if (is_boundary(r, i) || r->t[i].kind == TK_PUNCT)
+            return 0;
+        if (WORD_IN(r, i, UNIT))
+            return 1;
+    }
+    return 0;
+}
+
 /* Initials no dictionary knows at token i: "RAA", "SOSA", "C-SIPA" (three
  * to eight capitals and hyphens). */
 static int initials(const rd *r, long i)
@@ -349,6 +371,14 @@ again:
      * delivery of the first": arms the sentences just before named */
     if (best < 0 && need == NEED_ARMS && r->arms_sent && r->arms_sent >= r->sentno - 2 &&
         arms_pronoun(r, te)) {
+        if (where)
+            *where = -1;
+        return 1;
+    }
+    /* "the Australian Defence Force deployed to Fiji", "An advance party
+     * of the German air force arrived in Belgium": a military body as the
+     * subject of a deployment verb used without an object */
+    if (best < 0 && cue == CUE_TROOPS && military_subject(r, ts, te)) {
         if (where)
             *where = -1;
         return 1;
