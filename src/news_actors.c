@@ -1125,6 +1125,11 @@ int casusi_build_actors(rd *r)
                         envoy = 0;
                 /* "the governments of Ireland and Spain": a plural
                  * anaphor's noun with its states after it */
+                /* "the members of the UN Security Council condemned" */
+                if (j >= 0 && !envoy && g->prep >= 0 && is_word(r, g->prep, "of") &&
+                    (is_word(r, j, "members") || (is_word(r, j, "states") && is_word(r, j - 1, "member"))) &&
+                    x->org)
+                    g->people = 1;
                 if (j >= 0 && !envoy &&
                     (cue_at(r, j, CUE_PEOPLE) ||
                      (cue_at(r, j, CUE_PLURAL) && at(r, j)->e == (uint32_t)j + 1 && ((r->amask[j] >> CUE_PEOPLE) & 1))))
