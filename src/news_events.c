@@ -194,6 +194,17 @@ static int military_subject(const rd *r, long ts, long te)
     return 0;
 }
 
+/* A verb that hands arms over ("transferred", "handed over", "donated"). */
+static int handover_verb(const rd *r, long ts)
+{
+    static const char *const HAND[] = {"transfer",  "transferred", "transfers", "transferring", "hand",
+                                       "handed",    "hands",       "handing",   "deliver",      "delivered",
+                                       "delivers",  "delivering",  "donate",    "donated",      "donates",
+                                       "donating",  "gift",        "gifted",    "sell",         "sold",
+                                       "sells",     "selling",     "give",      "gave",         "given"};
+    return WORD_IN(r, ts, HAND);
+}
+
 /* Initials no dictionary knows at token i: "RAA", "SOSA", "C-SIPA" (three
  * to eight capitals and hyphens). */
 static int initials(const rd *r, long i)
@@ -362,11 +373,32 @@ again:
             if (q >= 0 && r->ln[q].envoy && (r->t[i].fl & TF_CAP))
                 best = i;
         }
+    /* "summoned the head of the European Union's delegation": the head
+     * of a delegation or a mission is its envoy */
+    if (best < 0 && need == NEED_AMBASSADOR)
+        for (long i = te; i < hi && i < te + 4 && best < 0; i++) {
+            if (is_boundary(r, i))
+                break;
+            if ((is_word(r, i, "head") || is_word(r, i, "heads") || is_word(r, i, "chief")) && is_word(r, i + 1, "of"))
+                for (long j = i + 2; j < hi && j < i + 9 && best < 0; j++)
+                    if (is_word(r, j, "delegation") || is_word(r, j, "mission"))
+                        best = j;
+        }
     if (best < 0 && need == NEED_AMBASSADOR && envoy_pronoun(r, ts, te) && last_summons(r, 4)) {
         if (where)
             *where = -1;
         return 1;
     }
+    /* "Britain transferred two retired Sandown-class minehunters", "a
+     * frigate that China handed over": warships handed over are arms */
+    if (best < 0 && need == NEED_ARMS && handover_verb(r, ts) && !is_word(r, ts - 1, "to") && /* "learned to sell" */
+        !(r->t[ts].fl & TF_CAP)) /* "on Transfer of Defense Equipment" */
+        for (long i = lo; i < hi; i++) {
+            if (i >= te && is_boundary(r, i))
+                break;
+            if (casusi_ship_word(r, i) && (best < 0 || labs(i - ts) < labs(best - ts)))
+                best = i;
+        }
     /* "Russia donated six of them in 2017", "handed over four more", "took
      * delivery of the first": arms the sentences just before named */
     if (best < 0 && need == NEED_ARMS && r->arms_sent && r->arms_sent >= r->sentno - 2 &&

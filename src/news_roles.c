@@ -118,14 +118,34 @@ void casusi_qty_at(rd *r, long i, int64_t *qty, const char **qtext, int *approx)
     *approx = ap;
 }
 
+/* A word for a warship ("frigate", "minehunters", "Sandown-class
+ * vessels"). */
+int casusi_ship_word(const rd *r, long i)
+{
+    static const char *const SHIP[] = {"warship",     "warships",     "frigate",     "frigates",   "corvette",
+                                       "corvettes",   "destroyer",    "destroyers",  "submarine",  "submarines",
+                                       "minehunter",  "minehunters",  "minesweeper", "minesweepers",
+                                       "gunboat",     "gunboats"};
+    if (WORD_IN(r, i, SHIP))
+        return 1;
+    /* "the two Sandown-class vessels" */
+    return (is_word(r, i, "vessels") || is_word(r, i, "ships") || is_word(r, i, "vessel") || is_word(r, i, "ship")) &&
+           i > 0 && (r->t[i - 1].fl & TF_HYPH) && is_word(r, i - 1, "class");
+}
+
 /* Fills an item ("artillery shells") and its quantity from cue at token w. */
 void casusi_item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty, const char **qtext,
                          int *approx)
 {
     const lx_match *m = cue_match(r, w, cue);
-    if (!m && !designator(r, w))
+    int des = !m && designator(r, w);
+    /* a word no cue holds: a warship ("minehunters") */
+    if (!m && !des && !casusi_ship_word(r, w))
         return;
-    long s = m ? (long)m->s : w, e = m ? (long)m->e : w + 2; /* "F-16s" */
+    long s = m ? (long)m->s : w, e = m ? (long)m->e : des ? w + 2 : w + 1; /* "F-16s" */
+    /* "Sandown-class minehunters": the class is part of the item */
+    if (s >= 2 && is_word(r, s - 1, "class") && (r->t[s - 1].fl & TF_HYPH) && (r->t[s - 2].fl & TF_CAP))
+        s -= 2;
     /* extend left over adjectives that are part of the item ("short-range") */
     while (s > 0 && r->t[s].fl & TF_HYPH && r->t[s - 1].kind == TK_WORD && !at(r, s - 1))
         s--;
