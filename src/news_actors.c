@@ -837,7 +837,12 @@ int casusi_build_actors(rd *r)
                 break;
             many = WORD_IN(r, q, MANY);
         }
-        if (near || is_word(r, e, "of") || is_word(r, e, "from") || is_word(r, e, "for") || many ||
+        /* "Zaw Phyo Win, director-general of ...": an apposition to a
+         * name before it, which speaks for its own state */
+        long ap = i - 1 - (is_word(r, i - 1, "the") || is_word(r, i - 1, "a"));
+        int appos = ap > 0 && is_punct(r, ap, ',') && r->t[ap - 1].kind == TK_WORD && (r->t[ap - 1].fl & TF_CAP) &&
+                    casusi_learnt(r, ap - 1) >= 0;
+        if (near || appos || is_word(r, e, "of") || is_word(r, e, "from") || is_word(r, e, "for") || many ||
             is_word(r, i - 1, "a") ||
             is_word(r, i - 1, "an") || cue_at(r, i - 1, CUE_FORMER) || cue_at(r, i - 1, CUE_PREP) ||
             is_word(r, i - 1, "their") || is_word(r, i - 1, "its") || is_word(r, i - 1, "his") ||
