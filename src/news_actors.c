@@ -473,6 +473,49 @@ static long past_ranks(const rd *r, long i)
     return i;
 }
 
+/* The end of an office that starts within max tokens of j, past the
+ * lower-case words before its last part ("foreign ministry
+ * spokesperson", "chief spokesman", "military spokesman",
+ * "director-general"), or -1. */
+static long office_run(const rd *r, long j, long max)
+{
+    long office = -1;
+    for (long k = j; (size_t)k < r->nt && k < j + max;) {
+        if (cue_starts(r, k, CUE_PEOPLE) || cue_starts(r, k, CUE_AMBASSADOR)) {
+            k = office = (long)at(r, k)->e;
+            continue;
+        }
+        if (r->t[k].kind != TK_WORD || at(r, k) || ((r->t[k].fl & TF_CAP) && !(r->t[k].fl & TF_HYPH)))
+            break;
+        k++;
+    }
+    return office;
+}
+
+/* Where the holder's name starts after an office ending at token o: past
+ * a comma and ranks ("spokesman, Senior Colonel Zhang Xiaogang"); -1 when
+ * no name the dictionaries do not know stands there. */
+static long holder_at(const rd *r, long o)
+{
+    long n = past_ranks(r, o + is_punct(r, o, ','));
+    if ((size_t)n >= r->nt || !(r->t[n].fl & TF_CAP) || r->t[n].kind != TK_WORD || designator(r, n) ||
+        (at(r, n) && !dormant_name(r, n)))
+        return -1;
+    return n;
+}
+
+/* The end of the holder's name starting at n (unknown capitals, see
+ * name_run), or n when it ends before a known name or an office ("Thailand's
+ * National Security Council": the capitals are part of that name). */
+static long holder_end(const rd *r, long n)
+{
+    long j = name_run(r, n);
+    if (j > n && (size_t)j < r->nt && at(r, j) && !dormant_name(r, j) &&
+        (has_cat(r, at(r, j), LX_ACTOR) || cue_starts(r, j, CUE_PEOPLE)))
+        return n;
+    return j;
+}
+
 /* Where a person's name starts after mention x when an office stands
  * between: the office run after a possessive state ("India's foreign
  * ministry spokesperson"), or a comma after an office ("the Chinese
@@ -481,24 +524,15 @@ static long past_ranks(const rd *r, long i)
 static long office_name(const rd *r, const amen *x)
 {
     long j = (long)x->e, office = cue_at(r, j - 1, CUE_PEOPLE) || cue_at(r, j - 1, CUE_AMBASSADOR) ? j : -1;
-    if (x->poss)
-        for (long k = j; (size_t)k < r->nt && k < j + 6;) {
-            if (cue_starts(r, k, CUE_PEOPLE) || cue_starts(r, k, CUE_AMBASSADOR)) {
-                k = office = (long)at(r, k)->e;
-                continue;
-            }
-            /* "military", "-general", "deputy" */
-            if (r->t[k].kind != TK_WORD || at(r, k) || ((r->t[k].fl & TF_CAP) && !(r->t[k].fl & TF_HYPH)))
-                break;
-            k++;
-        }
+    if (x->poss) {
+        long o = office_run(r, j, 6);
+        if (o >= 0)
+            office = o;
+    }
     if (office < 0 || (office == j && !is_punct(r, j, ',')))
         return j; /* no office, or the older rule's "Polish Defence Minister Mariusz Blaszczak" */
-    long n = past_ranks(r, office + is_punct(r, office, ','));
-    if ((size_t)n >= r->nt || !(r->t[n].fl & TF_CAP) || r->t[n].kind != TK_WORD || designator(r, n) ||
-        (at(r, n) && !dormant_name(r, n)))
-        return j;
-    return n;
+    long n = holder_at(r, office);
+    return n < 0 ? j : n;
 }
 
 static void learn_name(rd *r, long s, long e, const char *code, int org, int envoy)
@@ -645,23 +679,12 @@ static void learn_owned_names(rd *r)
     for (long i = 0; (size_t)i + 2 < r->nt; i++) {
         if (!is_word(r, i, "its"))
             continue;
-        long k = i + 1, office = -1;
-        while ((size_t)k < r->nt && k < i + 5) {
-            if (cue_starts(r, k, CUE_PEOPLE) || cue_starts(r, k, CUE_AMBASSADOR)) {
-                k = office = (long)at(r, k)->e;
-                continue;
-            }
-            if (r->t[k].kind != TK_WORD || at(r, k) || (r->t[k].fl & TF_CAP))
-                break;
-            k++; /* "chief", "deputy" */
-        }
-        if (office < 0)
+        long office = office_run(r, i + 1, 4);
+        long n = office < 0 ? -1 : holder_at(r, office);
+        if (n < 0)
             continue;
-        long n = past_ranks(r, office + is_punct(r, office, ','));
-        if ((size_t)n >= r->nt || r->t[n].kind != TK_WORD || !(r->t[n].fl & TF_CAP) || at(r, n) || designator(r, n))
-            continue;
-        long j = name_run(r, n);
-        if (j <= n || ((size_t)j < r->nt && at(r, j) && (has_cat(r, at(r, j), LX_ACTOR) || cue_starts(r, j, CUE_PEOPLE))))
+        long j = holder_end(r, n);
+        if (j <= n)
             continue;
         const char *code = NULL;
         int org = 0;
@@ -962,12 +985,9 @@ int casusi_build_actors(rd *r)
          * keeps its extent */
         {
             long n = office_name(r, x);
-            if (n > (long)x->e) {
-                long j = name_run(r, n);
-                if (j > n && !((size_t)j < r->nt && at(r, j) && !dormant_name(r, j) &&
-                               (has_cat(r, at(r, j), LX_ACTOR) || cue_starts(r, j, CUE_PEOPLE))))
-                    learn_name(r, n, j, x->code, x->org, 0);
-            }
+            long j = n > (long)x->e ? holder_end(r, n) : n;
+            if (j > n)
+                learn_name(r, n, j, x->code, x->org, 0);
         }
         /* a person named after the office: "Polish Defence Minister
          * Mariusz Blaszczak", "Poland's Blaszczak": the name is learnt,
@@ -976,13 +996,8 @@ int casusi_build_actors(rd *r)
         if (x->e < r->nt && (cue_at(r, x->e - 1, CUE_PEOPLE) || cue_at(r, x->e - 1, CUE_AMBASSADOR) || x->poss) &&
             (!at(r, x->e) || dormant_name(r, x->e)) &&
             (r->t[x->e].fl & TF_CAP) && !designator(r, (long)x->e)) { /* not "Russia's S-400" */
-            long j = name_run(r, x->e);
-            /* "Thailand's National Security Council", "Cambodia's National
-             * Defence Ministry": capitals before a known name or an office
-             * are part of it, not a person */
-            if (j > (long)x->e &&
-                !((size_t)j < r->nt && at(r, j) && !dormant_name(r, j) &&
-                  (has_cat(r, at(r, j), LX_ACTOR) || cue_starts(r, j, CUE_PEOPLE)))) {
+            long j = holder_end(r, (long)x->e);
+            if (j > (long)x->e) {
                 learn_name(r, x->e, j, x->code, x->org, cue_at(r, x->e - 1, CUE_AMBASSADOR) != 0);
                 x->poss = (r->t[j - 1].fl & TF_POSS) != 0;
                 x->e = (uint32_t)j;
