@@ -669,6 +669,27 @@ static int add_mention(rd *r, const lx_match *m, const lx_actor *a)
     return 0;
 }
 
+/* The group "its" (plural: "their") at token p stands for: the last one
+ * before it naming one state (several for "their"), past a demonym that
+ * only modifies a noun ("Algeria saw the French move coming: its
+ * ministry"); -1 when there is none. */
+int casusi_owner_group(const rd *r, long p, int plural)
+{
+    for (size_t g = r->ng; g-- > 0;) {
+        const group *gp = &r->g[g];
+        if ((long)gp->e > p)
+            continue;
+        if (plural ? gp->codes.n < 2 : gp->codes.n != 1)
+            continue;
+        const lx_actor *a = r->am[gp->last].actor;
+        if (a && a->kind == AK_DEMONYM && (size_t)gp->e < r->nt && r->t[gp->e].kind == TK_WORD &&
+            !(r->t[gp->e].fl & TF_CAP))
+            continue;
+        return (int)g;
+    }
+    return -1;
+}
+
 /* "Its spokesman, Senior Colonel Zhang Xiaogang, said", "its spokeswoman
  * Zhu Fenglian": a person named after an office that "its" owns is
  * learnt for the state "its" means: the single state named last before it
@@ -687,17 +708,10 @@ static void learn_owned_names(rd *r)
         if (j <= n)
             continue;
         const char *code = NULL;
-        int org = 0;
-        for (size_t g = r->ng; g-- > 0 && !code;) {
-            const group *gp = &r->g[g];
-            if ((long)gp->e > i || gp->codes.n != 1)
-                continue;
-            const lx_actor *a = r->am[gp->last].actor;
-            if (a && a->kind == AK_DEMONYM && (size_t)gp->e < r->nt && r->t[gp->e].kind == TK_WORD &&
-                !(r->t[gp->e].fl & TF_CAP))
-                continue;
-            code = gp->codes.c[0];
-            org = r->am[gp->last].org;
+        int org = 0, g = casusi_owner_group(r, i, 0);
+        if (g >= 0) {
+            code = r->g[g].codes.c[0];
+            org = r->am[r->g[g].last].org;
         }
         if (!code && r->last_single.n == 1)
             code = r->last_single.c[0];

@@ -1164,17 +1164,9 @@ static int possessive_source(const rd *r, long ts, cset *src)
     int plural = is_word(r, p, "their");
     if (!plural && !is_word(r, p, "its"))
         return 0;
-    for (size_t g = r->ng; g-- > 0;) {
-        const group *gp = &r->g[g];
-        if ((long)gp->e > p)
-            continue;
-        if (plural ? gp->codes.n < 2 : gp->codes.n != 1)
-            continue;
-        const lx_actor *a = r->am[gp->last].actor;
-        if (a && a->kind == AK_DEMONYM && (size_t)gp->e < r->nt && r->t[gp->e].kind == TK_WORD &&
-            !(r->t[gp->e].fl & TF_CAP))
-            continue; /* "Algeria saw the French move coming: its ministry" */
-        *src = gp->codes;
+    int g = casusi_owner_group(r, p, plural);
+    if (g >= 0) {
+        *src = r->g[g].codes;
         return 1;
     }
     const cset *c = plural ? &r->last_multi : &r->last_single;

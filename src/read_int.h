@@ -499,6 +499,7 @@ int casusi_find_treaties(rd *r);
 
 /* news_roles.c: sources, targets, referents, attacks, items and places */
 long casusi_subordinate(const rd *r, long i);
+int casusi_owner_group(const rd *r, long p, int plural);
 int casusi_ship_word(const rd *r, long i);
 void casusi_item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty, const char **qtext,
                          int *approx);
