@@ -1230,6 +1230,115 @@ static int load_bodies(builder *b, const char *dir)
     return 0;
 }
 
+/* A maker key: the name's letters and digits, lower-case and without
+ * accents, into buf (cap bytes); its length, or 0. */
+static size_t maker_key(const char *name, char *buf, size_t cap)
+{
+    char tmp[256];
+    size_t n = casusi_word_norm(name, strlen(name), tmp, sizeof tmp), k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++)
+        if ((tmp[i] >= 'a' && tmp[i] <= 'z') || (tmp[i] >= '0' && tmp[i] <= '9'))
+            buf[k++] = tmp[i];
+    buf[k] = '\0';
+    return k;
+}
+
+/* makers.yaml: weapon systems and the state that makes them. */
+static int load_makers(builder *b, const char *dir)
+{
+    casusi_lexicon *lx = b->lx;
+    const ynode *l;
+    if (optional_list(b, dir, "makers.yaml", "makers", &l))
+        return -1;
+    if (!l)
+        return 0;
+    size_t total = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        const ynode *e = l->items[i], *names = e->type == Y_MAP ? casusi_ymap_get(e, "names") : NULL;
+        if (e->type != Y_MAP)
+            return perr(b, e, "expected a state's block (a mapping), found %s", casusi_ydescribe(e));
+        if (!names || names->type != Y_SEQ || !names->n)
+            return perr(b, names ? names : e, "a block needs '%s': a list of weapon names", "names");
+        total += names->n;
+    }
+    lx->mkeys = casus_arena_alloc(lx->arena, (total + 1) * sizeof *lx->mkeys);
+    lx->mcodes = casus_arena_alloc(lx->arena, (total + 1) * sizeof *lx->mcodes);
+    if (!lx->mkeys || !lx->mcodes) {
+        b->oom = 1;
+        return -1;
+    }
+    /* keys and codes sorted together: sort "key\0code" strings, then split */
+    char **pair = casus_arena_alloc(lx->arena, (total + 1) * sizeof *pair);
+    if (!pair) {
+        b->oom = 1;
+        return -1;
+    }
+    size_t np = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        const ynode *e = l->items[i], *names = casusi_ymap_get(e, "names");
+        const char *code;
+        code_state(b, casusi_ymap_get(e, "state"), &code);
+        if (!code)
+            return -1;
+        for (size_t k = 0; k < names->n; k++) {
+            const ynode *w = names->items[k];
+            char key[64];
+            if (w->type != Y_SCALAR || !maker_key(w->str, key, sizeof key))
+                return perr(b, w, "expected a weapon's name, found %s", casusi_ydescribe(w));
+            size_t kl = strlen(key), cl = strlen(code);
+            char *p = casus_arena_alloc(lx->arena, kl + cl + 2);
+            if (!p) {
+                b->oom = 1;
+                return -1;
+            }
+            memcpy(p, key, kl + 1);
+            memcpy(p + kl + 1, code, cl + 1);
+            pair[np++] = p;
+        }
+    }
+    qsort(pair, np, sizeof *pair, cmp_str);
+    for (size_t i = 0; i < np; i++) {
+        if (i && !strcmp(pair[i], pair[i - 1]) && strcmp(pair[i] + strlen(pair[i]) + 1, lx->mcodes[i - 1]))
+            return perr(b, l, "the weapon '%s' is listed for two states", pair[i]);
+        lx->mkeys[i] = pair[i];
+        lx->mcodes[i] = pair[i] + strlen(pair[i]) + 1;
+    }
+    lx->nmakers = (uint32_t)np;
+    return 0;
+}
+
+const char *casusi_lex_maker(const casusi_lexicon *lx, const char *s, size_t n)
+{
+    char key[64];
+    if (!lx->nmakers || n >= sizeof key)
+        return NULL;
+    for (size_t len = n; len >= 2; len--) {
+        memcpy(key, s, len);
+        key[len] = '\0';
+        size_t lo = 0, hi = lx->nmakers;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            int c = strcmp(lx->mkeys[mid], key);
+            if (c == 0) {
+                const char *rest = s + len;
+                size_t rn = n - len;
+                int digit = strpbrk(key, "0123456789") != NULL;
+                if (digit ? (!rn || (!(rest[0] >= '0' && rest[0] <= '9') && rn <= 6))
+                          : (!rn || (rn == 1 && rest[0] == 's') || (rn == 2 && !memcmp(rest, "es", 2)) ||
+                             (rn == 5 && !memcmp(rest, "class", 5)) ||
+                             (rest[0] >= '0' && rest[0] <= '9' && rn <= 8))) /* "Shahed-238" */
+                    return lx->mcodes[mid];
+                break;
+            }
+            if (c < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+    }
+    return NULL;
+}
+
 /* contextual.yaml: names that stand for a state only in context. */
 static int load_contextual(builder *b, const char *dir)
 {
@@ -1408,7 +1517,7 @@ int casus_lexicon_open(const casus_kb *kb, const char *dir, casus_lexicon **out,
         goto fail;
     }
     if (load_states(&b) || load_cues(&b, dir) || load_events(&b, dir) || load_leaders(&b, dir) ||
-        load_bodies(&b, dir) || load_contextual(&b, dir)) {
+        load_bodies(&b, dir) || load_contextual(&b, dir) || load_makers(&b, dir)) {
         rc = b.oom ? CASUS_ENOMEM : (err->code ? err->code : CASUS_EPARSE);
         if (b.oom)
             casusi_seterr(err, CASUS_ENOMEM, "out of memory");

@@ -2257,6 +2257,23 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     /* "The alliance began": see org_anaphor_source */
     if (!x.src.n && tr->form != FORM_NOUN && !passive && org_anaphor_source(r, ts, &x.src))
         cs_minus(&x.src, &x.tgt);
+    /* "Morocco took delivery of its first six AH-64E Apache attack
+     * helicopters", "J-10CE fighters were handed over to the Pakistan Air
+     * Force": arms whose giver the text does not name come from their
+     * maker (see casusi_arms_maker) */
+    if (!x.src.n && x.type == CASUS_EV_ARMS_TRANSFERRED && x.tgt.n) {
+        const char *mk = casusi_arms_maker(r, ts - 12, te + 16);
+        /* another state in the sentence may be the giver the rules missed
+         * ("Denmark ...: last year it committed to donating 19 F-16s") */
+        for (size_t g = 0; mk && g < r->ng; g++)
+            for (int k = 0; k < r->g[g].codes.n; k++)
+                if (!cs_has(&x.tgt, r->g[g].codes.c[k]) && strcmp(r->g[g].codes.c[k], mk))
+                    mk = NULL;
+        if (mk && !cs_has(&x.tgt, mk)) {
+            cs_add(&x.src, mk);
+            x.srcinf = 1;
+        }
+    }
     /* "the treaty entered into force on 5 March 1970": a treaty whose
      * parties the article does not name still takes effect */
     if (!x.src.n && !(x.type == CASUS_EV_TREATY_IN_FORCE && r->ntm && tr->form != FORM_NOUN && !r->heading &&

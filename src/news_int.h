@@ -176,6 +176,9 @@ struct casusi_lexicon {
     /* both lists sorted; [at[c], at[c + 1]) holds the ones starting with byte c */
     uint32_t furniture_at[257], abbrevs_at[257];
     const char **openers; uint32_t nopeners;
+    /* makers.yaml: weapon designations (lower-case letters and digits,
+     * sorted) and the state whose industry makes each */
+    const char **mkeys; const char **mcodes; uint32_t nmakers;
     /* fuzzy names: symmetric-delete index over leader-name words */
     uint64_t *fkey; int32_t *fval; uint32_t fmask;
 };
@@ -193,6 +196,13 @@ long casusi_lex_match(const casusi_lexicon *lx, const ntok *toks, size_t n,
                       lx_match **m, size_t *cap);
 /* A word one edit away from a leader-name word: its id, or -1. */
 int32_t casusi_lex_fuzzy(const casusi_lexicon *lx, const char *w, size_t n);
+/* The maker of a weapon system: s[0..n) is its name with case, accents,
+ * spaces and hyphens removed ("su30sme"). A key that has a digit matches
+ * before a variant suffix that does not start with one ("su30" + "sme");
+ * a key of letters alone before nothing, "s", "es", "class" or a model
+ * number ("shahed" + "238"). Returns the
+ * state's code or NULL. */
+const char *casusi_lex_maker(const casusi_lexicon *lx, const char *s, size_t n);
 bool casusi_lex_is_abbrev(const casusi_lexicon *lx, const char *w, size_t n);
 bool casusi_lex_is_opener(const casusi_lexicon *lx, const char *w, size_t n);
 bool casusi_lex_is_furniture(const casusi_lexicon *lx, const char *line, size_t n);

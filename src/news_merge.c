@@ -138,7 +138,10 @@ static void merge_details(casus_event_details *a, const casus_event_details *b)
     if (!a->body) a->body = b->body;
     if (a->count < 0) { a->count = b->count; a->count_text = b->count_text; }
     if (!a->place) { a->place = b->place; a->place_id = b->place_id; }
-    if (!a->item) a->item = b->item;
+    /* "Rafale jets" in a headline, "Rafale fighter jets" in the body: the
+     * fuller name of the same model */
+    const char *pa = a->item ? proper_word(a->item) : NULL, *pb = b->item ? proper_word(b->item) : NULL;
+    if (!a->item || (pa && pb && same_word(pa, pb) && strlen(b->item) > strlen(a->item))) a->item = b->item;
     if (a->quantity < 0) { a->quantity = b->quantity; a->quantity_text = b->quantity_text; }
     a->approx |= b->approx;
     if (!a->denies) a->denies = b->denies;

@@ -133,6 +133,73 @@ int casusi_ship_word(const rd *r, long i)
            i > 0 && (r->t[i - 1].fl & TF_HYPH) && is_word(r, i - 1, "class");
 }
 
+/* The maker's key of the name run from byte p: letters and digits of the
+ * words joined by hyphens or slashes ("AH-64E", "F/A-18", "Type 054A/P"),
+ * over up to `runs` space-separated runs; its length in buf, or 0. */
+static size_t maker_run(const rd *r, size_t p, int runs, char *buf, size_t cap)
+{
+    size_t k = 0;
+    for (int run = 0; run < runs; run++) {
+        size_t q = p;
+        while (q < r->se && ((unsigned char)r->text[q] >= 0x80 || isalnum((unsigned char)r->text[q]) ||
+                             r->text[q] == '-' || r->text[q] == '/'))
+            q++;
+        if (q == p)
+            return 0;
+        char tmp[96];
+        size_t n = q - p < sizeof tmp ? casusi_word_norm(r->text + p, q - p, tmp, sizeof tmp) : 0;
+        for (size_t i = 0; i < n; i++)
+            if (((tmp[i] >= 'a' && tmp[i] <= 'z') || (tmp[i] >= '0' && tmp[i] <= '9')) && k + 1 < cap)
+                buf[k++] = tmp[i];
+        if (run + 1 < runs && !(q + 1 < r->se && r->text[q] == ' ' && isalnum((unsigned char)r->text[q + 1])))
+            return 0; /* no further run: the shorter try covers this one */
+        p = q + 1;
+    }
+    buf[k] = '\0';
+    return k;
+}
+
+const char *casusi_arms_maker(const rd *r, long lo, long hi)
+{
+    static const char *const MADE[] = {"made", "built", "manufactured", "produced"};
+    static const char *const USED[] = {"surplus", "retired", "decommissioned", "secondhand", "mothballed"};
+    const char *found = NULL;
+    if (lo < 0)
+        lo = 0;
+    if (hi > (long)r->nt)
+        hi = (long)r->nt;
+    for (long i = lo; i < hi; i++) {
+        const ntok *t = &r->t[i];
+        if (t->kind != TK_WORD)
+            continue;
+        /* second-hand: the supplier is whoever owned it ("two retired
+         * Sandown-class minehunters", "ex-Soviet MiG-29s") */
+        if (WORD_IN(r, i, USED) || (is_word(r, i, "second") && is_word(r, i + 1, "hand")) ||
+            (is_word(r, i, "ex") && (size_t)i + 1 < r->nt && (r->t[i + 1].fl & TF_HYPH)))
+            return NULL;
+        const char *mk = NULL;
+        /* "an Israeli-made Barak MX", "Chinese-built frigates" */
+        int g = group_at(r, i);
+        if (g >= 0 && (long)r->g[g].e == i + 1 && WORD_IN(r, i + 1, MADE) && (r->t[i + 1].fl & TF_HYPH) &&
+            r->g[g].codes.n == 1)
+            mk = r->g[g].codes.c[0];
+        else if ((t->fl & TF_CAP) && !(t->fl & TF_HYPH) && (i == 0 || r->t[i - 1].e < t->s)) {
+            char key[64];
+            for (int runs = 3; runs >= 1 && !mk; runs--) {
+                size_t n = maker_run(r, t->s, runs, key, sizeof key);
+                if (n)
+                    mk = casusi_lex_maker(r->lx, key, n);
+            }
+        }
+        if (!mk)
+            continue;
+        if (found && strcmp(found, mk))
+            return NULL; /* two makers: which one gives cannot be told */
+        found = mk;
+    }
+    return found;
+}
+
 /* Fills an item ("artillery shells") and its quantity from cue at token w. */
 void casusi_item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty, const char **qtext,
                          int *approx)
@@ -170,6 +237,16 @@ void casusi_item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty
             continue;
         }
         break;
+    }
+    /* a designator and its name: "AH-64E Apache attack helicopters", "a
+     * Lockheed C-130H Hercules transport aircraft" */
+    if (des) {
+        long k = e;
+        while (k < e + 2 && (size_t)k < r->nt && r->t[k].kind == TK_WORD && (r->t[k].fl & TF_CAP) &&
+               !(r->t[k].fl & TF_ALLCAP) && !at(r, k) && !is_word(r, k, "block"))
+            k++;
+        if ((size_t)k >= r->nt || r->t[k].kind != TK_NUM) /* not "F-16 Block 70 jets" */
+            e = k;
     }
     /* extend right over a following cue of the same class ("Abrams tanks") */
     while ((size_t)e < r->nt && cue_starts(r, e, cue) && at(r, e)->e > (uint32_t)e)

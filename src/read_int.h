@@ -501,6 +501,12 @@ int casusi_find_treaties(rd *r);
 long casusi_subordinate(const rd *r, long i);
 int casusi_owner_group(const rd *r, long p, int plural);
 int casusi_ship_word(const rd *r, long i);
+/* The state that makes the arms named in tokens [lo, hi) of the sentence:
+ * a weapon in makers.yaml ("AH-64E Apache", "Su-30SMEs", "Type 054A") or a
+ * state before "-made"/"-built" ("an Israeli-made Barak MX"). NULL when
+ * none, when two differ, or when the arms are second-hand ("surplus",
+ * "retired", "ex-"). */
+const char *casusi_arms_maker(const rd *r, long lo, long hi);
 void casusi_item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty, const char **qtext,
                          int *approx);
 /* The number ending at token i as a quantity ("donated six of them"). */
