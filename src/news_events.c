@@ -2238,6 +2238,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             }
         }
     }
+    /* "his defence ministry signed a contract with Saab for 17 Gripens":
+     * the subject the fallbacks below find is who receives */
+    int recv = tr->subj_target && !x.src.n && !x.tgt.n;
     /* "warships from South Korea, the United States and Japan held" (see force_owner) */
     if (!x.src.n && tr->form != FORM_NOUN && !passive && force_owner(r, ts, &x.src))
         cs_minus(&x.src, &x.tgt);
@@ -2257,6 +2260,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     /* "The alliance began": see org_anaphor_source */
     if (!x.src.n && tr->form != FORM_NOUN && !passive && org_anaphor_source(r, ts, &x.src))
         cs_minus(&x.src, &x.tgt);
+    if (recv && x.src.n) {
+        x.tgt = x.src;
+        x.src.n = 0;
+        x.srcinf = 0;
+    }
     /* "Morocco took delivery of its first six AH-64E Apache attack
      * helicopters", "J-10CE fighters were handed over to the Pakistan Air
      * Force": arms whose giver the text does not name come from their
@@ -2272,6 +2280,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         if (mk && !cs_has(&x.tgt, mk)) {
             cs_add(&x.src, mk);
             x.srcinf = 1;
+        } else if (mk && x.tgt.n >= 2) {
+            /* "Myanmar and Russia signed a contract for Pantsir-S1 systems":
+             * the maker among the buyers sells */
+            cs_add(&x.src, mk);
+            cs_minus(&x.tgt, &x.src);
         }
     }
     /* "the treaty entered into force on 5 March 1970": a treaty whose
@@ -2769,6 +2782,44 @@ static const lx_trigger *defence_clause_trigger(const rd *r)
     return NULL;
 }
 
+/* "signed a contract with the United States on 13 August 2024 for 96
+ * AH-64E Apache attack helicopters", "signed a letter of acceptance for 20
+ * F-35s", "placed an order for 11 Su-35 fighters": a purchase of arms told
+ * by its paper, after the verb that ends at te. */
+static int arms_contract(const rd *r, long te)
+{
+    static const char *const PAPER[] = {"contract", "contracts", "deal", "order", "orders"};
+    long i = te;
+    if (cue_at(r, i, CUE_DET) || is_word(r, i, "a") || is_word(r, i, "an") || (r->t[i].fl & TF_POSS))
+        i++;
+    long k = i;
+    /* "a government-to-government contract", "the second executive contract" */
+    while (k < i + 6 && (size_t)k + 1 < r->nt && !WORD_IN(r, k, PAPER) && !is_word(r, k, "letter") &&
+           r->t[k].kind == TK_WORD && !(r->t[k].fl & TF_CAP) &&
+           (!at(r, k) || (r->t[k].fl & TF_HYPH) || (r->t[k + 1].fl & TF_HYPH)))
+        k++;
+    if (is_word(r, k, "letter") && is_word(r, k + 1, "of") &&
+        (is_word(r, k + 2, "acceptance") || (is_word(r, k + 2, "offer") && is_word(r, k + 3, "and") &&
+                                             is_word(r, k + 4, "acceptance"))))
+        k += is_word(r, k + 2, "acceptance") ? 2 : 4;
+    else if (!WORD_IN(r, k, PAPER))
+        return 0;
+    for (long j = k + 1; (size_t)j < r->nt && j < k + 16; j++) {
+        if (is_boundary(r, j) || is_punct(r, j, ';') || is_punct(r, j, '.'))
+            return 0;
+        if (!is_word(r, j, "for"))
+            continue;
+        for (long q = j + 1; (size_t)q < r->nt && q < j + 7; q++) {
+            if (is_boundary(r, q) || is_punct(r, q, ','))
+                return 0;
+            if (cue_at(r, q, CUE_ARMS) || designator(r, q) || casusi_ship_word(r, q))
+                return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 static int clause_events(rd *r)
 {
     /* both kinds of clause name an attack: most sentences name none */
@@ -2846,6 +2897,18 @@ int casusi_sentence_events(rd *r)
                 return -1;
             if (r->nev > before)
                 done |= 1 << (q & 31);
+            /* a contract for arms is their purchase: the signer buys, the
+             * partner ("with") or the maker sells */
+            if (tr->type == CASUS_EV_TREATY_SIGNED && tr->form != FORM_NOUN && r->nev == before &&
+                arms_contract(r, (long)m->e)) {
+                lx_trigger buy = *tr;
+                buy.type = CASUS_EV_ARMS_TRANSFERRED;
+                buy.needs = NEED_ARMS;
+                buy.subj_target = 1;
+                buy.with_target = 0;
+                if (do_trigger(r, m, &buy, denied))
+                    return -1;
+            }
         }
     }
     if (clause_events(r))

@@ -252,6 +252,12 @@ void casusi_item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty
     while ((size_t)e < r->nt && cue_starts(r, e, cue) && at(r, e)->e > (uint32_t)e)
         e = (long)at(r, e)->e;
     *item = span_text(r, s, e);
+    /* "20 F-35s": the model is the item ("F-35") */
+    if (des && e == w + 2 && s == w && *item) {
+        size_t n = strlen(*item);
+        if (n > 2 && (*item)[n - 1] == 's' && isdigit((unsigned char)(*item)[n - 2]))
+            *item = casus_arena_strndup(r->a, *item, n - 1);
+    }
     long first;
     int ap = 0;
     long ni = s - 1;
