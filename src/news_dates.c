@@ -520,6 +520,12 @@ int casusi_find_dates(rd *r)
             /* weekdays and "yesterday" count back from the article's day,
              * or in a live blog from the day heading the entry */
             long wd = cue_at(r, i, CUE_WEEKDAY) - 1;
+            /* "on Monday, Dec. 29", "Tuesday 4 March": the date that follows
+             * says the day (and its year is not this weekday's) */
+            long nx = (long)at(r, i)->e + (is_punct(r, (long)at(r, i)->e, ',') ? 1 : 0);
+            if (cue_starts(r, nx, CUE_MONTH) ||
+                ((size_t)nx + 1 < r->nt && r->t[nx].kind == TK_NUM && cue_starts(r, nx + 1, CUE_MONTH)))
+                continue;
             if (r->artdate.precision == 3) {
                 int32_t day = r->secdate.precision == 3 ? r->secdate.lo : r->artdate.lo;
                 int fut = is_word(r, i - 1, "next");
@@ -570,6 +576,19 @@ int casusi_find_dates(rd *r)
         if (r->dl_e && r->t[s].s >= r->dl_s && r->t[s].s < r->dl_e) {
             i = e - 1;
             continue; /* the dateline's date */
+        }
+        /* "from 15 to 24 July 2024", "on 11-20 September": days of one
+         * month; what was held then began on the first */
+        if (d.precision == 3 && s >= 2 && (is_word(r, s - 1, "to") || is_punct(r, s - 1, '-') ||
+                                           is_word(r, s - 1, "and") || is_word(r, s - 1, "through")) &&
+            r->t[s - 2].kind == TK_NUM && r->t[s - 2].num >= 1 && r->t[s - 2].num < d.day &&
+            r->t[s - 2].num == (int)r->t[s - 2].num && !is_word(r, s - 3, "of")) {
+            d = mkdate(d.year, d.month, (int)r->t[s - 2].num);
+            if (ny)
+                yd = d.day;
+            s -= 2;
+            if (is_word(r, s - 1, "from") || is_word(r, s - 1, "between"))
+                s--;
         }
         /* ranges ("between August and January", "from 2019 to 2021") say
          * when something lasted; a lone "from January 2025" is its start */
