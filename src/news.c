@@ -117,7 +117,9 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
     if (day && r->nt <= 8) {
         int only = 1;
         for (size_t i = 0; i < r->nt && only; i++) {
-            int in = r->t[i].kind == TK_PUNCT || cue_at(r, (long)i, CUE_WEEKDAY);
+            static const char *const WD3[] = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"};
+            /* "SUN 19 FEB": a weekday may be cut to three letters */
+            int in = r->t[i].kind == TK_PUNCT || cue_at(r, (long)i, CUE_WEEKDAY) || WORD_IN(r, (long)i, WD3);
             for (size_t k = 0; k < r->ndm && !in; k++)
                 in = i >= r->dm[k].s && i < r->dm[k].e;
             only = in;
