@@ -1083,7 +1083,9 @@ static int load_cues(builder *b, const char *dir)
                                 "earlier this year", "next week", "next month", "next year",
                                 /* parts of the article's day (14-19) */
                                 "this morning", "this afternoon", "this evening", "tonight",
-                                "earlier today", "later today"};
+                                "earlier today", "later today",
+                                /* the article's week (20-22) */
+                                "earlier this week", "earlier in the week", "later this week"};
     for (uint32_t r = 0; r < sizeof REL / sizeof *REL; r++) {
         lx_payload p = {LX_CUE, CUE_RELDAY, r};
         if (add_phrase(b, REL[r], p))

@@ -554,7 +554,7 @@ int casusi_find_dates(rd *r)
                 case 3: d = cover_days(day - wd - 7, day - wd - 1); break;
                 case 4: d = m == 1 ? mkdate(y - 1, 12, 0) : mkdate(y, m - 1, 0); break;
                 case 5: d = mkdate(y - 1, 0, 0); break;
-                case 6: d = cover_days(day - wd, day - wd + 6); break;
+                case 6: case 20: case 21: case 22: d = cover_days(day - wd, day - wd + 6); break;
                 case 7: case 9: d = mkdate(y, m, 0); break;
                 case 8: case 10: d = mkdate(y, 0, 0); break;
                 case 11: d = cover_days(day - wd + 7, day - wd + 13); break;
