@@ -1287,6 +1287,10 @@ static int load_makers(builder *b, const char *dir)
             char key[64];
             if (w->type != Y_SCALAR || !maker_key(w->str, key, sizeof key))
                 return perr(b, w, "expected a weapon's name, found %s", casusi_ydescribe(w));
+            /* a few hundred names: the quadratic check costs nothing */
+            for (size_t q = 0; q < np; q++)
+                if (!strcmp(pair[q], key) && strcmp(pair[q] + strlen(pair[q]) + 1, code))
+                    return perr(b, w, "the weapon '%s' is listed for two states", w->str);
             size_t kl = strlen(key), cl = strlen(code);
             char *p = casus_arena_alloc(lx->arena, kl + cl + 2);
             if (!p) {
@@ -1300,8 +1304,6 @@ static int load_makers(builder *b, const char *dir)
     }
     qsort(pair, np, sizeof *pair, cmp_str);
     for (size_t i = 0; i < np; i++) {
-        if (i && !strcmp(pair[i], pair[i - 1]) && strcmp(pair[i] + strlen(pair[i]) + 1, lx->mcodes[i - 1]))
-            return perr(b, l, "the weapon '%s' is listed for two states", pair[i]);
         lx->mkeys[i] = pair[i];
         lx->mcodes[i] = pair[i] + strlen(pair[i]) + 1;
     }

@@ -2285,6 +2285,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
              * the maker among the buyers sells */
             cs_add(&x.src, mk);
             cs_minus(&x.tgt, &x.src);
+            x.srcinf = 1;
         }
     }
     /* "the treaty entered into force on 5 March 1970": a treaty whose

@@ -127,6 +127,9 @@ lexbad contextual.yaml '0,/^    anaphor: true/s//    anaphor: yes/' "'anaphor' m
 lexbad events.yaml '0,/^    subject: speaker/s//    subject: listener/' "'subject' must be source, target or speaker"
 lexbad events.yaml '0,/^    needs: blame/s//    needs: shame/' "unknown 'needs' value 'shame'"
 lexbad cues.yaml 's/^trade:/tarde:/' "unknown cue class 'tarde'"
+lexbad makers.yaml '0,/^  - state: RUS/s//  - state: XYZ/' "unknown state 'XYZ'"
+lexbad makers.yaml 's/names: \[Rafale,/names: [Gripen, Rafale,/' "listed for two states"
+lexbad makers.yaml '0,/^    names: \[/s//    nomes: [/' "a block needs 'names'"
 rm -rf "$TMP/lexdata"
 # the store: two reads of the same articles store them once; events query it
 rm -f "$TMP/s.db"
