@@ -1232,13 +1232,13 @@ static int load_bodies(builder *b, const char *dir)
     return 0;
 }
 
-/* A maker key: the name's letters and digits, lower-case and without
- * accents, into buf (cap bytes); its length, or 0. */
-static size_t maker_key(const char *name, char *buf, size_t cap)
+size_t casusi_maker_key(const char *s, size_t n, char *buf, size_t cap)
 {
     char tmp[256];
-    size_t n = casusi_word_norm(name, strlen(name), tmp, sizeof tmp), k = 0;
-    for (size_t i = 0; i < n && k + 1 < cap; i++)
+    size_t m = n < sizeof tmp ? casusi_word_norm(s, n, tmp, sizeof tmp) : 0, k = 0;
+    if (!cap)
+        return 0;
+    for (size_t i = 0; i < m && k + 1 < cap; i++)
         if ((tmp[i] >= 'a' && tmp[i] <= 'z') || (tmp[i] >= '0' && tmp[i] <= '9'))
             buf[k++] = tmp[i];
     buf[k] = '\0';
@@ -1285,7 +1285,7 @@ static int load_makers(builder *b, const char *dir)
         for (size_t k = 0; k < names->n; k++) {
             const ynode *w = names->items[k];
             char key[64];
-            if (w->type != Y_SCALAR || !maker_key(w->str, key, sizeof key))
+            if (w->type != Y_SCALAR || !casusi_maker_key(w->str, strlen(w->str), key, sizeof key))
                 return perr(b, w, "expected a weapon's name, found %s", casusi_ydescribe(w));
             /* a few hundred names: the quadratic check costs nothing */
             for (size_t q = 0; q < np; q++)

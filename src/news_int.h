@@ -203,6 +203,10 @@ int32_t casusi_lex_fuzzy(const casusi_lexicon *lx, const char *w, size_t n);
  * number ("shahed" + "238"). Returns the
  * state's code or NULL. */
 const char *casusi_lex_maker(const casusi_lexicon *lx, const char *s, size_t n);
+/* The letters and digits of s[0..n), lower-case and without accents
+ * ("Scorpène-class" -> "scorpeneclass"), into buf (cap bytes, NUL-ended):
+ * a maker key. Returns its length. */
+size_t casusi_maker_key(const char *s, size_t n, char *buf, size_t cap);
 bool casusi_lex_is_abbrev(const casusi_lexicon *lx, const char *w, size_t n);
 bool casusi_lex_is_opener(const casusi_lexicon *lx, const char *w, size_t n);
 bool casusi_lex_is_furniture(const casusi_lexicon *lx, const char *line, size_t n);

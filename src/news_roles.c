@@ -146,11 +146,7 @@ static size_t maker_run(const rd *r, size_t p, int runs, char *buf, size_t cap)
             q++;
         if (q == p)
             return 0;
-        char tmp[96];
-        size_t n = q - p < sizeof tmp ? casusi_word_norm(r->text + p, q - p, tmp, sizeof tmp) : 0;
-        for (size_t i = 0; i < n; i++)
-            if (((tmp[i] >= 'a' && tmp[i] <= 'z') || (tmp[i] >= '0' && tmp[i] <= '9')) && k + 1 < cap)
-                buf[k++] = tmp[i];
+        k += casusi_maker_key(r->text + p, q - p, buf + k, cap - k);
         if (run + 1 < runs && !(q + 1 < r->se && r->text[q] == ' ' && isalnum((unsigned char)r->text[q + 1])))
             return 0; /* no further run: the shorter try covers this one */
         p = q + 1;
