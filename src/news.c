@@ -148,6 +148,8 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
             r->lastyear = x->d.year;
         if (x->d.precision >= 2 && !x->mon)
             r->lastmonth = x->d;
+        if (x->d.precision)
+            r->lastany = x->d, r->lastany_para = r->parano;
     }
     size_t q0 = r->nev;
     while (q0 > 0 && r->ev[q0 - 1].sent == r->sentno)

@@ -346,6 +346,15 @@ static int numeric_at(const rd *r, long i, casus_date *d, long *e)
     return 1;
 }
 
+/* Has the sentence named a date before the token being read? */
+static int prior_date(const rd *r)
+{
+    for (size_t k = 0; k < r->ndm; k++)
+        if (r->dm[k].d.precision && !r->dm[k].treatyyear)
+            return 1;
+    return 0;
+}
+
 int casusi_find_dates(rd *r)
 {
     r->ndm = 0;
@@ -358,7 +367,7 @@ int casusi_find_dates(rd *r)
         if (r->t[i].kind == TK_PUNCT ||
             (r->t[i].kind == TK_WORD && !(r->t[i].fl & TF_CAP) && !anchors &&
              !(r->cmask[i] & (((uint64_t)1 << CUE_RELDAY) | ((uint64_t)1 << CUE_SPAN))) && !is_word(r, i, "that") &&
-             !is_word(r, i, "the")))
+             !is_word(r, i, "the") && !is_word(r, i, "at")))
             continue;
         casus_date d;
         memset(&d, 0, sizeof d);
@@ -486,6 +495,17 @@ int casusi_find_dates(rd *r)
             /* "denounced the memorandum that month" */
             d = mkdate(r->lastmonth.year, r->lastmonth.month, 0);
             e = i + 2;
+        } else if (is_word(r, i, "at") && is_word(r, i + 1, "the") && is_word(r, i + 2, "time") &&
+                   !is_word(r, i + 3, "of") && !is_word(r, i + 3, "being") && r->lastany.precision &&
+                   r->lastany_para == r->parano && !prior_date(r) && !cue_at(r, i - 1, CUE_PEOPLE) &&
+                   !(is_punct(r, i + 3, ',') && (size_t)i + 4 < r->nt && (r->t[i + 4].fl & TF_CAP))) {
+            /* "Beijing's foreign ministry at the time denounced": the time
+             * the paragraph, or the one before, last wrote out; not when
+             * the sentence names its own ("On Dec. 7 ..., a move Caracas
+             * called a provocation at the time"), nor for an office ("the
+             * Crown Prince at the time, Sheikh Mishal") */
+            d = r->lastany;
+            e = i + 3;
         } else if ((yr = year_ref(r, i, &ym)) > 0) {
             /* "later that year", "the following year" */
             d = mkdate(ym, 0, 0);

@@ -209,6 +209,8 @@ typedef struct rd {
     casus_date lastday;     /* the last day the article named ("the following day" counts from it) */
     int lastday_para;       /* the paragraph that named it */
     int lastyear;           /* the last year the article wrote out ("later that year"), 0 if none */
+    casus_date lastany;     /* the last date of any precision the article wrote out ("at the time") */
+    int lastany_para;       /* the paragraph that named it */
     const char *home;       /* the dateline capital's state: "CARACAS, Sept 6 -
                                Foreign Minister Yvan Gil said" speaks for VEN */
     int homeset;
