@@ -132,6 +132,15 @@ casus_date casusi_by_tense(const rd *r, int m, int d, const lx_trigger *tr, casu
     return month_day(r, m, d);
 }
 
+/* Has the sentence named a date before the token being read? */
+static int prior_date(const rd *r)
+{
+    for (size_t k = 0; k < r->ndm; k++)
+        if (r->dm[k].d.precision && !r->dm[k].treatyyear)
+            return 1;
+    return 0;
+}
+
 /* "the following day", "the next day", "a day later", "two days later",
  * "the same day", "that day", "the day before", "a day earlier": a day
  * counted from r->lastday. Returns the end token, or i when none. */
@@ -143,13 +152,28 @@ static long anchor_day(const rd *r, long i, casus_date *d)
     /* a quick no: every anchor below opens with a number or one of these words */
     if (r->t[i].kind == TK_PUNCT)
         return i;
-    if (r->t[i].kind == TK_WORD && !cue_at(r, i, CUE_NUMBER) && !strchr("TtAaOoLlEeSsFfHhMm", r->text[r->t[i].s]))
+    if (r->t[i].kind == TK_WORD && !cue_at(r, i, CUE_NUMBER) && !strchr("TtAaOoLlEeSsFfHhMmWw", r->text[r->t[i].s]))
         return i; /* none of the words below starts with this letter */
     if (r->t[i].kind == TK_WORD && !cue_at(r, i, CUE_NUMBER) && !is_word(r, i, "the") && !is_word(r, i, "a") &&
         !is_word(r, i, "that") && !is_word(r, i, "on") && !is_word(r, i, "later") && !is_word(r, i, "earlier") &&
         !is_word(r, i, "several") && !is_word(r, i, "few") && !is_word(r, i, "hours") && !is_word(r, i, "hour") &&
-        !is_word(r, i, "minutes"))
+        !is_word(r, i, "minutes") && !is_word(r, i, "within"))
         return i;
+    /* "within hours", "hours after the drill": the day last named; in a
+     * live blog, unless this paragraph or the one before named it, the
+     * entry's day. Not when the sentence names its own day. */
+    casus_date near = r->lastday_para < r->parano - 1 && r->secdate.precision == 3 ? r->secdate : r->lastday;
+    if (is_word(r, j, "within") && !prior_date(r)) {
+        /* "within hours", "within minutes of the launch", "within the hour" */
+        long w = j + 1 + (is_word(r, j + 1, "an") || is_word(r, j + 1, "the") || is_word(r, j + 1, "a"));
+        if (is_word(r, w, "few") || is_word(r, w, "several"))
+            w++;
+        if (is_word(r, w, "hours") || is_word(r, w, "minutes") || is_word(r, w, "hour")) {
+            *d = near;
+            return w + 1;
+        }
+        return i;
+    }
     /* "that afternoon", "later that day", "earlier that evening" */
     long t0 = (is_word(r, j, "later") || is_word(r, j, "earlier")) ? j + 1 : j;
     if (is_word(r, t0, "that") && WORD_IN(r, t0 + 1, PART)) {
@@ -164,6 +188,17 @@ static long anchor_day(const rd *r, long i, casus_date *d)
     if ((is_word(r, h, "hours") || is_word(r, h, "minutes") || is_word(r, h, "hour")) &&
         (is_word(r, h + 1, "later") || is_word(r, h + 1, "earlier"))) {
         *d = r->lastday;
+        return h + 2;
+    }
+    /* "Hours after the drill", "minutes before the launch" (not "48 hours
+     * after", which is days, nor "halted for several hours after") */
+    if ((is_word(r, h, "hours") || is_word(r, h, "minutes")) &&
+        (is_word(r, h + 1, "after") || is_word(r, h + 1, "before")) && !prior_date(r) && !is_word(r, j - 1, "for") &&
+        (h == j ? r->t[j - 1].kind != TK_NUM && !cue_at(r, j - 1, CUE_NUMBER) && !is_word(r, j - 1, "several") &&
+                      !is_word(r, j - 1, "few") /* "24 hours after", "for several hours after" read from "hours" */
+                : is_word(r, h, "minutes") || (r->t[j].kind == TK_NUM ? r->t[j].num < 12
+                                                : !cue_at(r, j, CUE_NUMBER) || cue_at(r, j, CUE_NUMBER) - 1 < 12))) {
+        *d = near;
         return h + 2;
     }
     if (is_word(r, j, "the") && is_word(r, j + 1, "next") &&
@@ -344,15 +379,6 @@ static int numeric_at(const rd *r, long i, casus_date *d, long *e)
     *d = c;
     *e = j;
     return 1;
-}
-
-/* Has the sentence named a date before the token being read? */
-static int prior_date(const rd *r)
-{
-    for (size_t k = 0; k < r->ndm; k++)
-        if (r->dm[k].d.precision && !r->dm[k].treatyyear)
-            return 1;
-    return 0;
 }
 
 int casusi_find_dates(rd *r)
@@ -546,7 +572,12 @@ int casusi_find_dates(rd *r)
             if (cue_starts(r, nx, CUE_MONTH) ||
                 ((size_t)nx + 1 < r->nt && r->t[nx].kind == TK_NUM && cue_starts(r, nx + 1, CUE_MONTH)))
                 continue;
-            if (r->artdate.precision == 3) {
+            if (is_word(r, i - 1, "that") && r->lastday.precision == 3 && weekday_of(r->lastday.lo) == wd) {
+                /* "The story began on 20 August 2023. That Sunday, Rutte
+                 * announced": the day just named */
+                d = r->lastday;
+                s = i - 1;
+            } else if (r->artdate.precision == 3) {
                 int32_t day = r->secdate.precision == 3 ? r->secdate.lo : r->artdate.lo;
                 int fut = is_word(r, i - 1, "next");
                 int past = is_word(r, i - 1, "last"); /* "last Thursday" in Thursday's paper: a week ago */
