@@ -172,6 +172,27 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
 }
 
 /* Splits [s, e) into sentences. */
+/* A day written the German way, "7. Juli 2023": the day's digits (d, n
+ * bytes, before the period), then a capitalised word and a year (at x,
+ * m bytes left). */
+static int german_date(const char *d, size_t n, const char *x, size_t m)
+{
+    if (n < 1 || n > 2 || d[0] < '0' || d[0] > '9' || (n == 2 && (d[1] < '0' || d[1] > '9')))
+        return 0;
+    int day = n == 2 ? (d[0] - '0') * 10 + d[1] - '0' : d[0] - '0';
+    if (day < 1 || day > 31 || !m || x[0] < 'A' || x[0] > 'Z')
+        return 0;
+    size_t q = 1;
+    while (q < m && (((x[q] | 0x20) >= 'a' && (x[q] | 0x20) <= 'z') || (unsigned char)x[q] >= 0x80))
+        q++;
+    if (q + 5 > m || x[q] != ' ')
+        return 0;
+    for (size_t z = q + 1; z < q + 5; z++)
+        if (x[z] < '0' || x[z] > '9')
+            return 0;
+    return q + 5 == m || !(x[q + 5] >= '0' && x[q + 5] <= '9');
+}
+
 static int split_sentences(rd *r, size_t s, size_t e)
 {
     size_t start = s;
@@ -251,6 +272,8 @@ static int split_sentences(rd *r, size_t s, size_t e)
                 int single = wl == 1 && r->text[w] >= 'A' && r->text[w] <= 'Z';
                 if (single)
                     continue; /* an initial */
+                if (r->translated && german_date(r->text + w, wl, r->text + k, e - k))
+                    continue; /* a translation's "am 7. Juli 2023" */
                 if (casusi_lex_is_abbrev(r->lx, buf, wl)) {
                     /* U.S. at the end of a sentence: only before an opener */
                     if (!strchr(buf, '.'))

@@ -401,7 +401,12 @@ int casusi_find_dates(rd *r)
         long s = i, e = i + 1, yr;
         const ntok *t = &r->t[i];
         long mon = (t->fl & TF_CAP) ? cue_at(r, i, CUE_MONTH) : 0;
-        if (mon && cue_starts(r, i, CUE_MONTH)) {
+        long fy; /* a translation's "In Februar 2023", "im Oktober 2022" */
+        if (!mon && r->translated && (t->fl & TF_CAP) && cue_starts(r, i, CUE_FMONTH) &&
+            (size_t)(fy = (long)at(r, i)->e) < r->nt && is_year(&r->t[fy])) {
+            d = mkdate((int)r->t[fy].num, (int)cue_at(r, i, CUE_FMONTH) - 1, 0);
+            e = fy + 1;
+        } else if (mon && cue_starts(r, i, CUE_MONTH)) {
             long j = (long)at(r, i)->e;
             if (is_punct(r, j, '.'))
                 j++;
@@ -460,11 +465,15 @@ int casusi_find_dates(rd *r)
         } else if (is_dom(t) && !is_year(t) && (size_t)i + 1 < r->nt &&
                    (((r->t[i + 1].fl & TF_CAP) && cue_starts(r, i + 1, CUE_MONTH)) ||
                     /* a translation's "Friday 27 yanvar", "yesterday, Thursday 24 Nisan" */
-                    (r->translated && cue_starts(r, i + 1, CUE_FMONTH) && !cue_at(r, i + 1, CUE_MONTH)))) {
-            long mm = cue_at(r, i + 1, CUE_MONTH);
+                    (r->translated && cue_starts(r, i + 1, CUE_FMONTH) && !cue_at(r, i + 1, CUE_MONTH)) ||
+                    /* and its German "am 7. Juli 2023" */
+                    (r->translated && is_punct(r, i + 1, '.') && (size_t)i + 2 < r->nt && (r->t[i + 2].fl & TF_CAP) &&
+                     (cue_starts(r, i + 2, CUE_FMONTH) || cue_starts(r, i + 2, CUE_MONTH))))) {
+            long mi = is_punct(r, i + 1, '.') ? i + 2 : i + 1;
+            long mm = cue_at(r, mi, CUE_MONTH);
             if (!mm)
-                mm = cue_at(r, i + 1, CUE_FMONTH);
-            long k = (long)at(r, i + 1)->e;
+                mm = cue_at(r, mi, CUE_FMONTH);
+            long k = (long)at(r, mi)->e;
             if ((size_t)k < r->nt && is_year(&r->t[k])) {
                 d = mkdate((int)r->t[k].num, (int)mm - 1, (int)t->num);
                 e = k + 1;
