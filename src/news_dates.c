@@ -115,10 +115,13 @@ casus_date casusi_by_tense(const rd *r, int m, int d, const lx_trigger *tr, casu
 {
     /* was: a past progressive or a past reporting verb ("announced in
      * January that they were withdrawing") */
-    int past = mod == CASUS_MOD_ACTUAL && (tr->form == FORM_PAST || tr->form == FORM_PART ||
-                                           tr->form == FORM_PASTPART || tr->form == FORM_NOUN || was);
+    int past = (mod == CASUS_MOD_ACTUAL && (tr->form == FORM_PAST || tr->form == FORM_PART ||
+                                            tr->form == FORM_PASTPART || tr->form == FORM_NOUN || was)) ||
+               /* "On March 18, Carney announced that Canada would partner
+                * with Australia to acquire ...": the day of the announcing */
+               (mod == CASUS_MOD_PLANNED && was);
     /* "enters into force on March 1": the present for what is scheduled */
-    int fut = mod == CASUS_MOD_PLANNED || (mod == CASUS_MOD_ACTUAL && tr->form == FORM_S && !was);
+    int fut = (mod == CASUS_MOD_PLANNED && !was) || (mod == CASUS_MOD_ACTUAL && tr->form == FORM_S && !was);
     if (!past && !fut)
         return d ? month_day(r, m, d) : mkdate(month_day(r, m, 1).year, m, 0);
     for (int y = fut ? r->artdate.year : r->artdate.year + 1; fut ? y <= r->artdate.year + 1 : y >= r->artdate.year - 1;

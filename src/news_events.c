@@ -2518,7 +2518,10 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                  * between the date and the trigger tells the tense */
                 int pastv = 0;
                 for (long i = (long)dm->e; i < ts && !pastv && (tr->form == FORM_S || tr->form == FORM_BASE); i++)
-                    pastv = r->t[i].kind == TK_WORD && ed_form(r, i) && !(r->t[i].fl & TF_CAP);
+                    pastv = r->t[i].kind == TK_WORD && ed_form(r, i) && !(r->t[i].fl & TF_CAP) &&
+                            /* not "are expected to take part" */
+                            !is_word(r, i - 1, "are") && !is_word(r, i - 1, "is") && !is_word(r, i - 1, "be") &&
+                            !is_word(r, i - 1, "am");
                 x.date = casusi_by_tense(r, dm->mon, dm->dom, tr, x.mod,
                                   /* "was deploying"; "launched Baltic Sentry, deploying
                                    * frigates": a participle not after "is" or "are" */
