@@ -282,13 +282,17 @@ static long ago(const rd *r, long i, long *s, casus_date *d)
         return i; /* "a smaller sum than a year ago": a comparison */
     *s = first;
     memset(d, 0, sizeof *d);
+    /* "A year ago today": the day, a year back */
+    int today = !since && is_word(r, i + 2, "today");
+    if (today)
+        since = 1;
     if (r->artdate.precision < 3 || !n || unit == 5)
-        return i + 2;
+        return i + 2 + today;
     int k = (int)n, y = r->artdate.year, m = r->artdate.month;
     int32_t day = r->artdate.lo;
     switch (unit) {
     case 1: *d = approx ? cover_days(day - k - 1, day - k + 1) : casus_date_from_days(day - k); break;
-    case 2: *d = cover_days(day - 7 * k - 3, day - 7 * k + 3); break;
+    case 2: *d = today ? casus_date_from_days(day - 7 * k) : cover_days(day - 7 * k - 3, day - 7 * k + 3); break;
     case 3:
         m -= k % 12;
         y -= k / 12;
@@ -302,7 +306,7 @@ static long ago(const rd *r, long i, long *s, casus_date *d)
         *d = mkdate(y - k, since ? m : 0, since ? r->artdate.day : 0);
         break;
     }
-    return i + 2;
+    return i + 2 + today;
 }
 
 /* Whether the sentence has a word every anchor of anchor_day() needs
