@@ -204,8 +204,8 @@ static long anchor_day(const rd *r, long i, casus_date *d)
         *d = near;
         return h + 2;
     }
-    if (is_word(r, j, "the") && is_word(r, j + 1, "next") &&
-        (is_word(r, j + 2, "morning") || is_word(r, j + 2, "evening"))) {
+    if (is_word(r, j, "the") && (is_word(r, j + 1, "next") || is_word(r, j + 1, "following")) &&
+        (is_word(r, j + 2, "morning") || is_word(r, j + 2, "evening") || is_word(r, j + 2, "afternoon"))) {
         *d = casus_date_from_days(r->lastday.lo + 1);
         return j + 3;
     }
@@ -217,6 +217,9 @@ static long anchor_day(const rd *r, long i, casus_date *d)
         if (!a && (is_word(r, j, "following") || is_word(r, j, "next")) && is_word(r, j + 1, "day"))
             off = 1, n = j + 2;
         else if (!a && (is_word(r, j, "same") || is_word(r, j, "very")) && is_word(r, j + 1, "day"))
+            off = 0, n = j + 2;
+        /* "the same evening", "that same morning" */
+        else if (!a && is_word(r, j, "same") && WORD_IN(r, j + 1, PART))
             off = 0, n = j + 2;
         else if (!a && is_word(r, j, "previous") && is_word(r, j + 1, "day"))
             off = -1, n = j + 2;
