@@ -135,6 +135,25 @@ casus_date casusi_by_tense(const rd *r, int m, int d, const lx_trigger *tr, casu
     return month_day(r, m, d);
 }
 
+/* A year written apart after a month and day, at token k: "2 December of
+ * the year 2025" (as translations from Tajik or Russian write it), "April
+ * 30, Juche 114 (2025)" (North Korea's calendar, the common year in
+ * brackets). The token after the year, or k when there is none. */
+static long year_after(const rd *r, long k, int *y)
+{
+    if (is_word(r, k, "of") && is_word(r, k + 1, "the") && is_word(r, k + 2, "year") && (size_t)k + 3 < r->nt &&
+        is_year(&r->t[k + 3])) {
+        *y = (int)r->t[k + 3].num;
+        return k + 4;
+    }
+    if (is_word(r, k, "juche") && (size_t)k + 4 < r->nt && r->t[k + 1].kind == TK_NUM && is_punct(r, k + 2, '(') &&
+        is_year(&r->t[k + 3])) {
+        *y = (int)r->t[k + 3].num;
+        return is_punct(r, k + 4, ')') ? k + 5 : k + 4;
+    }
+    return k;
+}
+
 /* Has the sentence named a date before the token being read? */
 static int prior_date(const rd *r)
 {
@@ -362,7 +381,7 @@ static long year_ref(const rd *r, long i, int *y)
     return n;
 }
 
-static int numeric_date(const char *t, size_t s, size_t e, casus_date *out);
+static int numeric_date(const char *t, size_t s, size_t e, int dayfirst, casus_date *out);
 
 /* A numeric date opening at token i ("22.08.2024", "16/09/2023"; not an
  * ambiguous "03/04/2025"): its day in *d and its end token in *e. */
@@ -379,7 +398,7 @@ static int numeric_at(const rd *r, long i, casus_date *d, long *e)
         return 0;
     casus_date c;
     memset(&c, 0, sizeof c);
-    if (!numeric_date(r->text, s, q, &c))
+    if (!numeric_date(r->text, s, q, r->translated, &c))
         return 0;
     long j = i;
     while ((size_t)j < r->nt && r->t[j].e <= q)
@@ -425,7 +444,12 @@ int casusi_find_dates(rd *r)
                 long k = j + 1;
                 if (is_punct(r, k, ','))
                     k++;
-                if ((size_t)k < r->nt && is_year(&r->t[k])) {
+                int ya = 0;
+                long yk = year_after(r, k, &ya);
+                if (yk > k) {
+                    d = mkdate(ya, (int)mon - 1, dd);
+                    e = yk;
+                } else if ((size_t)k < r->nt && is_year(&r->t[k])) {
                     d = mkdate((int)r->t[k].num, (int)mon - 1, dd);
                     e = k + 1;
                 } else {
@@ -484,7 +508,12 @@ int casusi_find_dates(rd *r)
             if (!mm)
                 mm = cue_at(r, mi, CUE_FMONTH);
             long k = (long)at(r, mi)->e;
-            if ((size_t)k < r->nt && is_year(&r->t[k])) {
+            int ya = 0;
+            long yk = year_after(r, k, &ya);
+            if (yk > k) {
+                d = mkdate(ya, (int)mm - 1, (int)t->num);
+                e = yk;
+            } else if ((size_t)k < r->nt && is_year(&r->t[k])) {
                 d = mkdate((int)r->t[k].num, (int)mm - 1, (int)t->num);
                 e = k + 1;
             } else {
@@ -710,7 +739,7 @@ int casusi_find_dates(rd *r)
  * or "19/09/2025" when the order is unambiguous ("08/08/2025" is), and
  * year first, as Korean and Chinese pages write it: "2024.10.21",
  * "2024/10/21". */
-static int numeric_date(const char *t, size_t s, size_t e, casus_date *out)
+static int numeric_date(const char *t, size_t s, size_t e, int dayfirst, casus_date *out)
 {
     for (size_t i = s; i + 8 <= e; i++) {
         if (i > s && (isdigit((unsigned char)t[i - 1]) || t[i - 1] == '.' || t[i - 1] == '/'))
@@ -750,8 +779,8 @@ static int numeric_date(const char *t, size_t s, size_t e, casus_date *out)
             continue;
         int day = v[0], mon = v[1];
         if (sep == '/') {
-            if (v[0] <= 12 && v[1] <= 12 && v[0] != v[1])
-                continue; /* 03/04/2025: either order */
+            if (v[0] <= 12 && v[1] <= 12 && v[0] != v[1] && !dayfirst)
+                continue; /* 03/04/2025: either order (a translation's is day first) */
             if (v[1] > 12)
                 day = v[1], mon = v[0];
         }
@@ -785,6 +814,16 @@ static int read_line(rd *r, size_t s, size_t e, long max)
  * month-original) and a year, on a line read by read_line(). */
 static int original_date(const rd *r, casus_date *out)
 {
+    /* Hungarian, year first: "2025. május 20." */
+    for (long k = 0; (size_t)k + 3 < r->nt; k++)
+        if (is_year(&r->t[k]) && is_punct(r, k + 1, '.') && cue_starts(r, k + 2, CUE_FMONTH)) {
+            long j = (long)at(r, k + 2)->e;
+            if ((size_t)j < r->nt && is_dom(&r->t[j])) {
+                *out = mkdate((int)r->t[k].num, (int)cue_at(r, k + 2, CUE_FMONTH) - 1, (int)r->t[j].num);
+                if (out->precision == 3)
+                    return 1;
+            }
+        }
     for (long k = 0; (size_t)k + 2 < r->nt; k++) {
         if (!is_dom(&r->t[k]) || is_year(&r->t[k]))
             continue;
@@ -793,7 +832,9 @@ static int original_date(const rd *r, casus_date *out)
             j++;
         if (is_word(r, j, "de"))
             j++;
-        long mon = cue_starts(r, j, CUE_FMONTH) ? cue_at(r, j, CUE_FMONTH) - 1 : 0;
+        long mon = cue_starts(r, j, CUE_FMONTH) ? cue_at(r, j, CUE_FMONTH) - 1
+                   /* "fredag den 12. september 2025": a month English shares */
+                   : cue_starts(r, j, CUE_MONTH) && r->translated ? cue_at(r, j, CUE_MONTH) - 1 : 0;
         if (!mon)
             continue;
         j = (long)at(r, j)->e;
@@ -858,7 +899,7 @@ static int cjk_date(const char *t, size_t s, size_t e, casus_date *out)
  * or in the original's language, else Japanese or Chinese. */
 static void date_from_line(rd *r, size_t s, size_t e, casus_date *out)
 {
-    if (numeric_date(r->text, s, e, out))
+    if (numeric_date(r->text, s, e, r->translated, out))
         return;
     if (read_line(r, s, e, LONG_MAX))
         return;
@@ -1092,6 +1133,11 @@ void casusi_find_article_date(rd *r, size_t s, size_t e)
                     return;
                 q += kw - 1;
             }
+            /* a byline: "By Els Vandermeulen & Tom Achterberg · Brussels ·
+             * Sunday 9 November 2025, 20:15 CET · 6 min read": its first
+             * full date */
+            if (year && len > 3 && !strncmp(r->text + i, "By ", 3) && j - i <= 320 && artdate_from(r, i, j, 0))
+                return;
             /* a translator's note: "[Translated from Dari. Original published
              * in the Kabul weekly ..., Wednesday 10 Jawza 1402 (31 May
              * 2023), page 1": its first full date, wherever it stands */
