@@ -40,6 +40,12 @@ static const char *span_text(rd *r, long s, long e)
     return casus_arena_strndup(r->a, r->text + bs, be - bs);
 }
 
+/* An auxiliary between a subject and its verb: "the two countries had signed" */
+static int ed_aux(const rd *r, long i)
+{
+    return is_word(r, i, "had") || is_word(r, i, "have") || is_word(r, i, "jointly") || is_word(r, i, "also");
+}
+
 static int plural_anaphor(const rd *r, long lo, long hi)
 {
     for (long i = lo; i < hi; i++)
@@ -680,6 +686,42 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
             subj = 0;
     }
     cset subjset = {{0}, 0};
+    /* "the Emirati ministry cited the defence agreement the two countries
+     * signed in 2009": a plural anaphor right before the verb, after the
+     * subject, is the verb's own subject */
+    if (subj >= 0 && !*subj_treaty && tr->form != FORM_NOUN) {
+        for (long i = (long)r->g[subj].e; i < ts; i++) {
+            const lx_match *m = cue_starts(r, i, CUE_PLURAL) ? at(r, i) : NULL;
+            if (!m || (long)m->e - (long)m->s < 2 || ((long)m->e != ts && !((long)m->e == ts - 1 && ed_aux(r, ts - 1))))
+                continue;
+            /* the states this sentence named before it ("Qatar hosts
+             * Turkey's only base, set up under an agreement the two
+             * countries signed"), else those of the text before */
+            static const char *const STATES[] = {"countries", "sides", "governments", "nations", "states",
+                                                 "neighbours", "neighbors", "leaders", "presidents"};
+            int want = 0, noun = 0, lead = 0;
+            for (long j = i; j < (long)m->e; j++) {
+                if (!want)
+                    want = is_word(r, j, "two") || is_word(r, j, "both") ? 2 : is_word(r, j, "three") ? 3 : 0;
+                noun |= WORD_IN(r, j, STATES);
+                lead |= is_word(r, j, "leaders") || is_word(r, j, "presidents");
+            }
+            if (!noun)
+                break; /* "the two warned": two people, perhaps of one state */
+            cset pr = {{0}, 0};
+            for (size_t a = r->nam; want && a-- > 0 && pr.n < want;)
+                if ((long)r->am[a].s < i && !r->am[a].org &&
+                    (!lead || (r->am[a].actor && r->am[a].actor->kind == AK_LEADER)))
+                    cs_add(&pr, r->am[a].code);
+            if (pr.n < want)
+                pr = plural_referent(r, i, (long)m->e);
+            if (pr.n >= 2) {
+                subj = -1;
+                subjset = pr;
+            }
+            break;
+        }
+    }
     if (subj >= 0 && !*subj_treaty) {
         subjset = r->g[subj].codes;
         /* "he and President Isaias Afwerki signed": the pronoun is the
@@ -699,7 +741,7 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
             if (r->am[a].body && body && !*body)
                 *body = r->am[a].body;
         }
-    } else if (!*subj_treaty) {
+    } else if (!*subj_treaty && !subjset.n) {
         /* a noun's anaphor is the subject of its light verb ("the two
          * countries held a drill", "agreed to expand intelligence
          * sharing"), not of a stance or words ("the two countries condemned
