@@ -784,7 +784,9 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
             int comma = 0;
             for (long i = te; i < (long)gp->s && !comma; i++)
                 comma = is_punct(r, i, ',');
-            if (!by.n && !comma) {
+            if (by.n && !comma && is_word(r, gp->prep - 1, "and") && tr->type != CASUS_EV_TREATY_RATIFIED)
+                cs_union(&by, &gp->codes); /* "signed by Aoun in Baabda and by Lapid in Jerusalem" */
+            else if (!by.n && !comma) {
                 by = gp->codes;
                 for (int a = gp->first; a <= gp->last; a++) {
                     *fuzzy |= r->am[a].fuzzy;
