@@ -176,6 +176,8 @@ static long anchor_day(const rd *r, long i, casus_date *d)
         return i;
     if (r->t[i].kind == TK_WORD && !cue_at(r, i, CUE_NUMBER) && !strchr("TtAaOoLlEeSsFfHhMmWw", r->text[r->t[i].s]))
         return i; /* none of the words below starts with this letter */
+    if ((r->text[r->t[i].s] | 0x20) == 'w' && !is_word(r, i, "within"))
+        return i;
     if (r->t[i].kind == TK_WORD && !cue_at(r, i, CUE_NUMBER) && !is_word(r, i, "the") && !is_word(r, i, "a") &&
         !is_word(r, i, "that") && !is_word(r, i, "on") && !is_word(r, i, "later") && !is_word(r, i, "earlier") &&
         !is_word(r, i, "several") && !is_word(r, i, "few") && !is_word(r, i, "hours") && !is_word(r, i, "hour") &&
@@ -184,14 +186,14 @@ static long anchor_day(const rd *r, long i, casus_date *d)
     /* "within hours", "hours after the drill": the day last named; in a
      * live blog, unless this paragraph or the one before named it, the
      * entry's day. Not when the sentence names its own day. */
-    casus_date near = r->lastday_para < r->parano - 1 && r->secdate.precision == 3 ? r->secdate : r->lastday;
+    const casus_date *near = r->lastday_para < r->parano - 1 && r->secdate.precision == 3 ? &r->secdate : &r->lastday;
     if (is_word(r, j, "within") && !prior_date(r)) {
         /* "within hours", "within minutes of the launch", "within the hour" */
         long w = j + 1 + (is_word(r, j + 1, "an") || is_word(r, j + 1, "the") || is_word(r, j + 1, "a"));
         if (is_word(r, w, "few") || is_word(r, w, "several"))
             w++;
         if (is_word(r, w, "hours") || is_word(r, w, "minutes") || is_word(r, w, "hour")) {
-            *d = near;
+            *d = *near;
             return w + 1;
         }
         return i;
@@ -220,7 +222,7 @@ static long anchor_day(const rd *r, long i, casus_date *d)
                       !is_word(r, j - 1, "few") /* "24 hours after", "for several hours after" read from "hours" */
                 : is_word(r, h, "minutes") || (r->t[j].kind == TK_NUM ? r->t[j].num < 12
                                                 : !cue_at(r, j, CUE_NUMBER) || cue_at(r, j, CUE_NUMBER) - 1 < 12))) {
-        *d = near;
+        *d = *near;
         return h + 2;
     }
     if (is_word(r, j, "the") && (is_word(r, j + 1, "next") || is_word(r, j + 1, "following")) &&
@@ -422,7 +424,7 @@ int casusi_find_dates(rd *r)
         if (r->t[i].kind == TK_PUNCT ||
             (r->t[i].kind == TK_WORD && !(r->t[i].fl & TF_CAP) && !anchors &&
              !(r->cmask[i] & (((uint64_t)1 << CUE_RELDAY) | ((uint64_t)1 << CUE_SPAN))) && !is_word(r, i, "that") &&
-             !is_word(r, i, "the") && !is_word(r, i, "at")))
+             !is_word(r, i, "the") && !(is_word(r, i, "at") && is_word(r, i + 2, "time"))))
             continue;
         casus_date d;
         memset(&d, 0, sizeof d);
