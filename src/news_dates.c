@@ -218,7 +218,7 @@ static long anchor_day(const rd *r, long i, casus_date *d)
      * after", which is days, nor "halted for several hours after") */
     if ((is_word(r, h, "hours") || is_word(r, h, "minutes")) &&
         (is_word(r, h + 1, "after") || is_word(r, h + 1, "before")) && !prior_date(r) && !is_word(r, j - 1, "for") &&
-        (h == j ? r->t[j - 1].kind != TK_NUM && !cue_at(r, j - 1, CUE_NUMBER) && !is_word(r, j - 1, "several") &&
+        (h == j ? (j == 0 || r->t[j - 1].kind != TK_NUM) && !cue_at(r, j - 1, CUE_NUMBER) && !is_word(r, j - 1, "several") &&
                       !is_word(r, j - 1, "few") /* "24 hours after", "for several hours after" read from "hours" */
                 : is_word(r, h, "minutes") || (r->t[j].kind == TK_NUM ? r->t[j].num < 12
                                                 : !cue_at(r, j, CUE_NUMBER) || cue_at(r, j, CUE_NUMBER) - 1 < 12))) {
@@ -576,7 +576,7 @@ int casusi_find_dates(rd *r)
                    r->lastany_para == r->parano && !prior_date(r) && !cue_at(r, i - 1, CUE_PEOPLE) &&
                    !(is_punct(r, i + 3, ',') && (size_t)i + 4 < r->nt && (r->t[i + 4].fl & TF_CAP))) {
             /* "Beijing's foreign ministry at the time denounced": the time
-             * the paragraph, or the one before, last wrote out; not when
+             * the paragraph last wrote out; not when
              * the sentence names its own ("On Dec. 7 ..., a move Caracas
              * called a provocation at the time"), nor for an office ("the
              * Crown Prince at the time, Sheikh Mishal") */
