@@ -40,7 +40,7 @@ static const char *span_text(rd *r, long s, long e)
     return casus_arena_strndup(r->a, r->text + bs, be - bs);
 }
 
-/* An auxiliary between a subject and its verb: "the two countries had signed" */
+/* An auxiliary or adverb between a subject and its verb: "the two countries had signed", "also signed" */
 static int ed_aux(const rd *r, long i)
 {
     return is_word(r, i, "had") || is_word(r, i, "have") || is_word(r, i, "jointly") || is_word(r, i, "also");
