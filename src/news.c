@@ -171,7 +171,6 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
     return 0;
 }
 
-/* Splits [s, e) into sentences. */
 /* A day written the German way, "7. Juli 2023": the day's digits (d, n
  * bytes, before the period), then a capitalised word and a year (at x,
  * m bytes left). */
@@ -193,6 +192,7 @@ static int german_date(const char *d, size_t n, const char *x, size_t m)
     return q + 5 == m || !(x[q + 5] >= '0' && x[q + 5] <= '9');
 }
 
+/* Splits [s, e) into sentences. */
 static int split_sentences(rd *r, size_t s, size_t e)
 {
     size_t start = s;

@@ -46,6 +46,11 @@ static int ed_aux(const rd *r, long i)
     return is_word(r, i, "had") || is_word(r, i, "have") || is_word(r, i, "jointly") || is_word(r, i, "also");
 }
 
+/* The nouns of a plural anaphor that mean states ("the two countries",
+ * "both sides"; not "the two ships") */
+static const char *const STATE_NOUNS[] = {"countries", "sides", "governments", "nations", "states", "neighbours",
+                                          "neighbors"};
+
 static int plural_anaphor(const rd *r, long lo, long hi)
 {
     for (long i = lo; i < hi; i++)
@@ -76,11 +81,9 @@ static cset plural_referent(const rd *r, long lo, long hi)
          * countries signed in 1973": with no group of states before, "the
          * two countries" (sides, governments; not "the two ships", not
          * "two-thirds") are the states named last, this sentence's first */
-        static const char *const STATES[] = {"countries", "sides", "governments", "nations", "states", "neighbours",
-                                             "neighbors"};
         int ok = 0;
         for (long i = lo; i < hi && !ok; i++)
-            ok = WORD_IN(r, i, STATES) && i > lo && WORD_IN(r, i - 1, NUM) && !(r->t[i - 1].fl & TF_HYPH) &&
+            ok = WORD_IN(r, i, STATE_NOUNS) && i > lo && WORD_IN(r, i - 1, NUM) && !(r->t[i - 1].fl & TF_HYPH) &&
                  !(r->t[i].fl & TF_HYPH);
         if (!ok)
             return (cset){{0}, 0};
@@ -697,14 +700,12 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
             /* the states this sentence named before it ("Qatar hosts
              * Turkey's only base, set up under an agreement the two
              * countries signed"), else those of the text before */
-            static const char *const STATES[] = {"countries", "sides", "governments", "nations", "states",
-                                                 "neighbours", "neighbors", "leaders", "presidents"};
             int want = 0, noun = 0, lead = 0;
             for (long j = i; j < (long)m->e; j++) {
                 if (!want)
                     want = is_word(r, j, "two") || is_word(r, j, "both") ? 2 : is_word(r, j, "three") ? 3 : 0;
-                noun |= WORD_IN(r, j, STATES);
                 lead |= is_word(r, j, "leaders") || is_word(r, j, "presidents");
+                noun |= lead || WORD_IN(r, j, STATE_NOUNS);
             }
             if (!noun)
                 break; /* "the two warned": two people, perhaps of one state */
