@@ -102,17 +102,22 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
      * live blog's entries: their events happened that day */
     /* a time stamp alone ("13:20") opens a live blog's entry: with no day
      * heading, the entries are of the article's day */
-    if (time_stamp(r) && r->artdate.precision == 3 && !r->secdate.precision) {
-        r->secdate = r->artdate;
+    /* (or of the full date a line before the first stamp held) */
+    if (time_stamp(r) && (r->artdate.precision == 3 || r->pendday.precision) && !r->secdate.precision) {
+        r->secdate = r->pendday.precision ? r->pendday : r->artdate;
         return 0;
     }
     /* "16:05 - Tehran summons three European envoys": an entry's stamp
      * heading its title */
-    if (stamp_lead(r) && r->artdate.precision == 3 && !r->secdate.precision)
-        r->secdate = r->artdate;
+    if (stamp_lead(r) && (r->artdate.precision == 3 || r->pendday.precision) && !r->secdate.precision)
+        r->secdate = r->pendday.precision ? r->pendday : r->artdate;
+    /* a line that is only a full date ("WEDNESDAY 31 JULY 2024") heads
+     * the entries once time stamps have shown a live blog; before them it
+     * waits for the first stamp (an ordinary article's date line heads
+     * nothing) */
     const dmen *day = NULL;
     for (size_t k = 0; k < r->ndm; k++)
-        if (r->dm[k].d.precision == 3 && r->dm[k].mon)
+        if (r->dm[k].d.precision == 3 && !r->dm[k].treatyyear)
             day = &r->dm[k];
     if (day && r->nt <= 8) {
         int only = 1;
@@ -125,7 +130,10 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
             only = in;
         }
         if (only) {
-            r->secdate = day->d;
+            if (day->mon || r->secdate.precision)
+                r->secdate = day->d;
+            else
+                r->pendday = day->d;
             return 0;
         }
     }

@@ -2589,8 +2589,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             x.date = pd->d;
     }
     /* a live blog's entry: the day of its heading */
-    if (!x.date.precision && r->secdate.precision && x.mod == CASUS_MOD_ACTUAL && !pre_perfect(r, ts) && !then)
+    if (!x.date.precision && r->secdate.precision && x.mod == CASUS_MOD_ACTUAL && !pre_perfect(r, ts) && !then) {
         x.date = r->secdate;
+        /* "KCNA confirms the launch": a fact told before, by its noun */
+        x.entryday = tr->form == FORM_NOUN && is_word(r, ts - 1, "the") ? 2 : 1;
+    }
     /* "Taipei condemns 'provocation'", "Seoul summons Russian envoy": the
      * reporting present is the article's day */
     if (!x.date.precision && x.mod == CASUS_MOD_ACTUAL &&

@@ -199,8 +199,12 @@ static int merge_restated(rd *r)
                     continue;
                 if (!cs_eq(&x->tgt, &y->tgt) && x->tgt.n && y->tgt.n)
                     continue;
+                /* a later entry of a live blog retelling the fact ("07:40
+                 * KCNA confirms the launch" under Saturday's heading) keeps
+                 * the day first told */
                 if (x->date.precision && y->date.precision &&
-                    (x->date.hi < y->date.lo || y->date.hi < x->date.lo))
+                    (x->date.hi < y->date.lo || y->date.hi < x->date.lo) &&
+                    !(y->entryday == 2 && x->date.hi < y->date.lo && y->date.lo - x->date.hi <= 2))
                     continue;
                 if (details_clash(&x->d, &y->d) ||
                     (x->type == CASUS_EV_ARMS_TRANSFERRED && items_clash(&x->d, &y->d)))

@@ -136,6 +136,8 @@ typedef struct rev {
                                same statement"): the last day told, though in an earlier paragraph;
                                -1: told as background (a perfect, a participle); 0: neither */
     int para;               /* paragraph number */
+    int entryday;           /* dated only by its live-blog entry's heading: 1, or 2 when named by
+                               its noun after "the" ("KCNA confirms the launch") */
     casus_date pday;        /* a day an earlier sentence of the paragraph named ("The answer came on
                                Tuesday. Lukashenko denounced..."): the day of a newsday event */
     casus_modality mod;
@@ -204,6 +206,7 @@ typedef struct rd {
      * the noun adds no second event) */
     long vend; int vsent; casus_evtype vtype;
     casus_date secdate;     /* a live blog's day heading ("Tuesday, 1 April") */
+    casus_date pendday;     /* a line that is only a full date, before any time stamp */
     int heading;            /* the unit is a heading line (headlines join states by commas) */
     casus_date lastmonth;   /* the last month (or day) the article named ("that month") */
     casus_date lastday;     /* the last day the article named ("the following day" counts from it) */
