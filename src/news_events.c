@@ -2522,6 +2522,12 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                             /* not "are expected to take part" */
                             !is_word(r, i - 1, "are") && !is_word(r, i - 1, "is") && !is_word(r, i - 1, "be") &&
                             !is_word(r, i - 1, "am");
+                /* "'Germany firmly rejects Nicaragua's accusations,' the
+                 * adviser told the judges on 9 April": a past reporting
+                 * verb between the quoted present and the date */
+                for (long i = ts + 1; i < (long)dm->s && !pastv && (tr->form == FORM_S || tr->form == FORM_BASE); i++)
+                    pastv = cue_at(r, i, CUE_SAY) && !is_word(r, i, "says") && !is_word(r, i, "say") &&
+                            !(r->t[i].fl & TF_CAP) && !is_word(r, i - 1, "will");
                 x.date = casusi_by_tense(r, dm->mon, dm->dom, tr, x.mod,
                                   /* "was deploying"; "launched Baltic Sentry, deploying
                                    * frigates": a participle not after "is" or "are" */
