@@ -186,7 +186,14 @@ static long anchor_day(const rd *r, long i, casus_date *d)
     /* "within hours", "hours after the drill": the day last named; in a
      * live blog, unless this paragraph or the one before named it, the
      * entry's day. Not when the sentence names its own day. */
-    const casus_date *near = r->lastday_para < r->parano - 1 && r->secdate.precision == 3 ? &r->secdate : &r->lastday;
+    /* the day last named: before i in this sentence ("On April 20 ...
+     * at a briefing that day"), else in an earlier one */
+    casus_date last = r->lastday;
+    int here = 0;
+    for (size_t k = 0; k < r->ndm && (long)r->dm[k].e <= i; k++)
+        if (r->dm[k].d.precision == 3 && !r->dm[k].treatyyear)
+            last = r->dm[k].d, here = 1;
+    const casus_date *near = !here && r->lastday_para < r->parano - 1 && r->secdate.precision == 3 ? &r->secdate : &last;
     if (is_word(r, j, "within") && !prior_date(r)) {
         /* "within hours", "within minutes of the launch", "within the hour" */
         long w = j + 1 + (is_word(r, j + 1, "an") || is_word(r, j + 1, "the") || is_word(r, j + 1, "a"));
@@ -201,7 +208,7 @@ static long anchor_day(const rd *r, long i, casus_date *d)
     /* "that afternoon", "later that day", "earlier that evening" */
     long t0 = (is_word(r, j, "later") || is_word(r, j, "earlier")) ? j + 1 : j;
     if (is_word(r, t0, "that") && WORD_IN(r, t0 + 1, PART)) {
-        *d = r->lastday;
+        *d = last;
         return t0 + 2;
     }
     /* "hours later", "two hours later", "minutes earlier", "the next morning" */
@@ -211,7 +218,7 @@ static long anchor_day(const rd *r, long i, casus_date *d)
         h += is_word(r, h, "a") && is_word(r, h + 1, "few") ? 2 : 1;
     if ((is_word(r, h, "hours") || is_word(r, h, "minutes") || is_word(r, h, "hour")) &&
         (is_word(r, h + 1, "later") || is_word(r, h + 1, "earlier"))) {
-        *d = r->lastday;
+        *d = last;
         return h + 2;
     }
     /* "Hours after the drill", "minutes before the launch" (not "48 hours
@@ -227,7 +234,7 @@ static long anchor_day(const rd *r, long i, casus_date *d)
     }
     if (is_word(r, j, "the") && (is_word(r, j + 1, "next") || is_word(r, j + 1, "following")) &&
         (is_word(r, j + 2, "morning") || is_word(r, j + 2, "evening") || is_word(r, j + 2, "afternoon"))) {
-        *d = casus_date_from_days(r->lastday.lo + 1);
+        *d = casus_date_from_days(last.lo + 1);
         return j + 3;
     }
     if (is_word(r, j, "on"))
@@ -267,7 +274,7 @@ static long anchor_day(const rd *r, long i, casus_date *d)
     }
     if (!n)
         return i;
-    *d = casus_date_from_days(r->lastday.lo + off);
+    *d = casus_date_from_days(last.lo + off);
     return n;
 }
 
