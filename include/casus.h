@@ -551,7 +551,8 @@ typedef struct casus_article {
     const char *name;          /* file name as given ("-" for stdin) */
     const char *title;         /* first line / <title>, or NULL */
     casus_date date;           /* article date, precision 0 if unknown */
-    const char *date_from;     /* "option", "text", "html" or NULL */
+    const char *date_from;     /* "option", "text", "html", "terms" (the dateline's month and day,
+                                  the year from the terms of the leaders named) or NULL */
     int html;                  /* read as HTML (spans refer to `text`) */
     const char *text;          /* the text events were read from */
     size_t len;

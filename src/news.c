@@ -565,6 +565,13 @@ int casus_read(const casus_lexicon *l, casus_arena *a, const char *name,
     casusi_find_dateline(&r, 0, tlen);
     if (r.artdate.precision && !art->date_from)
         art->date_from = "text"; /* "(Seoul, 21 October 2024) The government..." */
+    if (!r.artdate.precision) {
+        casusi_date_from_terms(&r, 0, tlen);
+        if (r.artdate.precision) {
+            art->date_from = "terms";
+            r.refday = r.artdate.lo;
+        }
+    }
     if (!r.dl_e)
         casusi_find_letterhead(&r, 0, tlen);
     art->date = r.artdate;

@@ -1369,3 +1369,89 @@ void casusi_find_letterhead(rd *r, size_t s, size_t e)
         i = j + 1;
     }
 }
+
+/* A dateline with a month and a day but no year ("ISLAMABAD, April 24
+ * (Indus Newswire) - "), and no date anywhere else: the year is the one,
+ * from 1946 to today, in which every leader the article names held office
+ * on that day (Raisi, Shehbaz Sharif and President Zardari: only 2024).
+ * Names after "former", "then" or "late", and the paragraphs that write
+ * out a year (history: "In 2018, Trump met Kim") count for nothing; when
+ * no year or several fit, the article stays undated. Reads the first
+ * lines of [s, e) only: the leaders of the lede are enough. */
+void casusi_date_from_terms(rd *r, size_t s, size_t e)
+{
+    enum { Y0 = 1946, NY = 256 };
+    if (!r->dl_e || r->artdate.precision)
+        return;
+    int m = 0, dom = 0;
+    /* "April 24", "24 April" (the date reader leaves a dateline's date
+     * alone, and has no year to give it) */
+    if (!read_line(r, r->dl_s, r->dl_e, 40))
+        for (long k = 0; (size_t)k < r->nt && !m; k++) {
+            if (!cue_starts(r, k, CUE_MONTH))
+                continue;
+            long a = (long)at(r, k)->e;
+            if ((size_t)a < r->nt && is_dom(&r->t[a]) && !is_year(&r->t[a]))
+                dom = (int)r->t[a].num;
+            else if (k > 0 && is_dom(&r->t[k - 1]) && !is_year(&r->t[k - 1]))
+                dom = (int)r->t[k - 1].num;
+            else
+                continue;
+            m = (int)cue_at(r, k, CUE_MONTH) - 1;
+        }
+    r->nt = r->nm = r->nsel = r->ndm = 0;
+    if (!m)
+        return;
+    casus_date today = casus_date_today();
+    int ny = today.year - Y0 + 1;
+    if (ny <= 0 || ny > NY)
+        return;
+    uint8_t fit[NY];
+    int32_t day[NY];
+    for (int y = 0; y < ny; y++) {
+        casus_date c = mkdate(Y0 + y, m, dom);
+        fit[y] = c.precision == 3 && c.lo <= today.lo;
+        day[y] = c.lo;
+    }
+    int named = 0;
+    size_t lines = 0;
+    for (size_t i = s; i < e && lines < 40 && i < s + 65536;) {
+        size_t j = i;
+        while (j < e && r->text[j] != '\n')
+            j++;
+        if (j > i && !read_line(r, i, j, 4096)) {
+            lines++;
+            int history = 0;
+            for (size_t k = 0; k < r->ndm && !history; k++)
+                history = r->dm[k].d.precision && !r->dm[k].mon;
+            for (size_t k = 0; k < r->nsel && !history; k++) {
+                const lx_match *x = &r->sel[k];
+                uint32_t np;
+                const lx_payload *p = pays_of(r, x, &np);
+                int leader = 0, other = 0;
+                for (uint32_t q = 0; q < np; q++)
+                    if (p[q].cat == LX_ACTOR)
+                        r->lx->actors[p[q].idx].kind == AK_LEADER ? leader++ : other++;
+                if (!leader || other || x->fuzzy || (x->s > 0 && (cue_at(r, (long)x->s - 1, CUE_FORMER) ||
+                                                                  is_word(r, (long)x->s - 1, "then"))))
+                    continue;
+                named++;
+                for (int y = 0; y < ny; y++) {
+                    int in = 0;
+                    for (uint32_t q = 0; q < np && fit[y] && !in; q++)
+                        if (p[q].cat == LX_ACTOR)
+                            in = r->lx->actors[p[q].idx].from <= day[y] && day[y] <= r->lx->actors[p[q].idx].until;
+                    fit[y] = fit[y] && in;
+                }
+            }
+        }
+        r->nt = r->nm = r->nsel = r->ndm = 0;
+        i = j + 1;
+    }
+    int year = 0, n = 0;
+    for (int y = 0; y < ny; y++)
+        if (fit[y])
+            year = Y0 + y, n++;
+    if (named && n == 1)
+        r->artdate = mkdate(year, m, dom);
+}

@@ -497,6 +497,7 @@ void casusi_find_signoff_date(rd *r, size_t s, size_t e);
 void casusi_find_article_date(rd *r, size_t s, size_t e);
 void casusi_find_translation(rd *r, size_t s, size_t e);
 void casusi_find_dateline(rd *r, size_t s, size_t e);
+void casusi_date_from_terms(rd *r, size_t s, size_t e);
 void casusi_find_letterhead(rd *r, size_t s, size_t e);
 
 /* news_treaties.c: treaty mentions and entities */
