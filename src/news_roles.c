@@ -459,7 +459,11 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
          * subordinator is no preposition when its verb follows */
         int clause = gp->prep >= 0 && ((long)gp->e >= ts - 2 || cue_at(r, (long)gp->e, CUE_SAY)) &&
                      casusi_subordinate(r, gp->prep) == gp->prep; /* "hours after Britain confirmed it was sending" */
-        if (gp->prep >= 0 && !gp->people && !adjacent_ing && !clause)
+        /* "The eighth edition of the India-Kazakhstan joint exercise was
+         * held": the parties of a joint act's series */
+        static const char *const EDITION[] = {"edition", "round", "iteration", "phase", "stage", "leg"};
+        int edition = joint && gp->prep >= 1 && is_word(r, gp->prep, "of") && WORD_IN(r, gp->prep - 1, EDITION);
+        if (gp->prep >= 0 && !gp->people && !adjacent_ing && !clause && !edition)
             continue;
         int object = 0;
         /* "summoned the ambassador of Russia to protest": an office's
