@@ -1557,6 +1557,15 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     }
     if (treaty_content(r, ts, tr))
         return 0;
+    /* "AUSTRAHIND is held alternately in India and Australia", "the drills
+     * are staged every year": a present passive with a habit is no event */
+    if (passive && (is_word(r, ts - 1, "is") || is_word(r, ts - 1, "are"))) {
+        static const char *const HABITUAL[] = {"alternately", "annually", "biennially", "yearly", "every", "each",
+                                               "regularly", "usually", "routinely", "traditionally"};
+        for (long i = te; (size_t)i < r->nt && i < te + 4; i++)
+            if (WORD_IN(r, i, HABITUAL))
+                return 0;
+    }
     /* "Beijing's warships gave pilots barely any warning": the arms are
      * the subject of an active verb, not what it hands over */
     if (tr->type == CASUS_EV_ARMS_TRANSFERRED && tr->form == FORM_PAST && !passive && !tr->subj_target &&
