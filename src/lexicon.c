@@ -385,9 +385,14 @@ long casusi_lex_match(const casusi_lexicon *lx, const ntok *toks, size_t n,
 {
     size_t nm = 0;
     uint32_t s = 0;
+    size_t quotes = 0; /* quotation marks seen: a pattern reads through them ("were "deeply concerned"") */
     for (size_t i = 0; i < n; i++) {
         int32_t id = toks[i].id;
         if (id < 0) {
+            if (toks[i].kind == TK_PUNCT && toks[i].punct == '"') {
+                quotes++;
+                continue;
+            }
             s = 0;
             continue;
         }
@@ -410,6 +415,13 @@ long casusi_lex_match(const casusi_lexicon *lx, const ntok *toks, size_t n,
             lx_match *x = &(*m)[nm++];
             x->e = (uint32_t)(i + 1);
             x->s = x->e - lx->pats[p].ntok;
+            if (quotes)
+                for (uint32_t left = lx->pats[p].ntok, k = x->e; left; left--) {
+                    do
+                        k--;
+                    while (toks[k].kind == TK_PUNCT && toks[k].punct == '"');
+                    x->s = k;
+                }
             x->p = p;
             x->fuzzy = 0;
             for (uint32_t k = x->s; k < x->e; k++)
