@@ -743,16 +743,19 @@ static void inflect(const char *base, char *s3, char *past, char *ing, size_t ca
         snprintf(s3, cap, "%.*sies", (int)n - 1, base);
     else
         snprintf(s3, cap, "%ss", base);
-    /* doubling: short consonant-vowel-consonant words (slam, ship, scrap);
-     * the u of "qu" is no vowel (quit, quitting) */
+    /* doubling: short consonant-vowel-consonant words of one syllable
+     * (slam, ship, scrap; not enter, offer, exit); the u of "qu" is no
+     * vowel (quit, quitting) */
     int dbl = n >= 3 && n <= 5 && !is_vowel(last) && last != 'w' && last != 'x' && last != 'y' &&
               is_vowel(prev) && (!is_vowel(base[n - 3]) || (n >= 4 && base[n - 3] == 'u' && base[n - 4] == 'q'));
+    for (size_t k = 0; k + 3 < n && dbl; k++)
+        dbl = !is_vowel(base[k]) || (k > 0 && base[k] == 'u' && base[k - 1] == 'q');
     /* longer verbs stressed on the last syllable double too (committed,
      * deterred, patrolled, transmitted) */
     static const char *const FINAL_STRESS[] = {"commit", "admit", "submit", "permit", "transmit", "omit",
                                                "deter", "refer", "confer", "prefer", "patrol", "control",
                                                "compel", "expel", "dispel", "repel", "equip", "regret",
-                                               "acquit", "allot", "forbid", "rebut", "incur", "embed"};
+                                               "acquit", "allot", "forbid", "rebut", "incur", "embed", "annul"};
     for (size_t k = 0; k < sizeof FINAL_STRESS / sizeof *FINAL_STRESS && !dbl; k++)
         dbl = !strcmp(base, FINAL_STRESS[k]);
     if (last == 'e')
