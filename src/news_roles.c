@@ -111,6 +111,28 @@ static cset plural_referent(const rd *r, long lo, long hi)
         if (v.n <= want)
             u = v;
     }
+    /* "Austin and Kihara hosted Shin Won-sik ... The three signed", "the
+     * three ministers": the states named most recently make up the count
+     * (not "the three SRBMs"; not a state this sentence names after the
+     * anaphor, its object) */
+    static const char *const WHO[] = {"ministers", "leaders", "presidents", "allies", "partners", "heads",
+                                      "also", "jointly", "have", "had", "then", "together"};
+    long after = -1;
+    for (long i = lo; i < hi && after < 0; i++)
+        if (cue_starts(r, i, CUE_PLURAL))
+            after = (long)at(r, i)->e;
+    int who = after >= 0 && (size_t)after < r->nt &&
+              (WORD_IN(r, after, STATE_NOUNS) || WORD_IN(r, after, WHO) || verb_tok(r, after));
+    cset f = u;
+    for (int k = 0; who && k < r->nrecent && f.n < want; k++) {
+        int later = 0;
+        for (size_t a = 0; a < r->nam && !later; a++)
+            later = (long)r->am[a].s >= hi && same_code(r->am[a].code, r->recent[k]);
+        if (!later)
+            cs_add(&f, r->recent[k]);
+    }
+    if (who && f.n == want)
+        u = f;
     return u.n == want ? u : r->last_multi;
 }
 
