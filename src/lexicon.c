@@ -380,16 +380,28 @@ static int finish(builder *b)
     return 0;
 }
 
+/* A token inside a pattern that matching skips: a quotation mark, or the
+ * period after a single letter (an initial: "N. Korea", "George W. Bush"). */
+static int see_through(const ntok *toks, size_t i)
+{
+    if (toks[i].kind != TK_PUNCT)
+        return 0;
+    return toks[i].punct == '"' ||
+           (toks[i].punct == '.' && i > 0 && toks[i - 1].kind == TK_WORD && toks[i - 1].e - toks[i - 1].s == 1 &&
+            toks[i].s == toks[i - 1].e);
+}
+
 long casusi_lex_match(const casusi_lexicon *lx, const ntok *toks, size_t n,
                       lx_match **m, size_t *cap)
 {
     size_t nm = 0;
     uint32_t s = 0;
-    size_t quotes = 0; /* quotation marks seen: a pattern reads through them ("were "deeply concerned"") */
+    size_t quotes = 0; /* tokens a pattern reads through: quotation marks ("were "deeply concerned""),
+                          an initial's period ("N. Korea") */
     for (size_t i = 0; i < n; i++) {
         int32_t id = toks[i].id;
         if (id < 0) {
-            if (toks[i].kind == TK_PUNCT && toks[i].punct == '"') {
+            if (see_through(toks, i)) {
                 quotes++;
                 continue;
             }
@@ -419,7 +431,7 @@ long casusi_lex_match(const casusi_lexicon *lx, const ntok *toks, size_t n,
                 for (uint32_t left = lx->pats[p].ntok, k = x->e; left; left--) {
                     do
                         k--;
-                    while (toks[k].kind == TK_PUNCT && toks[k].punct == '"');
+                    while (see_through(toks, k));
                     x->s = k;
                 }
             x->p = p;
