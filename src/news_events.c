@@ -2537,6 +2537,15 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 for (long i = ts + 1; i < (long)dm->s && !pastv && (tr->form == FORM_S || tr->form == FORM_BASE); i++)
                     pastv = cue_at(r, i, CUE_SAY) && !is_word(r, i, "says") && !is_word(r, i, "say") &&
                             !(r->t[i].fl & TF_CAP) && !is_word(r, i - 1, "will");
+                /* "the Foreign Office said on 25 September that Britain
+                 * condemns the crackdown": the reporting verb the date
+                 * follows is past */
+                for (long i = (long)dm->s - 1; i >= 0 && i >= (long)dm->s - 6 && !pastv && (long)dm->e <= ts &&
+                                               (tr->form == FORM_S || tr->form == FORM_BASE) &&
+                                               !is_punct(r, i, ',') && !is_punct(r, i, ';');
+                     i--)
+                    pastv = cue_at(r, i, CUE_SAY) && !is_word(r, i, "says") && !is_word(r, i, "say") &&
+                            !(r->t[i].fl & TF_CAP) && !is_word(r, i - 1, "will");
                 x.date = casusi_by_tense(r, dm->mon, dm->dom, tr, x.mod,
                                   /* "was deploying"; "launched Baltic Sentry, deploying
                                    * frigates": a participle not after "is" or "are" */
