@@ -2283,7 +2283,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         /* another state in the sentence may be the giver the rules missed
          * ("Denmark ...: last year it committed to donating 19 F-16s") */
         for (size_t g = 0; mk && g < r->ng; g++)
-            for (int k = 0; k < r->g[g].codes.n; k++)
+            for (int k = 0; mk && k < r->g[g].codes.n; k++)
                 if (!cs_has(&x.tgt, r->g[g].codes.c[k]) && strcmp(r->g[g].codes.c[k], mk))
                     mk = NULL;
         if (mk && !cs_has(&x.tgt, mk)) {
