@@ -396,13 +396,13 @@ long casusi_lex_match(const casusi_lexicon *lx, const ntok *toks, size_t n,
 {
     size_t nm = 0;
     uint32_t s = 0;
-    size_t quotes = 0; /* tokens a pattern reads through: quotation marks ("were "deeply concerned""),
-                          an initial's period ("N. Korea") */
+    size_t lastq = SIZE_MAX; /* the last token a pattern reads through: a quotation mark ("were
+                                "deeply concerned""), an initial's period ("N. Korea") */
     for (size_t i = 0; i < n; i++) {
         int32_t id = toks[i].id;
         if (id < 0) {
             if (see_through(toks, i)) {
-                quotes++;
+                lastq = i;
                 continue;
             }
             s = 0;
@@ -427,7 +427,7 @@ long casusi_lex_match(const casusi_lexicon *lx, const ntok *toks, size_t n,
             lx_match *x = &(*m)[nm++];
             x->e = (uint32_t)(i + 1);
             x->s = x->e - lx->pats[p].ntok;
-            if (quotes)
+            if (lastq != SIZE_MAX && lastq + lx->pats[p].ntok >= i + 1)
                 for (uint32_t left = lx->pats[p].ntok, k = x->e; left; left--) {
                     do
                         k--;

@@ -1375,9 +1375,10 @@ void casusi_find_letterhead(rd *r, size_t s, size_t e)
  * from 1946 to today, in which every leader the article names held office
  * on that day (Raisi, Shehbaz Sharif and President Zardari: only 2024).
  * Names after "former", "then" or "late", and the paragraphs that write
- * out a year (history: "In 2018, Trump met Kim") count for nothing; when
- * no year or several fit, the article stays undated. Reads the first
- * lines of [s, e) only: the leaders of the lede are enough. */
+ * out a year (history: "In 2018, Trump met Kim") count for nothing, and
+ * only a name after its title counts; when no year or several fit, the
+ * article stays undated. Reads the first twelve lines of [s, e) only: the
+ * leaders of the lede are enough. */
 void casusi_date_from_terms(rd *r, size_t s, size_t e)
 {
     enum { Y0 = 1946, NY = 256 };
@@ -1415,7 +1416,7 @@ void casusi_date_from_terms(rd *r, size_t s, size_t e)
     }
     int named = 0;
     size_t lines = 0;
-    for (size_t i = s; i < e && lines < 40 && i < s + 65536;) {
+    for (size_t i = s; i < e && lines < 12 && i < s + 16384;) {
         size_t j = i;
         while (j < e && r->text[j] != '\n')
             j++;
@@ -1432,8 +1433,21 @@ void casusi_date_from_terms(rd *r, size_t s, size_t e)
                 for (uint32_t q = 0; q < np; q++)
                     if (p[q].cat == LX_ACTOR)
                         r->lx->actors[p[q].idx].kind == AK_LEADER ? leader++ : other++;
-                if (!leader || other || x->fuzzy || (x->s > 0 && (cue_at(r, (long)x->s - 1, CUE_FORMER) ||
-                                                                  is_word(r, (long)x->s - 1, "then"))))
+                if (!leader || other || x->fuzzy)
+                    continue;
+                /* only a name after its title ("President Ebrahim Raisi",
+                 * "Defence Minister Yasar Guler"): the dictionaries know a
+                 * person's listed office, not the deputy's post before it
+                 * ("deputy defence minister Atanas Zapryanov" in January
+                 * 2024, minister from April) nor what came after */
+                int titled = 0, other_post = 0;
+                for (long q = (long)x->s - 1; q >= 0 && q >= (long)x->s - 4 && r->t[q].kind == TK_WORD; q--) {
+                    titled |= cue_at(r, q, CUE_PEOPLE) != 0;
+                    static const char *const NOT[] = {"deputy", "vice", "then", "acting", "assistant", "interim",
+                                                      "designate", "elect", "candidate", "opposition"};
+                    other_post |= WORD_IN(r, q, NOT) || cue_at(r, q, CUE_FORMER) != 0;
+                }
+                if (!titled || other_post)
                     continue;
                 named++;
                 for (int y = 0; y < ny; y++) {
