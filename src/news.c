@@ -129,11 +129,10 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
                 in = i >= r->dm[k].s && i < r->dm[k].e;
             only = in;
         }
-        if (only) {
-            if (day->mon || r->secdate.precision)
-                r->secdate = day->d;
-            else
-                r->pendday = day->d;
+        if (only && !day->mon && !r->secdate.precision)
+            r->pendday = day->d; /* and the line names the story's day, as any date does */
+        else if (only) {
+            r->secdate = day->d;
             return 0;
         }
     }
