@@ -773,13 +773,24 @@ static int date_sep(const rd *r, const dmen *dm, long ts, long te)
     return 0;
 }
 
+/* Words of habit: "China routinely condemns", "the drills are staged
+ * every year". */
+static const char *const HABIT[] = {"routinely", "regularly", "usually", "often", "always", "frequently",
+                                    "typically", "generally", "habitually", "every", "each", "whenever"};
+
+/* A reporting verb in the past at token i ("said", "told"; not "says",
+ * "will say"). */
+static int past_say(const rd *r, long i)
+{
+    return cue_at(r, i, CUE_SAY) && !is_word(r, i, "says") && !is_word(r, i, "say") && !(r->t[i].fl & TF_CAP) &&
+           !is_word(r, i - 1, "will");
+}
+
 /* Whether a verb in the present at token ts reports the article's day:
  * not a habit ("China routinely condemns"), not inside a quotation, not
  * reported speech of an earlier day ("said it 'condemns and rejects'"). */
 static int reporting_present(const rd *r, long ts)
 {
-    static const char *const HABIT[] = {"routinely", "regularly", "usually", "often", "always", "frequently",
-                                        "typically", "generally", "habitually", "every", "each", "whenever"};
     static const char *const SAID[] = {"said", "told", "stated", "added", "declared", "wrote", "announced"};
     for (size_t i = 0; i < r->nt; i++)
         if (WORD_IN(r, (long)i, HABIT))
@@ -1560,10 +1571,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     /* "AUSTRAHIND is held alternately in India and Australia", "the drills
      * are staged every year": a present passive with a habit is no event */
     if (passive && (is_word(r, ts - 1, "is") || is_word(r, ts - 1, "are"))) {
-        static const char *const HABITUAL[] = {"alternately", "annually", "biennially", "yearly", "every", "each",
-                                               "regularly", "usually", "routinely", "traditionally"};
+        static const char *const YEARLY[] = {"alternately", "annually", "biennially", "yearly", "traditionally"};
         for (long i = te; (size_t)i < r->nt && i < te + 4; i++)
-            if (WORD_IN(r, i, HABITUAL))
+            if (WORD_IN(r, i, HABIT) || WORD_IN(r, i, YEARLY))
                 return 0;
     }
     /* "Beijing's warships gave pilots barely any warning": the arms are
@@ -2535,8 +2545,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                  * adviser told the judges on 9 April": a past reporting
                  * verb between the quoted present and the date */
                 for (long i = ts + 1; i < (long)dm->s && !pastv && (tr->form == FORM_S || tr->form == FORM_BASE); i++)
-                    pastv = cue_at(r, i, CUE_SAY) && !is_word(r, i, "says") && !is_word(r, i, "say") &&
-                            !(r->t[i].fl & TF_CAP) && !is_word(r, i - 1, "will");
+                    pastv = past_say(r, i);
                 /* "the Foreign Office said on 25 September that Britain
                  * condemns the crackdown": the reporting verb the date
                  * follows is past */
@@ -2544,8 +2553,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                                                (tr->form == FORM_S || tr->form == FORM_BASE) &&
                                                !is_punct(r, i, ',') && !is_punct(r, i, ';');
                      i--)
-                    pastv = cue_at(r, i, CUE_SAY) && !is_word(r, i, "says") && !is_word(r, i, "say") &&
-                            !(r->t[i].fl & TF_CAP) && !is_word(r, i - 1, "will");
+                    pastv = past_say(r, i);
                 x.date = casusi_by_tense(r, dm->mon, dm->dom, tr, x.mod,
                                   /* "was deploying"; "launched Baltic Sentry, deploying
                                    * frigates": a participle not after "is" or "are" */
@@ -2616,7 +2624,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     if (!x.date.precision && r->secdate.precision && x.mod == CASUS_MOD_ACTUAL && !pre_perfect(r, ts) && !then) {
         x.date = r->secdate;
         /* "KCNA confirms the launch": a fact told before, by its noun */
-        x.entryday = tr->form == FORM_NOUN && is_word(r, ts - 1, "the") ? 2 : 1;
+        x.entryref = tr->form == FORM_NOUN && is_word(r, ts - 1, "the");
     }
     /* "Taipei condemns 'provocation'", "Seoul summons Russian envoy": the
      * reporting present is the article's day */

@@ -204,7 +204,7 @@ static int merge_restated(rd *r)
                  * the day first told */
                 if (x->date.precision && y->date.precision &&
                     (x->date.hi < y->date.lo || y->date.hi < x->date.lo) &&
-                    !(y->entryday == 2 && x->date.hi < y->date.lo && y->date.lo - x->date.hi <= 2))
+                    !(y->entryref && x->date.hi < y->date.lo && y->date.lo - x->date.hi <= 2))
                     continue;
                 if (details_clash(&x->d, &y->d) ||
                     (x->type == CASUS_EV_ARMS_TRANSFERRED && items_clash(&x->d, &y->d)))

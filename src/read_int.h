@@ -136,8 +136,8 @@ typedef struct rev {
                                same statement"): the last day told, though in an earlier paragraph;
                                -1: told as background (a perfect, a participle); 0: neither */
     int para;               /* paragraph number */
-    int entryday;           /* dated only by its live-blog entry's heading: 1, or 2 when named by
-                               its noun after "the" ("KCNA confirms the launch") */
+    int entryref;           /* dated only by its live-blog entry's heading, and named by its noun
+                               after "the" ("07:40 KCNA confirms the launch"): a fact told before */
     casus_date pday;        /* a day an earlier sentence of the paragraph named ("The answer came on
                                Tuesday. Lukashenko denounced..."): the day of a newsday event */
     casus_modality mod;
