@@ -1113,7 +1113,10 @@ static int inferred_source(const rd *r, long ts, cset *src)
             break;
         if (cue_at(r, i, CUE_FORMER) || is_word(r, i, "every") || is_word(r, i, "each") || is_word(r, i, "any"))
             return 0;
-        office |= cue_at(r, i, CUE_PEOPLE) || cue_at(r, i, CUE_LEGIS);
+        /* "The department strongly condemned": a department named
+         * before ("Australia's defence department said") */
+        office |= cue_at(r, i, CUE_PEOPLE) || cue_at(r, i, CUE_LEGIS) ||
+                  (is_word(r, i, "department") && i > 0 && is_word(r, i - 1, "the"));
         plural |= cue_at(r, i, CUE_PLURAL) || is_word(r, i, "both") || is_word(r, i, "ministers") ||
                   is_word(r, i, "leaders") || is_word(r, i, "governments") || is_word(r, i, "secretaries");
     }

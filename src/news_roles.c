@@ -1206,6 +1206,23 @@ static const char *recent_foe(const rd *r, const cset *src)
  * the sentence names, else the one named most recently. The source's own
  * states are never the guess, and an object the dictionaries do not know
  * ("warned the Houthis") takes none. */
+/* "Padrino López is not a stranger to Washington's lists: the Treasury
+ * sanctioned him": an object "him" or "her" is the person this sentence
+ * named before the verb, else the person last named as a subject; NULL
+ * when neither is known or the person is the source's own. */
+static const char *person_object(const rd *r, const rev *c)
+{
+    long te = at(r, c->tok) ? (long)at(r, c->tok)->e : c->tok + 1;
+    if ((size_t)te >= r->nt || !(is_word(r, te, "him") || is_word(r, te, "her")))
+        return NULL;
+    for (size_t a = 0; a < r->nam && (long)r->am[a].s < c->tok; a++)
+        if (r->am[a].actor && r->am[a].actor->kind == AK_LEADER)
+            return cs_has(&c->src, r->am[a].code) ? NULL : r->am[a].code;
+    if (r->last_person.n == 1 && !cs_has(&c->src, r->last_person.c[0]))
+        return r->last_person.c[0];
+    return NULL;
+}
+
 void casusi_discourse_targets(rd *r, size_t first)
 {
     note_foes(r, first);
@@ -1216,7 +1233,9 @@ void casusi_discourse_targets(rd *r, size_t first)
             !(aid || hostile(c->type) || c->type == CASUS_EV_TROOPS_DEPLOYED) ||
             unknown_object(r, c))
             continue;
-        const char *g = aid ? NULL : recent_foe(r, &c->src);
+        const char *g = aid ? NULL : person_object(r, c);
+        if (!g && !aid)
+            g = recent_foe(r, &c->src);
         for (size_t a = r->nam; aid && !g && a-- > 0;)
             if (!r->am[a].org && !cs_has(&c->src, r->am[a].code))
                 g = r->am[a].code;
