@@ -368,6 +368,46 @@ static int gov_in(const rd *r, long i)
     return 0;
 }
 
+/* "condemned the dangerous and provocative actions of the Chinese coast
+ * guard", "denounced what it called the \"illegal and aggressive actions\"
+ * of Chinese vessels": the "of" at `of` ends the object noun phrase that
+ * begins at te (words and quotes, "what it called"; no verb, preposition,
+ * relative pronoun, name or actor) */
+static int object_of(const rd *r, long te, long of)
+{
+    static const char *const CALLED[] = {"what", "it", "he", "she", "they", "called", "termed", "described",
+                                         "as", "and"};
+    /* the doer's deeds and words, not what was done to a victim ("the
+     * occupation of Syrian land", "a violation of Iran's sovereignty") */
+    static const char *const DEED[] = {"actions", "action", "behaviour", "behavior", "conduct", "position",
+                                       "positions", "stance", "statement", "statements", "remarks", "comments",
+                                       "policy", "policies", "moves", "move", "decision", "activities",
+                                       "practices", "rhetoric", "claims", "interference", "meddling",
+                                       "provocations", "manoeuvres", "maneuvers", "tactics", "harassment"};
+    long d = of - 1;
+    while (d > te && r->t[d].kind == TK_PUNCT)
+        d--; /* the "actions" of "\"illegal and aggressive actions\" of" */
+    if (of - te > 10 || !WORD_IN(r, d, DEED))
+        return 0;
+    for (long i = te; i < of; i++) {
+        const ntok *t = &r->t[i];
+        if (t->kind == TK_PUNCT) {
+            if (r->text[t->s] != '"' && (t->e - t->s != 3 || memcmp(r->text + t->s, "\u201c", 3)) &&
+                (t->e - t->s != 3 || memcmp(r->text + t->s, "\u201d", 3)))
+                return 0;
+            continue;
+        }
+        if (t->kind != TK_WORD || is_boundary(r, i) || group_at(r, i) >= 0)
+            return 0;
+        if (WORD_IN(r, i, CALLED) || cue_at(r, i, CUE_DET))
+            continue;
+        if (cue_at(r, i, CUE_PREP) || verb_tok(r, i) || (t->fl & TF_CAP) || is_word(r, i, "that") ||
+            is_word(r, i, "which") || is_word(r, i, "who"))
+            return 0;
+    }
+    return 1;
+}
+
 /* "to the north of", "in the south of": the "of" of a part of a place
  * after "to" or "in" */
 static int compass_of(const rd *r, long of)
@@ -847,7 +887,8 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
                    /* "was summoned to the Ministry of Foreign Affairs of Hungary" */
                    (!strcmp(pw, "of") && passive && tr->type == CASUS_EV_SUMMON_AMBASSADOR && to_office(r, gp->prep)) ||
                    (!strcmp(pw, "of") && (tr->form == FORM_NOUN || ((tr->type == CASUS_EV_CONDEMN ||
-                                          tr->type == CASUS_EV_WARN) && gp->prep <= te + 3)))) {
+                                          tr->type == CASUS_EV_WARN) && (gp->prep <= te + 3 ||
+                                          (tr->type == CASUS_EV_CONDEMN && object_of(r, te, gp->prep))))))) {
             /* "signed a treaty on Saturday, cementing a break with the bloc ECOWAS";
              * "Tusk warned that Warsaw was ready to take special measures
              * against Belarus": words are not aimed at their speaker */
