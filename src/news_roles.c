@@ -424,6 +424,10 @@ static int compass_of(const rd *r, long of)
  * and |Bulgaria's") */
 static int offices_and(const rd *r, long a, long b)
 {
+    /* "foreign minister and the outgoing |US secretary of state" */
+    static const char *const LEAD[] = {"the", "outgoing", "incoming", "new", "then"};
+    while (b - 1 > a && WORD_IN(r, b - 1, LEAD))
+        b--;
     long sep = is_word(r, b - 1, "and") ? b - 1 - is_punct(r, b - 2, ',') : is_punct(r, b - 1, ',') ? b - 1 : -1;
     if (b - a < 2 || b - a > 10 || sep <= a)
         return 0;
@@ -438,6 +442,27 @@ static int offices_and(const rd *r, long a, long b)
             return 0; /* a name: capitalised, in no dictionary */
     }
     return 1;
+}
+
+/* Tokens [a, b) between a state and an office held for another state:
+ * "and the government of then prime minister" (in "Beijing and the
+ * government of then prime minister Manasseh Sogavare signed") */
+static int and_office_of(const rd *r, long a, long b)
+{
+    int of = 0;
+    if (b - a < 3 || b - a > 10 || !is_word(r, a, "and"))
+        return 0;
+    for (long i = a + 1; i < b; i++) {
+        const lx_match *m = at(r, i);
+        if (m && cue_at(r, i, CUE_PEOPLE)) {
+            i = (long)m->e - 1;
+            continue;
+        }
+        of |= is_word(r, i, "of");
+        if (!is_word(r, i, "of") && !is_word(r, i, "the") && !is_word(r, i, "then"))
+            return 0;
+    }
+    return of;
 }
 
 /* Does an office phrase after "to (the)" end just before token i ("to the
@@ -794,13 +819,25 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         /* "he and President Isaias Afwerki signed": the pronoun is the
          * last person named */
         long h = (long)r->g[subj].s - 2;
-        if (is_word(r, h + 1, "and") && (is_word(r, h, "he") || is_word(r, h, "she")) && r->last_person.n)
-            cs_union(&subjset, &r->last_person);
+        while (h > 0 && (is_word(r, h + 1, "then") || is_word(r, h + 1, "the") || cue_at(r, h + 1, CUE_PEOPLE)))
+            h--; /* "he and then-President Khaltmaagiin Battulga" */
+        if (h >= 0 && is_word(r, h + 1, "and") && (is_word(r, h, "he") || is_word(r, h, "she"))) {
+            if (r->last_person.n)
+                cs_union(&subjset, &r->last_person);
+            else /* "Putin's previous state visit ... produced a treaty, which he and ..." */
+                for (size_t a = 0; a < r->nam && (long)r->am[a].s < h; a++)
+                    if (r->am[a].actor && r->am[a].actor->kind == AK_LEADER) {
+                        cs_add(&subjset, r->am[a].code);
+                        break;
+                    }
+        }
         /* "Turkey's foreign minister and Romania's defence minister
          * signed": holders of two states' offices joined by "and" or a
-         * comma */
+         * comma; "Beijing and the government of then prime minister
+         * Manasseh Sogavare signed" */
         for (int g = subj; g > 0 && tr->form != FORM_NOUN && r->g[g - 1].prep < 0 && (long)r->g[g - 1].s >= lo &&
-                           (r->t[r->g[g - 1].e - 1].fl & TF_POSS) && offices_and(r, (long)r->g[g - 1].e, (long)r->g[g].s);
+                           (((r->t[r->g[g - 1].e - 1].fl & TF_POSS) && offices_and(r, (long)r->g[g - 1].e, (long)r->g[g].s)) ||
+                            and_office_of(r, (long)r->g[g - 1].e, (long)r->g[g].s));
              g--)
             cs_union(&subjset, &r->g[g - 1].codes);
         for (int a = r->g[subj].first; a <= r->g[subj].last; a++) {
