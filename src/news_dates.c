@@ -17,6 +17,17 @@
 
 /* A number ending at token i (inclusive): 10,000 | 1.6 million | three.
  * Returns the value, -1 if none; *first gets its first token; *approx. */
+/* Whether ", the year ...", ", the day ..." follows a date that ends
+ * at token e: a clause naming what happened then ("On 27 February, the
+ * day the flights left,", "until 2017, the year the two countries
+ * signed"). */
+int casusi_day_apposition(const rd *r, long e)
+{
+    static const char *const SPAN[] = {"day", "days", "year", "month", "week", "night", "morning", "evening",
+                                       "date", "afternoon"};
+    return (size_t)e + 2 < r->nt && is_punct(r, e, ',') && is_word(r, e + 1, "the") && WORD_IN(r, e + 2, SPAN);
+}
+
 double casusi_number_before(const rd *r, long i, long *first, int *approx)
 {
     double v = -1;
@@ -547,6 +558,8 @@ int casusi_find_dates(rd *r)
                                   (is_word(r, i - 1, "of") && !cue_at(r, i - 2, CUE_TREATY)) ||
                                   is_word(r, i - 1, "early") ||
                                   is_word(r, i - 1, "late") || is_word(r, i - 1, "mid") ||
+                                  /* "stayed until 2017, the year the two countries signed" */
+                                  casusi_day_apposition(r, i + 1) ||
                                   /* "held joint drills as recently as 2024" */
                                   (is_word(r, i - 1, "as") && (is_word(r, i - 2, "recently") ||
                                                                is_word(r, i - 2, "early") || is_word(r, i - 2, "late"))))) {
@@ -706,7 +719,8 @@ int casusi_find_dates(rd *r)
         range = isrange && to;
         /* "extended until 31 May 2026 the arms embargo": how long it
          * lasts, not when it was done ("did not sign until March" is) */
-        if (!isrange && (is_word(r, s - 1, "until") || is_word(r, s - 1, "till"))) {
+        if (!isrange && (is_word(r, s - 1, "until") || is_word(r, s - 1, "till")) &&
+            !casusi_day_apposition(r, e)) { /* not "until 2017, the year the two countries signed" */
             int neg = 0;
             for (long k = 0; k < s && !neg; k++)
                 neg = cue_at(r, k, CUE_NEG) != 0;

@@ -2378,6 +2378,29 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 continue;
         }
         long d = (long)dm->s >= te ? (long)dm->s - te : ts - (long)dm->e;
+        /* "On 27 February, the day the flights left,", "until 2017, the
+         * year the two countries signed": a verb in the clause that names
+         * what happened on a date takes that date */
+        int appos = 0;
+        if ((long)dm->e < ts && casusi_day_apposition(r, (long)dm->e)) {
+            appos = 1;
+            for (long i = (long)dm->e + 1; i < ts && appos; i++)
+                appos = r->t[i].kind == TK_WORD && !is_boundary(r, i);
+            /* "since 2022, the year Beijing ... signed a security
+             * agreement, in April": a finer date within it after the verb */
+            for (size_t q = k + 1; appos && q < r->ndm; q++)
+                if (!r->dm[q].treatyyear && r->dm[q].d.precision > dm->d.precision && (long)r->dm[q].s >= te &&
+                    r->dm[q].d.lo >= dm->d.lo && r->dm[q].d.hi <= dm->d.hi)
+                    appos = 0;
+        }
+        if (appos) {
+            bd = -1;
+            bdm = dm;
+            x.date = dm->d;
+            if (dm->mon)
+                x.date = casusi_by_tense(r, dm->mon, dm->dom, tr, x.mod, 1);
+            break;
+        }
         /* "kicked off the large-scale joint exercises on March 10": the
          * distance counts from the verb's object naming the same event;
          * "condemned the exercises on Saturday": a verb's object naming
@@ -2428,6 +2451,16 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             long od = (long)dm->s >= (long)o->e ? (long)dm->s - (long)o->e : (long)o->s - (long)dm->e;
             if ((long)dm->s < (long)o->e && (long)dm->e > (long)o->s)
                 continue;
+            /* "On 27 February, the day the flights left, the UN High
+             * Commissioner condemned": a verb in the clause that names the
+             * date's day does not take the date from the main verb */
+            if ((long)o->s > (long)dm->e && casusi_day_apposition(r, (long)dm->e)) {
+                int inside = 1;
+                for (long i = (long)dm->e + 1; i < (long)o->s && inside; i++)
+                    inside = r->t[i].kind == TK_WORD && !is_boundary(r, i);
+                if (inside)
+                    continue;
+            }
             /* "signed the pact late on Wednesday, declaring that...": a
              * date trails the verb phrase it dates; a trigger past a comma
              * after the date does not take it away */

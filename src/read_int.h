@@ -490,6 +490,7 @@ int casusi_build_actors(rd *r);
 
 /* news_dates.c: numbers, dates in sentences, the article's date and dateline */
 double casusi_number_before(const rd *r, long i, long *first, int *approx);
+int casusi_day_apposition(const rd *r, long e);
 casus_date casusi_by_tense(const rd *r, int m, int d, const lx_trigger *tr, casus_modality mod, int was);
 int casusi_find_dates(rd *r);
 casus_date casusi_date_of_string(rd *r, const char *v);
