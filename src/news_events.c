@@ -2377,6 +2377,26 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             if (rel)
                 continue;
         }
+        /* "In June 2023, weeks after the war broke out in April, the US
+         * sanctioned": a date in a clause timed by another event, closed
+         * before the trigger, is that event's */
+        if ((long)dm->e < ts) {
+            long c = (long)dm->s - 1;
+            while (c >= 0 && c > (long)dm->s - 12 && !is_punct(r, c, ',') && !is_boundary(r, c))
+                c--;
+            long w = c + 1;
+            while (w < (long)dm->s && (r->t[w].kind == TK_NUM || cue_at(r, w, CUE_NUMBER) ||
+                                       is_word(r, w, "weeks") || is_word(r, w, "days") || is_word(r, w, "months") ||
+                                       is_word(r, w, "years") || is_word(r, w, "shortly") || is_word(r, w, "just") ||
+                                       is_word(r, w, "soon") || is_word(r, w, "hours")))
+                w++;
+            int closed = 0;
+            for (long i = (long)dm->e; i < ts && !closed; i++)
+                closed = is_punct(r, i, ',');
+            if (c >= 0 && is_punct(r, c, ',') && w > c + 1 && w < (long)dm->s && closed &&
+                (is_word(r, w, "after") || is_word(r, w, "before")))
+                continue;
+        }
         long d = (long)dm->s >= te ? (long)dm->s - te : ts - (long)dm->e;
         /* "On 27 February, the day the flights left,", "until 2017, the
          * year the two countries signed": a verb in the clause that names
