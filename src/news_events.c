@@ -2619,6 +2619,28 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             }
         }
     }
+    /* "Last month the foreign ministry summoned Greece's consul general
+     * ..., and officials there threatened to commission their own
+     * surveys": a date that opens the sentence dates each of its verbs
+     * that no other date is nearer to */
+    if (!x.date.precision && x.mod == CASUS_MOD_ACTUAL && !bdm && (tr->form == FORM_PAST || tr->form == FORM_PASTPART)) {
+        const dmen *od = NULL;
+        for (size_t k = 0; k < r->ndm; k++) {
+            const dmen *dm = &r->dm[k];
+            if (dm->treatyyear && (long)dm->s < ts + 12) {
+                od = NULL; /* "the 1989 agreement": the treaty's own year */
+                break;
+            }
+            if (dm->treatyyear || !dm->d.precision)
+                continue;
+            if (dm->s <= 1 && (long)dm->e < ts && !od && !(dm->s == 1 && is_word(r, 0, "since")))
+                od = dm;
+            else if ((long)dm->s < ts + 12)
+                od = NULL, k = r->ndm; /* another date in reach */
+        }
+        if (od && !pre_perfect(r, ts)) /* not "about which Russia had warned for years" */
+            x.date = od->mon ? casusi_by_tense(r, od->mon, od->dom, tr, x.mod, 1) : od->d;
+    }
     /* "accused Washington on Tuesday of ... and warned Manila": a verb
      * joined by "and" to the sentence's last event, with the same subject,
      * shares its date and is hedged only as much as that event */
