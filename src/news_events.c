@@ -2546,9 +2546,16 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             /* "condemned the bombardment on Tuesday and summoned the
              * ambassador": a date that ends a verb phrase before "and"
              * is that phrase's (the verb after "and" shares it below) */
-            if (te <= (long)dm->s && (long)o->s > (long)dm->e && (long)o->s <= (long)dm->e + 2 &&
-                is_word(r, (long)dm->e, "and") && !date_sep(r, dm, ts, te))
-                continue;
+            if (te <= (long)dm->s && (long)o->s > (long)dm->e && is_word(r, (long)dm->e, "and") &&
+                !date_sep(r, dm, ts, te)) {
+                /* "summoned Turkey's ambassador, Ali Rıza Güney, on Thursday
+                 * and handed him a strongly worded protest note" */
+                int near = (long)o->s <= (long)dm->e + 8;
+                for (long i = (long)dm->e + 1; near && i < (long)o->s; i++)
+                    near = r->t[i].kind == TK_WORD && !verb_tok(r, i);
+                if (near)
+                    continue;
+            }
             int osep = date_sep(r, dm, (long)o->s, (long)o->e), msep = date_sep(r, dm, ts, te);
             if (osep != msep) {
                 if (msep)
