@@ -1602,7 +1602,29 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     int subj_treaty = 0;
     const char *body = NULL;
     int subj = -1;
+    /* "Chinese warships joined Iranian and Russian vessels in the Maritime
+     * Security Belt exercise": joining others in a drill is taking part in
+     * it, with them; no deployment to them */
+    if (!strcmp(tr->lemma, "join") && (tr->type == CASUS_EV_TROOPS_DEPLOYED || tr->type == CASUS_EV_MILITARY_EXERCISE)) {
+        int drill = 0;
+        for (long i = te, in = 0; (size_t)i < r->nt && i < te + 12 && !drill && !is_boundary(r, i) &&
+                                  !is_punct(r, i, ',');
+             i++) {
+            in |= is_word(r, i, "in") || i < te + 3; /* "to join Exercise Bersama Shield" */
+            drill = in && (cue_at(r, i, CUE_EXERCISE) || casusi_trigger_type_at(r, i, CASUS_EV_MILITARY_EXERCISE, 0));
+        }
+        if (drill != (tr->type == CASUS_EV_MILITARY_EXERCISE))
+            return 0;
+    }
     casusi_roles(r, tr, ts, te, passive, &x.src, &x.tgt, &subj_treaty, &x.fuzzy, &body, &subj);
+    if (!strcmp(tr->lemma, "join") && tr->type == CASUS_EV_MILITARY_EXERCISE) {
+        /* the subject right before the verb ("US F-22 stealth fighters
+         * joined South Korean jets"), not one guessed from further back */
+        if (subj < 0 || (long)r->g[subj].e < ts - 5)
+            return 0;
+        cs_union(&x.src, &x.tgt);
+        x.tgt.n = 0;
+    }
     for (long i = name_s; i >= 0 && i < name_e; i++)
         if (group_at(r, i) >= 0)
             cs_minus(&x.tgt, &r->g[group_at(r, i)].codes);
