@@ -2662,10 +2662,12 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             }
             if (dm->treatyyear || !dm->d.precision)
                 continue;
-            if (dm->s <= 1 && (long)dm->e < ts && !od && !(dm->s == 1 && is_word(r, 0, "since")))
+            if (dm->s <= 1 && (long)dm->e < ts && !od && !(dm->s == 1 && is_word(r, 0, "since"))) {
                 od = dm;
-            else if ((long)dm->s < ts + 12)
-                od = NULL, k = r->ndm; /* another date in reach */
+            } else if ((long)dm->s < ts + 12) {
+                od = NULL; /* another date in reach */
+                break;
+            }
         }
         if (od && !pre_perfect(r, ts)) /* not "about which Russia had warned for years" */
             x.date = od->mon ? casusi_by_tense(r, od->mon, od->dom, tr, x.mod, 1) : od->d;

@@ -1274,16 +1274,6 @@ static const char *recent_foe(const rd *r, const cset *src)
     return NULL;
 }
 
-/* Actual events from the sentence's first event on whose own words name
- * no target ("Russia's foreign ministry denounced the verdict as politically
- * motivated"; "He warned that Seoul would respond sternly") take one from
- * the discourse as a guess, which stands only if no restatement gives the
- * fact a target (casusi_finish_article): for words and measures, the state
- * named most recently that the article has already shown as someone's
- * adversary, else the state named most recently; for aid, the last state
- * the sentence names, else the one named most recently. The source's own
- * states are never the guess, and an object the dictionaries do not know
- * ("warned the Houthis") takes none. */
 /* "Padrino López is not a stranger to Washington's lists: the Treasury
  * sanctioned him": an object "him" or "her" is the person this sentence
  * named before the verb, else the person last named as a subject; NULL
@@ -1301,6 +1291,17 @@ static const char *person_object(const rd *r, const rev *c)
     return NULL;
 }
 
+/* Actual events from the sentence's first event on whose own words name
+ * no target ("Russia's foreign ministry denounced the verdict as politically
+ * motivated"; "He warned that Seoul would respond sternly") take one from
+ * the discourse as a guess, which stands only if no restatement gives the
+ * fact a target (casusi_finish_article): for words and measures, the state
+ * named most recently that the article has already shown as someone's
+ * adversary, else the state named most recently ("sanctioned him": the
+ * person's state first, see person_object); for aid, the last state
+ * the sentence names, else the one named most recently. The source's own
+ * states are never the guess, and an object the dictionaries do not know
+ * ("warned the Houthis") takes none. */
 void casusi_discourse_targets(rd *r, size_t first)
 {
     note_foes(r, first);
