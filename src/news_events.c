@@ -1221,6 +1221,19 @@ static int org_anaphor_source(const rd *r, long ts, cset *src)
     return 1;
 }
 
+/* Whether a date after the k-th, from token te on, is finer and lies
+ * within its span ("in 2022 ... in April", "five years ago, when ... in
+ * October 2020"). */
+static int finer_after(const rd *r, size_t k, long te)
+{
+    const dmen *dm = &r->dm[k];
+    for (size_t q = k + 1; q < r->ndm; q++)
+        if (!r->dm[q].treatyyear && r->dm[q].d.precision > dm->d.precision && (long)r->dm[q].s >= te &&
+            r->dm[q].d.lo >= dm->d.lo && r->dm[q].d.hi <= dm->d.hi)
+            return 1;
+    return 0;
+}
+
 static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested_denied)
 {
     long ts = (long)m->s, te = (long)m->e;
@@ -2430,10 +2443,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 appos = r->t[i].kind == TK_WORD && !is_boundary(r, i);
             /* "since 2022, the year Beijing ... signed a security
              * agreement, in April": a finer date within it after the verb */
-            for (size_t q = k + 1; appos && q < r->ndm; q++)
-                if (!r->dm[q].treatyyear && r->dm[q].d.precision > dm->d.precision && (long)r->dm[q].s >= te &&
-                    r->dm[q].d.lo >= dm->d.lo && r->dm[q].d.hi <= dm->d.hi)
-                    appos = 0;
+            if (appos && finer_after(r, k, te))
+                appos = 0;
         }
         if (appos) {
             bd = -1;
@@ -2469,10 +2480,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         int when = is_punct(r, (long)dm->e, ',') && is_word(r, (long)dm->e + 1, "when") && ts > (long)dm->e;
         /* "was completed five years ago, when the two countries signed the
          * BECA ... in October 2020": unless the clause has its own date */
-        for (size_t q = k + 1; when && q < r->ndm; q++)
-            if (!r->dm[q].treatyyear && r->dm[q].d.precision > dm->d.precision && (long)r->dm[q].s >= te &&
-                r->dm[q].d.lo >= dm->d.lo && r->dm[q].d.hi <= dm->d.hi)
-                when = -1; /* a finer date within the when-date's span */
+        if (when && finer_after(r, k, te))
+            when = -1; /* a finer date within the when-date's span */
         if (when < 0)
             continue;
         for (size_t q = 0; q < r->nsel && mine && !when; q++) {
