@@ -15,8 +15,6 @@
 
 /* ---- numbers, dates ---------------------------------------------------- */
 
-/* A number ending at token i (inclusive): 10,000 | 1.6 million | three.
- * Returns the value, -1 if none; *first gets its first token; *approx. */
 /* Whether ", the year ...", ", the day ..." follows a date that ends
  * at token e: a clause naming what happened then ("On 27 February, the
  * day the flights left,", "until 2017, the year the two countries
@@ -28,6 +26,8 @@ int casusi_day_apposition(const rd *r, long e)
     return (size_t)e + 2 < r->nt && is_punct(r, e, ',') && is_word(r, e + 1, "the") && WORD_IN(r, e + 2, SPAN);
 }
 
+/* A number ending at token i (inclusive): 10,000 | 1.6 million | three.
+ * Returns the value, -1 if none; *first gets its first token; *approx. */
 double casusi_number_before(const rd *r, long i, long *first, int *approx)
 {
     double v = -1;
