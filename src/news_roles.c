@@ -938,6 +938,18 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
             }
         }
     }
+    /* "was signed in Baghdad in April 2012 by the governments of the two
+     * countries", "ratified by both sides": an anaphor as the agent */
+    if (passive && !by.n)
+        for (long i = te; i < hi && i < te + 12 && !is_punct(r, i, ','); i++)
+            if (is_word(r, i, "by")) {
+                long e = i + 1;
+                if (is_word(r, e, "the") && WORD_IN(r, e + 1, STATE_NOUNS) && is_word(r, e + 2, "of"))
+                    e += 3; /* "the governments of" */
+                if (plural_anaphor(r, e, e + 1))
+                    by = plural_referent(r, e, e + 4);
+                break;
+            }
     if (passive && by.n) {
         cs_union(src, &by);
         if (!*subj_treaty)
