@@ -176,6 +176,18 @@ static const casus_treaty *kb_by_name(const rd *r, long a, long b)
     return NULL;
 }
 
+/* Whether this sentence names states and none of them is a party of x, an
+ * unnamed treaty whose parties the text gave. */
+static int other_states(const rd *r, const ent *x)
+{
+    if (x->name || x->guess || x->parties.n < 2 || !r->ng)
+        return 0;
+    for (size_t g = 0; g < r->ng; g++)
+        if (cs_meets(&r->g[g].codes, &x->parties))
+            return 0;
+    return 1;
+}
+
 int casusi_find_treaties(rd *r)
 {
     r->ntm = 0;
@@ -334,6 +346,15 @@ int casusi_find_treaties(rd *r)
                 if (e < 0)
                     return -1;
             }
+        } else if (name && r->cur_ent >= 0 && other_states(r, &r->en[r->cur_ent])) {
+            /* "The agreement between Bulgaria and Ukraine was signed in
+             * Sofia. The original Security Treaty ... bound Japan and the
+             * United States": a named treaty in a sentence that names
+             * states, none of them the current treaty's parties, is
+             * another treaty */
+            e = ent_new(r, &parties, kind, 0, isnew, r->t[i].s, r->t[m->e - 1].e);
+            if (e < 0)
+                return -1;
         } else if (r->cur_ent >= 0 && !indefinite(r, i)) {
             /* "the memorandum": the treaty last named by that noun, unless
              * the current one goes by it */
