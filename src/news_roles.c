@@ -542,6 +542,14 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         if (comp >= 0 && !(is_word(r, comp + 1, "they") || is_word(r, comp + 1, "it") || is_word(r, comp + 1, "he") ||
                            is_word(r, comp + 1, "she") || is_word(r, comp + 1, "we")))
             break;
+        /* "South Korea's military said the missile was fired", "The JCS, in
+         * a text message to reporters, says the missile was fired": who
+         * tells of a launch in the passive is mostly not who launched */
+        int says = 0;
+        for (long i = (long)gp->e; passive && tr->type == CASUS_EV_MISSILE_TEST && i < ts && !says; i++)
+            says = cue_at(r, i, CUE_SAY) != 0;
+        if (says)
+            break;
         /* "hours after South Korea and the United States began": a
          * subordinator is no preposition when its verb follows */
         int clause = gp->prep >= 0 && ((long)gp->e >= ts - 2 || cue_at(r, (long)gp->e, CUE_SAY)) &&
