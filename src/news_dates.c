@@ -719,12 +719,13 @@ int casusi_find_dates(rd *r)
         range = isrange && to;
         /* "extended until 31 May 2026 the arms embargo": how long it
          * lasts, not when it was done ("did not sign until March" is) */
+        int until = 0;
         if (!isrange && (is_word(r, s - 1, "until") || is_word(r, s - 1, "till")) &&
             !casusi_day_apposition(r, e)) { /* not "until 2017, the year the two countries signed" */
             int neg = 0;
             for (long k = 0; k < s && !neg; k++)
                 neg = cue_at(r, k, CUE_NEG) != 0;
-            isrange = !neg;
+            isrange = until = !neg;
         }
         if (GROW(r->dm, r->ndm, r->dmcap))
             return -1;
@@ -737,6 +738,8 @@ int casusi_find_dates(rd *r)
         x->dom = (int8_t)yd;
         if (isrange)
             memset(&x->d, 0, sizeof x->d);
+        if (until) /* nor by tense: "opened the drill; it runs until 20 September" */
+            x->mon = x->dom = 0;
         /* "In October 1998, ... and on 20 October Ankara and Damascus
          * signed", "In December 2023, after ..., Kinshasa summoned ... on
          * 16 December": a month without a year after a date with one in
