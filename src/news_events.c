@@ -1234,6 +1234,19 @@ static int finer_after(const rd *r, size_t k, long te)
     return 0;
 }
 
+/* Whether token `to` lies in the clause that names what happened on the
+ * date ending at token e (", the day the flights left"): after ", the
+ * day" with only words between. */
+static int in_day_clause(const rd *r, long e, long to)
+{
+    if (to <= e || !casusi_day_apposition(r, e))
+        return 0;
+    for (long i = e + 1; i < to; i++)
+        if (r->t[i].kind != TK_WORD || is_boundary(r, i))
+            return 0;
+    return 1;
+}
+
 static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested_denied)
 {
     long ts = (long)m->s, te = (long)m->e;
@@ -2435,18 +2448,10 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         long d = (long)dm->s >= te ? (long)dm->s - te : ts - (long)dm->e;
         /* "On 27 February, the day the flights left,", "until 2017, the
          * year the two countries signed": a verb in the clause that names
-         * what happened on a date takes that date */
-        int appos = 0;
-        if ((long)dm->e < ts && casusi_day_apposition(r, (long)dm->e)) {
-            appos = 1;
-            for (long i = (long)dm->e + 1; i < ts && appos; i++)
-                appos = r->t[i].kind == TK_WORD && !is_boundary(r, i);
-            /* "since 2022, the year Beijing ... signed a security
-             * agreement, in April": a finer date within it after the verb */
-            if (appos && finer_after(r, k, te))
-                appos = 0;
-        }
-        if (appos) {
+         * what happened on a date takes that date, unless a finer date
+         * within it follows the verb ("since 2022, the year Beijing ...
+         * signed a security agreement, in April") */
+        if (in_day_clause(r, (long)dm->e, ts) && !finer_after(r, k, te)) {
             bd = -1;
             bdm = dm;
             x.date = dm->d;
@@ -2505,13 +2510,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             /* "On 27 February, the day the flights left, the UN High
              * Commissioner condemned": a verb in the clause that names the
              * date's day does not take the date from the main verb */
-            if ((long)o->s > (long)dm->e && casusi_day_apposition(r, (long)dm->e)) {
-                int inside = 1;
-                for (long i = (long)dm->e + 1; i < (long)o->s && inside; i++)
-                    inside = r->t[i].kind == TK_WORD && !is_boundary(r, i);
-                if (inside)
-                    continue;
-            }
+            if (in_day_clause(r, (long)dm->e, (long)o->s))
+                continue;
             /* "signed the pact late on Wednesday, declaring that...": a
              * date trails the verb phrase it dates; a trigger past a comma
              * after the date does not take it away */
