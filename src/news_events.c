@@ -2939,6 +2939,20 @@ static const lx_trigger *defence_clause_trigger(const rd *r)
     return NULL;
 }
 
+/* Whether tokens [t0, s) are a phrase set before the subject and closed by
+ * a comma, with no verb in it ("On the diplomatic side, Rabat has not been
+ * quiet", "In a statement on Monday, Moscow ..."). */
+static int fronted_phrase(const rd *r, long t0, long s)
+{
+    static const char *const VB[] = {"is", "are", "was", "were", "has", "have", "had", "said", "says", "will", "would"};
+    if (s <= t0 + 1 || s > t0 + 12 || !is_punct(r, s - 1, ','))
+        return 0;
+    for (long i = t0; i < s - 1; i++)
+        if (is_boundary(r, i) || verb_tok(r, i) || WORD_IN(r, i, VB) || (r->t[i].kind == TK_PUNCT && !is_punct(r, i, ',')))
+            return 0;
+    return 1;
+}
+
 /* "signed a contract with the United States on 13 August 2024 for 96
  * AH-64E Apache attack helicopters", "signed a letter of acceptance for 20
  * F-35s", "placed an order for 11 Su-35 fighters": a purchase of arms told
@@ -3103,7 +3117,8 @@ int casusi_sentence_events(rd *r)
         t0++;
     if (g0 < r->ng && r->g[g0].codes.n >= 2 && (r->g[g0].prep < 0 || r->g[g0].people))
         set_multi(r, &r->g[g0].codes);
-    else if (g0 < r->ng && r->g[g0].codes.n == 1 && r->g[g0].prep < 0 && (long)r->g[g0].s <= t0 + 3)
+    else if (g0 < r->ng && r->g[g0].codes.n == 1 && r->g[g0].prep < 0 &&
+             ((long)r->g[g0].s <= t0 + 3 || fronted_phrase(r, t0, (long)r->g[g0].s)))
         r->last_single = r->g[g0].codes;
     /* the first person the sentence names outside a prepositional phrase
      * and before its verb ("Tiani told the gathering. He warned ..."): whom

@@ -465,6 +465,25 @@ static int and_office_of(const rd *r, long a, long b)
     return of;
 }
 
+/* Whether "it" at token k, in a later clause, means the thing the sentence
+ * opened with: "The veto did not cancel the agreement itself; it only
+ * suspended the entry into force" (the veto, not a state). */
+static int thing_subject(const rd *r, long k)
+{
+    if (k < 3 || !(is_word(r, 0, "the") || is_word(r, 0, "this") || is_word(r, 0, "that")) ||
+        r->t[1].kind != TK_WORD || (r->t[1].fl & TF_CAP) || at(r, 1) || group_at(r, 1) >= 0 ||
+        cue_at(r, 1, CUE_PEOPLE) || cue_at(r, 1, CUE_LEGIS) || cue_at(r, 1, CUE_TROOPS) || cue_at(r, 1, CUE_VESSEL) ||
+        cue_at(r, 1, CUE_PLURAL) || r->t[2].kind != TK_WORD || (r->t[2].fl & TF_CAP) || at(r, 2))
+        return 0;
+    for (long i = 2; i < k; i++)
+        if (group_at(r, i) >= 0)
+            return 0;
+    for (long i = 2; i < k; i++)
+        if (is_punct(r, i, ';'))
+            return 1;
+    return 0;
+}
+
 /* Does an office phrase after "to (the)" end just before token i ("to the
  * Ministry of Foreign Affairs | of Hungary")? */
 static int to_office(const rd *r, long i)
@@ -870,7 +889,8 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         if (plural_anaphor(r, alo, ts) && (pr = plural_referent(r, alo, ts)).n)
             subjset = pr;
         else if ((is_word(r, ts - 1, "it") || (is_word(r, ts - 2, "it") && r->t[ts - 1].kind == TK_WORD &&
-                                               !at(r, ts - 1))) && r->last_single.n && tr->form != FORM_NOUN)
+                                               !at(r, ts - 1))) && r->last_single.n && tr->form != FORM_NOUN &&
+                 !thing_subject(r, is_word(r, ts - 1, "it") ? ts - 1 : ts - 2))
             subjset = r->last_single; /* "On Sunday it fired": the last single subject */
         else {
             for (long i = lo; i < ts; i++)
