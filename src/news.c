@@ -164,6 +164,7 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
     for (size_t q = q0; q < r->nev; q++)
         if (r->ev[q].date.precision >= 2 && r->ev[q].mod == CASUS_MOD_ACTUAL)
             r->lastmonth = r->ev[q].date;
+    casusi_note_offices(r);
     for (size_t a = 0; a < r->nam; a++) {
         if (r->am[a].org)
             r->last_org = r->am[a].code;

@@ -316,6 +316,92 @@ void casusi_note_recent(rd *r, const char *code)
     r->recent[0] = code;
 }
 
+/* Whether token i names a ministry: "ministry", "department", "foreign
+ * office". */
+int casusi_ministry_word(const rd *r, long i)
+{
+    static const char *const MIN[] = {"ministry", "department"};
+    return i >= 0 && (size_t)i < r->nt && r->t[i].kind == TK_WORD &&
+           (WORD_IN(r, i, MIN) || (is_word(r, i, "office") && i > 0 && is_word(r, i - 1, "foreign")));
+}
+
+/* The word before an office that says which ministry it is, as one
+ * string per meaning ("defence" and "defense" are one): "foreign",
+ * "defence", "interior", "external"; NULL for none. */
+const char *casusi_office_mod(const rd *r, long i)
+{
+    static const char *const MODS[] = {"foreign", "defence", "interior", "external", "home"};
+    if (i < 0 || r->t[i].kind != TK_WORD)
+        return NULL;
+    if (is_word(r, i, "defense"))
+        return MODS[1];
+    for (size_t k = 0; k < sizeof MODS / sizeof *MODS; k++)
+        if (is_word(r, i, MODS[k]))
+            return MODS[k];
+    return NULL;
+}
+
+/* Notes the state whose office each mention of the sentence names:
+ * "Russia's foreign ministry", "the Russian Foreign Ministry", "the
+ * Foreign Ministry in Moscow", "the Ministry of Foreign Affairs of
+ * Hungary", a ministry in bodies.yaml ("the State Department"). "The
+ * ministry" in a later sentence means that state's, "the foreign
+ * ministry" only if it was a foreign ministry (see rd.office_of). */
+void casusi_note_offices(rd *r)
+{
+    for (size_t a = 0; a < r->nam; a++) {
+        const amen *m = &r->am[a];
+        if (m->org)
+            continue;
+        int k = m->actor && m->actor->role && !strcmp(m->actor->role, "ministry");
+        const char *mod = NULL;
+        for (long i = (long)m->s + 1; !k && i < (long)m->e + 3 && (size_t)i < r->nt; i++) {
+            if (r->t[i].kind != TK_WORD || (i >= (long)m->e && group_at(r, i) >= 0))
+                break;
+            if ((k = casusi_ministry_word(r, i)))
+                mod = casusi_office_mod(r, i - 1);
+        }
+        /* "the Foreign Ministry in Moscow", "the Ministry of Foreign Affairs of Hungary" */
+        if (!k && m->prep >= 0 && (is_word(r, m->prep, "of") || is_word(r, m->prep, "in")))
+            for (long i = m->prep - 1; !k && i >= 0 && i >= m->prep - 4; i--) {
+                if (r->t[i].kind != TK_WORD || group_at(r, i) >= 0)
+                    break;
+                if ((k = casusi_ministry_word(r, i)))
+                    mod = casusi_office_mod(r, i - 1) ? casusi_office_mod(r, i - 1) : casusi_office_mod(r, i + 2);
+            }
+        if (!k)
+            continue;
+        int q = 0;
+        while (q < r->nmins && !(same_code(r->mins[q].code, m->code) && r->mins[q].mod == mod))
+            q++;
+        if (q == r->nmins && r->nmins < (int)(sizeof r->mins / sizeof *r->mins))
+            r->nmins++;
+        if (q == (int)(sizeof r->mins / sizeof *r->mins))
+            q--;
+        for (; q > 0; q--)
+            r->mins[q] = r->mins[q - 1];
+        r->mins[0].code = m->code;
+        r->mins[0].mod = mod;
+    }
+}
+
+/* Whose ministry "the ministry" (mod NULL) or "the foreign ministry"
+ * (mod "foreign") is: the last single subject's, if its ministry of that
+ * kind was named, else the one named last; NULL if none was. */
+const char *casusi_ministry_of(const rd *r, const char *mod)
+{
+    for (int q = 0; r->last_single.n == 1 && q < r->nmins; q++)
+        if (same_code(r->mins[q].code, r->last_single.c[0]) && (!mod || r->mins[q].mod == mod))
+            return r->mins[q].code;
+    for (int q = 0; r->home && q < r->nmins; q++)
+        if (same_code(r->mins[q].code, r->home) && (!mod || r->mins[q].mod == mod))
+            return r->mins[q].code;
+    for (int q = 0; q < r->nmins; q++)
+        if (!mod || r->mins[q].mod == mod)
+            return r->mins[q].code;
+    return NULL;
+}
+
 /* How recently code was named: 0 earlier in this sentence, then 1 + its
  * place among earlier sentences' states; INT_MAX if not named. */
 static int recency(const rd *r, const char *code, uint32_t before)

@@ -1100,14 +1100,16 @@ static int force_owner(const rd *r, long ts, cset *src)
 /* The source of a verb whose subject is an office, a body or people that
  * name no state ("the ministry denounced", "Vice Minister Kim summoned",
  * "Both leaders condemned", "parliament approved"): a plural subject is the
- * last group of states the sentences before acted as; a single one is the
+ * last group of states the sentences before acted as; "the ministry" is
+ * the one named before (see casusi_ministry_of); a single one is the
  * article's home state (its dateline or letterhead), else the last single
  * subject, else the last person named. Not "a former defence minister", who
  * speaks for no state, nor "every allied parliament", which is no one
  * body. Returns whether it set *src. */
 static int inferred_source(const rd *r, long ts, cset *src)
 {
-    int office = 0, plural = 0;
+    int office = 0, plural = 0, min = 0; /* min: "the ministry", "the foreign ministry" */
+    const char *mod = NULL;
     for (long i = ts - 1; i >= 0 && i >= ts - 8; i--) {
         if (is_boundary(r, i) || r->t[i].kind == TK_PUNCT || group_at(r, i) >= 0)
             break;
@@ -1117,6 +1119,12 @@ static int inferred_source(const rd *r, long ts, cset *src)
          * before ("Australia's defence department said") */
         office |= cue_at(r, i, CUE_PEOPLE) || cue_at(r, i, CUE_LEGIS) ||
                   (is_word(r, i, "department") && i > 0 && is_word(r, i - 1, "the"));
+        /* "the ministry", "the foreign ministry" (not "a ministry", "the
+         * ministry spokesman") */
+        if (!min && casusi_ministry_word(r, i)) {
+            mod = casusi_office_mod(r, i - 1);
+            min = is_word(r, i - (mod ? 2 : 1), "the") && !cue_at(r, i + 1, CUE_PEOPLE) ? 1 : -1;
+        }
         plural |= cue_at(r, i, CUE_PLURAL) || is_word(r, i, "both") || is_word(r, i, "ministers") ||
                   is_word(r, i, "leaders") || is_word(r, i, "governments") || is_word(r, i, "secretaries");
     }
@@ -1125,6 +1133,8 @@ static int inferred_source(const rd *r, long ts, cset *src)
     cset c = {{0}, 0};
     if (plural)
         c = r->last_multi;
+    else if (min > 0 && casusi_ministry_of(r, mod))
+        cs_add(&c, casusi_ministry_of(r, mod));
     else if (r->home)
         cs_add(&c, r->home);
     else

@@ -183,6 +183,10 @@ typedef struct rd {
     int parano;             /* paragraphs so far */
     cset last_multi, last_single, last_person;
     cset mhist[4];          /* the groups last_multi held before, most recent first */
+    /* the states whose ministries were named, most recent first ("Russia's
+     * foreign ministry said ... The ministry warned"): see casusi_note_offices */
+    struct mins { const char *code, *mod; } mins[8];
+    int nmins;
     cset last_attack;       /* who struck last ("Israel bombed", "the Israeli strike"): "condemned the strike" */
     casus_date artdate;
     int translated;         /* a translator's note heads the article: its months may stay in the original's language */
@@ -521,6 +525,10 @@ void casusi_qty_at(rd *r, long i, int64_t *qty, const char **qtext, int *approx)
 const casus_place *casusi_place_of(rd *r, long from, casus_event_details *d);
 int casusi_trigger_type_at(const rd *r, long i, casus_evtype type, int as_object);
 void casusi_note_recent(rd *r, const char *code);
+int casusi_ministry_word(const rd *r, long i);
+const char *casusi_office_mod(const rd *r, long i);
+const char *casusi_ministry_of(const rd *r, const char *mod);
+void casusi_note_offices(rd *r);
 void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cset *src, cset *tgt,
                   int *subj_treaty, int *fuzzy, const char **body, int *subj_out);
 void casusi_event_ref(const rd *r, long te, const cset *src, cset *tgt);
