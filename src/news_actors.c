@@ -653,6 +653,39 @@ static void learn_name(rd *r, long s, long e, const char *code, int org, int env
     }
 }
 
+/* "Vice Foreign Minister Deng Li summoned", "Spokesperson Guo Jiakun
+ * criticised": the unknown name between an office that names no state
+ * and the verb at token v (adverbs may stand between) is learnt for code,
+ * the state the event was found to speak for; "Deng" alone then means it
+ * in later sentences. */
+void casusi_learn_speaker(rd *r, long v, const char *code)
+{
+    long i = v - 1;
+    while (i >= 0 && r->t[i].kind == TK_WORD && !(r->t[i].fl & TF_CAP) && !at(r, i) &&
+           (is_word(r, i, "also") || is_word(r, i, "again") || is_word(r, i, "then") ||
+            (r->t[i].e - r->t[i].s > 4 && r->text[r->t[i].e - 1] == 'y' && r->text[r->t[i].e - 2] == 'l')))
+        i--;
+    long e = i + 1, n = e;
+    while (n > 0 && n > e - 4 && r->t[n - 1].kind == TK_WORD && (r->t[n - 1].fl & TF_CAP) && !at(r, n - 1) &&
+           group_at(r, n - 1) < 0)
+        n--;
+    if (n == e || n == 0)
+        return;
+    /* the office, past ranks: "Defense Ministry spokesman Senior Colonel" */
+    long o = n;
+    for (long k = 0; k < 5 && o > 0; k++) {
+        long b = o - 1 - (is_punct(r, o - 1, '.') && o > 1);
+        if (b < 0 || past_ranks(r, b) != b + 1 + is_punct(r, b + 1, '.'))
+            break;
+        o = b;
+    }
+    const lx_match *m = o > 0 ? at(r, o - 1) : NULL;
+    if (!m || (long)m->e != o || !cue_at(r, o - 1, CUE_PEOPLE) || group_at(r, o - 1) >= 0 ||
+        cue_at(r, o - 1, CUE_FORMER) || (o >= 2 && group_at(r, (long)m->s - 1) >= 0))
+        return;
+    learn_name(r, n, e, code, 0, 0);
+}
+
 /* A name of two to four unknown capitals set off by a comma before
  * mention x, a possessive state or a demonym, in an apposition that holds
  * an office: "Zaw Phyo Win, a director-general at Myanmar's foreign

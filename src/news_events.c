@@ -3170,5 +3170,10 @@ int casusi_sentence_events(rd *r)
             r->last_person = r->ev[q].src;
             office = 0;
         }
+    /* "Vice Foreign Minister Deng Li summoned": Deng speaks for the state
+     * found for the event (see casusi_learn_speaker) */
+    for (size_t q = r->nev; q-- > 0 && r->ev[q].sent == r->sentno;)
+        if (!r->ev[q].dead && r->ev[q].srcinf && r->ev[q].src.n == 1)
+            casusi_learn_speaker(r, r->ev[q].tok, r->ev[q].src.c[0]);
     return 0;
 }
