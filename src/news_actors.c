@@ -686,6 +686,50 @@ void casusi_learn_speaker(rd *r, long v, const char *code)
     learn_name(r, n, e, code, 0, 0);
 }
 
+/* "Spokesperson Guo Jiakun said", "Defense Ministry spokesman Senior
+ * Colonel Jiang Bin told": when an office that names no state starts at
+ * token io and an unknown name follows it before a verb of saying, that
+ * name is learnt for the state the office stands for: the capital he
+ * spoke in ("told his weekly news conference in Tehran"), else the
+ * foreign (or defence) ministry named before if the office is in one (see
+ * casusi_ministry_of), else the last single subject, else the home state.
+ * Returns whether a name was learnt. */
+int casusi_learn_titled(rd *r, long io)
+{
+    long o = office_run(r, io, 6);
+    long n = o < 0 ? -1 : holder_at(r, o);
+    long e = n < 0 ? -1 : holder_end(r, n);
+    if (e <= n || (size_t)e >= r->nt || !cue_at(r, e, CUE_SAY) || (n > o && !is_punct(r, o, ',') &&
+                                                                   r->t[n - 1].kind != TK_WORD && !is_punct(r, n - 1, '.')))
+        return 0;
+    const char *code = NULL, *mod = NULL;
+    /* "told his weekly news conference in Tehran": where he spoke */
+    for (size_t k = 0; k < r->nam; k++) {
+        const amen *m = &r->am[k];
+        if ((long)m->s > e && m->actor && m->actor->kind == AK_CAPITAL && m->prep >= 0 && is_word(r, m->prep, "in"))
+            code = code && !same_code(code, m->code) ? "" : m->code;
+    }
+    if (code && !*code)
+        code = NULL;
+    int min = 0;
+    for (long i = io; !code && i < o; i++)
+        if (casusi_ministry_word(r, i) || is_word(r, i, "foreign")) {
+            min = 1;
+            if (!mod)
+                mod = casusi_office_mod(r, casusi_ministry_word(r, i) ? i - 1 : i);
+        }
+    if (min && !code)
+        code = casusi_ministry_of(r, mod);
+    if (!code && r->last_single.n == 1)
+        code = r->last_single.c[0];
+    if (!code)
+        code = r->home;
+    if (!code)
+        return 0;
+    learn_name(r, n, e, code, 0, 0);
+    return 1;
+}
+
 /* A name of two to four unknown capitals set off by a comma before
  * mention x, a possessive state or a demonym, in an apposition that holds
  * an office: "Zaw Phyo Win, a director-general at Myanmar's foreign

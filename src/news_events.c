@@ -3170,6 +3170,16 @@ int casusi_sentence_events(rd *r)
             r->last_person = r->ev[q].src;
             office = 0;
         }
+    /* "Spokesperson Guo Jiakun said" (see casusi_learn_titled): an office
+     * opening the sentence, or after a phrase set off by a comma */
+    for (long i = t0; (size_t)i < r->nt && i < t0 + 12; i++) {
+        if (group_at(r, i) >= 0 || verb_tok(r, i) || is_boundary(r, i))
+            break;
+        if (cue_starts(r, i, CUE_PEOPLE) && (i == t0 || is_punct(r, i - 1, ',') || fronted_phrase(r, t0, i))) {
+            casusi_learn_titled(r, i);
+            break;
+        }
+    }
     /* "Vice Foreign Minister Deng Li summoned": Deng speaks for the state
      * found for the event (see casusi_learn_speaker) */
     for (size_t q = r->nev; q-- > 0 && r->ev[q].sent == r->sentno;)
