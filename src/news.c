@@ -165,6 +165,9 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
         if (r->ev[q].date.precision >= 2 && r->ev[q].mod == CASUS_MOD_ACTUAL)
             r->lastmonth = r->ev[q].date;
     casusi_note_offices(r);
+    for (size_t i = 0; i < r->nt; i++)
+        if (is_punct(r, (long)i, '"'))
+            r->inquote ^= 1;
     for (size_t a = 0; a < r->nam; a++) {
         if (r->am[a].org)
             r->last_org = r->am[a].code;
@@ -205,6 +208,7 @@ static int split_sentences(rd *r, size_t s, size_t e)
 {
     size_t start = s;
     r->parano++;
+    r->inquote = 0;
     for (size_t i = s; i < e; i++) {
         /* skip to the next '.', '!' or '?' (eight bytes at a time), or to
          * the length where an over-long sentence is cut */

@@ -1315,6 +1315,35 @@ void casusi_find_dateline(rd *r, size_t s, size_t e)
     }
 }
 
+/* Whether the n bytes at x are a line in title case ("Ministry of Foreign
+ * Affairs of the Russian Federation", "Embassy of Japan in the
+ * Philippines"): it opens with an office and every word but "of", "the",
+ * "and", "in" and "for" is capitalised. */
+static int titled_office(const char *x, size_t n)
+{
+    static const char *const OPEN[] = {"Ministry ", "Embassy ", "Government ", "Office ", "Permanent Mission "};
+    static const char *const SMALL[] = {"of", "the", "and", "in", "for"};
+    int open = 0;
+    for (size_t k = 0; k < sizeof OPEN / sizeof *OPEN && !open; k++)
+        open = n > strlen(OPEN[k]) && !strncmp(x, OPEN[k], strlen(OPEN[k]));
+    if (!open)
+        return 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && x[j] != ' ')
+            j++;
+        if (x[i] >= 'a' && x[i] <= 'z') {
+            int small = 0;
+            for (size_t k = 0; k < sizeof SMALL / sizeof *SMALL && !small; k++)
+                small = strlen(SMALL[k]) == j - i && !strncmp(x + i, SMALL[k], j - i);
+            if (!small)
+                return 0;
+        }
+        i = j + 1;
+    }
+    return 1;
+}
+
 /* A press release's letterhead: a short line in capitals near the top that
  * names one state ("REPUBLIC OF ESTONIA", "MINISTRY OF FOREIGN AFFAIRS OF
  * JAPAN") makes it the home state, as a dateline's capital does; so does
@@ -1360,7 +1389,11 @@ void casusi_find_letterhead(rd *r, size_t s, size_t e)
             int lower = 0;
             for (size_t q = i; q < j; q++)
                 lower |= r->text[q] >= 'a' && r->text[q] <= 'z';
-            if (!lower && !read_line(r, i, j, 8) && r->nsel) {
+            /* "Ministry of Foreign Affairs of the Russian Federation": a
+             * line in title case that opens with the office */
+            if (lower && titled_office(r->text + i, j - i))
+                lower = 0;
+            if (!lower && !read_line(r, i, j, 14) && r->nsel) {
                 long n = (long)r->nt;
                 const char *code = NULL;
                 int states = 0, head = 0;

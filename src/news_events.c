@@ -943,6 +943,16 @@ static int subject_suffers(const rd *r, long ts, long te)
     return 0;
 }
 
+/* Whether the sentence has a quotation mark, or lies inside a quotation
+ * an earlier sentence of the paragraph opened. */
+static int quoted_sentence(const rd *r)
+{
+    for (size_t i = 0; i < r->nt; i++)
+        if (is_punct(r, (long)i, '"'))
+            return 1;
+    return r->inquote;
+}
+
 /* Who says the sentence: the group next to a verb of saying ("the
  * ministry said", "said the ministry", "Japan's foreign ministry said the
  * claim was ..."), or the name before a colon that opens it ("Lin Jian:
@@ -1244,6 +1254,41 @@ static int finer_after(const rd *r, size_t k, long te)
     return 0;
 }
 
+/* Whether the n bytes at x hold the string w. */
+static int text_has(const char *x, size_t n, const char *w)
+{
+    size_t k = strlen(w);
+    for (size_t i = 0; i + k <= n; i++)
+        if (!memcmp(x + i, w, k))
+            return 1;
+    return 0;
+}
+
+/* "The Armament Agency today signed the second executive contract with
+ * Hyundai Rotem ... Minister Ahn said the signing had created": "the
+ * signing", with no treaty named before it in the sentence, after an arms
+ * contract was signed, is that contract's, no treaty's. */
+static int contract_signing(const rd *r, const lx_trigger *tr, long ts)
+{
+    if (tr->type != CASUS_EV_TREATY_SIGNED || (tr->form != FORM_NOUN && tr->form != FORM_ING) ||
+        !is_word(r, ts - 1, "the"))
+        return 0;
+    for (size_t k = 0; k < r->ntm; k++)
+        if ((long)r->sel[r->tm[k]].s < ts)
+            return 0;
+    for (size_t q = r->nev; q-- > 0;) {
+        const rev *v = &r->ev[q];
+        if (v->dead || v->sent == r->sentno)
+            continue;
+        if (v->type == CASUS_EV_TREATY_SIGNED)
+            return 0;
+        if (v->type == CASUS_EV_ARMS_TRANSFERRED && text_has(r->text + v->ss, v->se - v->ss, " signed ") &&
+            text_has(r->text + v->ss, v->se - v->ss, " contract"))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether token `to` lies in the clause that names what happened on the
  * date ending at token e (", the day the flights left"): after ", the
  * day" with only words between. */
@@ -1287,6 +1332,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         if (is_word(r, te, "the") && WORD_IN(r, te + 1, PAPER))
             named = 1;
     }
+    if (contract_signing(r, tr, ts))
+        return 0;
     if (!named && !need_near(r, ts, te, tr->needs, &where) && !selfsuff)
         return 0;
     /* "Sweden's accession to NATO", "an obstacle to its entry into the
@@ -1668,19 +1715,28 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
      * said", "We stand by our ironclad commitments, Blinken said": the
      * first person is the speaker */
     int firstp = 0;
-    if (subj < 0 && !subj_treaty && tr->form != FORM_NOUN && !tr->subj_speaker &&
-        tr->type != CASUS_EV_DENY_ACCUSATION) { /* "That accusation is groundless and we reject it": one denial */
+    if (subj < 0 && !subj_treaty && tr->form != FORM_NOUN && !tr->subj_speaker) {
         long i = ts - 1;
         while (i >= 0 && i >= ts - 3 && r->t[i].kind == TK_WORD && !at(r, i) && !(r->t[i].fl & TF_CAP) &&
                !is_word(r, i, "we") && !is_word(r, i, "i"))
             i--;
         if (is_word(r, i, "we") || (is_word(r, i, "i") && (r->t[i].fl & TF_CAP))) {
             int sp = speaker_group(r);
-            if (sp >= 0 && ((long)r->g[sp].s > ts || (long)r->g[sp].e <= i)) {
+            /* "That accusation is groundless and we reject it, the
+             * ministry said": one denial, the speaker's (see said_untrue) */
+            if (sp >= 0 && ((long)r->g[sp].s > ts || (long)r->g[sp].e <= i) && tr->type != CASUS_EV_DENY_ACCUSATION) {
                 x.src = r->g[sp].codes;
                 cs_minus(&x.tgt, &x.src);
                 subj = sp;
                 firstp = 1;
+            } else if (sp < 0 && r->home && !quoted_sentence(r)) {
+                /* "We categorically reject these insinuations" in a
+                 * ministry's statement or briefing, outside quotation
+                 * marks: the first person is the home state's */
+                cs_add(&x.src, r->home);
+                cs_minus(&x.src, &x.tgt);
+                x.srcinf = x.src.n != 0;
+                firstp = x.src.n != 0;
             }
         }
     }

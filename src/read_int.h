@@ -186,6 +186,7 @@ typedef struct rd {
     /* the states whose ministries were named, most recent first ("Russia's
      * foreign ministry said ... The ministry warned"): see casusi_note_offices */
     struct mins { const char *code, *mod; } mins[8];
+    int inquote;            /* a quotation an earlier sentence of the paragraph opened is still open */
     int nmins;
     cset last_attack;       /* who struck last ("Israel bombed", "the Israeli strike"): "condemned the strike" */
     casus_date artdate;
