@@ -988,7 +988,27 @@ static int speaker_group(const rd *r)
     for (long i = 1; (size_t)i < r->nt && i < 6; i++)
         if (is_punct(r, i, ':')) {
             int g = group_at(r, i - 1);
-            return g >= 0 && r->g[g].s == 0 ? g : -1;
+            if (g >= 0 && r->g[g].s == 0)
+                return g;
+            break;
+        }
+    /* "US Ambassador MaryKay Carlson, on X: \"We condemn", "President
+     * Aliyev wrote on social media on Friday: \"I strongly condemn": a
+     * colon before a quotation; the speaker is the subject before it, the
+     * first group no preposition governs */
+    for (long i = 1; (size_t)i + 1 < r->nt && i < 40; i++)
+        if (is_punct(r, i, ':') && is_punct(r, i + 1, '"')) {
+            for (size_t g = 0; g < r->ng && (long)r->g[g].e <= i; g++)
+                if (r->g[g].prep < 0 || r->g[g].people) {
+                    for (long k = 0; k < (long)r->g[g].s; k++)
+                        if (verb_tok(r, k) || cue_at(r, k, CUE_SAY) || is_punct(r, k, '"'))
+                            return -1;
+                    for (long k = (long)r->g[g].e; k < i; k++) /* "ISRAEL HALTS EXPORTS; PETRO: \"IF WE ..." */
+                        if (is_punct(r, k, ';') || is_boundary(r, k) || verb_tok(r, k))
+                            return -1;
+                    return (int)g;
+                }
+            return -1;
         }
     return -1;
 }

@@ -372,8 +372,10 @@ static int gov_in(const rd *r, long i)
  * guard", "denounced what it called the \"illegal and aggressive actions\"
  * of Chinese vessels": the "of" at `of` ends the object noun phrase that
  * begins at te (words and quotes, "what it called"; no verb, preposition,
- * relative pronoun, name or actor) */
-static int object_of(const rd *r, long te, long of)
+ * relative pronoun, name or actor). With by set, `of` is a "by" and the
+ * noun may also be an attack or a step ("condemned the latest attack by
+ * Russia on Ukraine", "this latest reckless action by China"). */
+static int object_of(const rd *r, long te, long of, int by)
 {
     static const char *const CALLED[] = {"what", "it", "he", "she", "they", "called", "termed", "described",
                                          "as", "and"};
@@ -387,7 +389,7 @@ static int object_of(const rd *r, long te, long of)
     long d = of - 1;
     while (d > te && r->t[d].kind == TK_PUNCT)
         d--; /* the "actions" of "\"illegal and aggressive actions\" of" */
-    if (of - te > 10 || !WORD_IN(r, d, DEED))
+    if (of - te > 10 || !(WORD_IN(r, d, DEED) || (by && (cue_at(r, d, CUE_ATTACK) || cue_at(r, d, CUE_EVREF)))))
         return 0;
     for (long i = te; i < of; i++) {
         const ntok *t = &r->t[i];
@@ -900,6 +902,7 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
     }
     /* objects on the right */
     cset by = {{0}, 0}, obj = {{0}, 0}, with = {{0}, 0}, from = {{0}, 0};
+    cset doer = {{0}, 0}; /* "condemned the attack by Russia on Ukraine": the object's doer */
     int together = 0; /* "joined NATO together with Prague and Budapest": co-agents */
     int located = tr->type == CASUS_EV_TROOPS_DEPLOYED || tr->type == CASUS_EV_ARMS_TRANSFERRED ||
                   tr->type == CASUS_EV_MISSILE_TEST || tr->type == CASUS_EV_MILITARY_EXERCISE;
@@ -918,6 +921,8 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
                 comma = is_punct(r, i, ',');
             if (by.n && !comma && is_word(r, gp->prep - 1, "and") && tr->type != CASUS_EV_TREATY_RATIFIED)
                 cs_union(&by, &gp->codes); /* "signed by Aoun in Baabda and by Lapid in Jerusalem" */
+            else if (!passive && !doer.n && tr->type == CASUS_EV_CONDEMN && object_of(r, te, gp->prep, 1))
+                doer = gp->codes;
             else if (!by.n && !comma) {
                 by = gp->codes;
                 for (int a = gp->first; a <= gp->last; a++) {
@@ -953,7 +958,7 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
                    (!strcmp(pw, "of") && passive && tr->type == CASUS_EV_SUMMON_AMBASSADOR && to_office(r, gp->prep)) ||
                    (!strcmp(pw, "of") && (tr->form == FORM_NOUN || ((tr->type == CASUS_EV_CONDEMN ||
                                           tr->type == CASUS_EV_WARN) && (gp->prep <= te + 3 ||
-                                          (tr->type == CASUS_EV_CONDEMN && object_of(r, te, gp->prep))))))) {
+                                          (tr->type == CASUS_EV_CONDEMN && object_of(r, te, gp->prep, 0))))))) {
             /* "signed a treaty on Saturday, cementing a break with the bloc ECOWAS";
              * "Tusk warned that Warsaw was ready to take special measures
              * against Belarus": words are not aimed at their speaker */
@@ -966,6 +971,8 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
             }
         }
     }
+    if (doer.n && !cs_meets(&doer, &subjset))
+        obj = doer;
     /* "was signed in Baghdad in April 2012 by the governments of the two
      * countries", "ratified by both sides": an anaphor as the agent */
     if (passive && !by.n)
