@@ -486,6 +486,31 @@ static int thing_subject(const rd *r, long k)
     return 0;
 }
 
+/* "The Plenary of the Hellenic Parliament ratified", "Deputies of the
+ * Mazhilis ratified", "the National Assembly of Djibouti ratified": the
+ * "of" at p ends a subject that opens the clause at lo and names a
+ * legislature or its members, whose state the group after it is. */
+static int house_of(const rd *r, long lo, long p)
+{
+    static const char *const PART[] = {"plenary", "deputies", "members", "chamber", "presidium", "lawmakers",
+                                       "legislators", "senators", "assembly", "house"};
+    if (p < 1 || !is_word(r, p, "of"))
+        return 0;
+    long h = p - 1;
+    if (is_punct(r, h, ')')) { /* "the Assembly of Representatives (Majlisi Namoyandagon) of" */
+        while (h > lo && !is_punct(r, h, '('))
+            h--;
+        h--;
+    }
+    if (h < lo || !(WORD_IN(r, h, PART) || cue_at(r, h, CUE_LEGIS)))
+        return 0;
+    for (long i = lo; i < h; i++)
+        if (!(cue_at(r, i, CUE_DET) || (r->t[i].kind == TK_WORD && (r->t[i].fl & TF_CAP) && group_at(r, i) < 0) ||
+              (r->t[i].kind == TK_WORD && !at(r, i) && (is_word(r, i + 1, "chamber") || is_word(r, i + 1, "house")))))
+            return 0;
+    return 1;
+}
+
 /* Does an office phrase after "to (the)" end just before token i ("to the
  * Ministry of Foreign Affairs | of Hungary")? */
 static int to_office(const rd *r, long i)
@@ -579,7 +604,7 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
          * held": the parties of a joint act's series */
         static const char *const EDITION[] = {"edition", "round", "iteration", "phase", "stage", "leg"};
         int edition = joint && gp->prep >= 1 && is_word(r, gp->prep, "of") && WORD_IN(r, gp->prep - 1, EDITION);
-        if (gp->prep >= 0 && !gp->people && !adjacent_ing && !clause && !edition)
+        if (gp->prep >= 0 && !gp->people && !adjacent_ing && !clause && !edition && !house_of(r, lo, gp->prep))
             continue;
         int object = 0;
         /* "summoned the ambassador of Russia to protest": an office's
