@@ -176,6 +176,25 @@ static const casus_treaty *kb_by_name(const rd *r, long a, long b)
     return NULL;
 }
 
+/* The parties of another instrument like treaty x, with another partner:
+ * "the SOVFA with Australia" when x, the SOVFA, binds the Philippines and
+ * New Zealand. The partners in `with`, none of them x's, and those of x's
+ * parties the sentence names (the Philippines); none when that gives
+ * fewer than two. */
+static cset sibling_parties(const rd *r, const ent *x, const cset *with)
+{
+    cset p = {{0}, 0};
+    if (!with->n || x->parties.n < 2 || cs_meets(with, &x->parties))
+        return p;
+    p = *with;
+    for (size_t a = 0; a < r->nam; a++)
+        if (!r->am[a].org && cs_has(&x->parties, r->am[a].code) && !cs_has(&p, r->am[a].code))
+            cs_add(&p, r->am[a].code);
+    if (p.n < 2)
+        p.n = 0;
+    return p;
+}
+
 /* Whether this sentence names states and none of them is a party of x, an
  * unnamed treaty whose parties the text gave. */
 static int other_states(const rd *r, const ent *x)
@@ -244,6 +263,7 @@ int casusi_find_treaties(rd *r)
         }
         /* right: "between A and B", "with B" */
         long j = (long)m->e;
+        cset with = {{0}, 0}; /* "the SOVFA with Australia": a partner alone */
         for (size_t g = 0; g < r->ng; g++) {
             const group *gp = &r->g[g];
             if (gp->s < (uint32_t)j || gp->s > (uint32_t)j + 2 || gp->prep < 0)
@@ -252,6 +272,8 @@ int casusi_find_treaties(rd *r)
                 cs_union(&parties, &gp->codes);
             else if (is_word(r, gp->prep, "with") && parties.n)
                 cs_union(&parties, &gp->codes);
+            else if (is_word(r, gp->prep, "with"))
+                with = gp->codes;
             break;
         }
         /* "the Treaty of Friendship, Cooperation and Mutual Assistance
@@ -355,6 +377,15 @@ int casusi_find_treaties(rd *r)
             e = ent_new(r, &parties, kind, 0, isnew, r->t[i].s, r->t[m->e - 1].e);
             if (e < 0)
                 return -1;
+        } else if (r->cur_ent >= 0 && !indefinite(r, i) && sibling_parties(r, &r->en[r->cur_ent], &with).n) {
+            /* "the SOVFA with Australia" while the SOVFA with New Zealand
+             * is the article's: another instrument of the kind, in the
+             * background (see sibling_parties) */
+            cset sp = sibling_parties(r, &r->en[r->cur_ent], &with);
+            e = ent_new(r, &sp, kind, year, isnew, r->t[i].s, r->t[m->e - 1].e);
+            if (e < 0)
+                return -1;
+            background = 1;
         } else if (r->cur_ent >= 0 && !indefinite(r, i)) {
             /* "the memorandum": the treaty last named by that noun, unless
              * the current one goes by it */
