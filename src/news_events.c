@@ -1635,6 +1635,22 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         for (long i = te; (size_t)i < r->nt && !is_punct(r, i, ';'); i++)
             if (is_word(r, i, "if") || is_word(r, i, "unless"))
                 return 0;
+    /* "the SOVFA shall enter into force on the date of the later
+     * notification", "It shall enter into force only after both Parties
+     * have completed their domestic requirements": a treaty's clause on its
+     * own entry into force, waiting on steps no one has taken, is no
+     * planned event (one with a day of its own stays: "will enter into
+     * force on 1 January") */
+    if (x.type == CASUS_EV_TREATY_IN_FORCE && x.mod != CASUS_MOD_ACTUAL) {
+        static const char *const STEP[] = {"notification", "notifications", "completed", "completion", "fulfilled"};
+        int step = 0, day = 0;
+        for (long i = te; (size_t)i < r->nt && !is_punct(r, i, ';'); i++)
+            step |= WORD_IN(r, i, STEP);
+        for (size_t k = 0; k < r->ndm; k++)
+            day |= (long)r->dm[k].s >= te;
+        if (step && !day)
+            return 0;
+    }
     /* hedges: before the trigger, or "according to" anywhere */
     for (long i = 0; (size_t)i < r->nt; i++)
         if (cue_starts(r, i, CUE_HEDGE) && (i < ts || is_word(r, i, "according"))) {
