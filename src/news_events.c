@@ -953,6 +953,36 @@ static int quoted_sentence(const rd *r)
     return r->inquote;
 }
 
+/* Who speaks the first person at token i of a quotation whose speaker
+ * the sentence does not name: the speaker of a quotation an earlier
+ * sentence of the paragraph opened ("Lula said: \"... We condemn ...\""),
+ * or "he" or "she" before a colon that opens it ("He added: \"We warn"),
+ * the person named last. Returns whether it set *src. */
+static int quote_carrier(const rd *r, long i, cset *src)
+{
+    int open = r->inquote;
+    for (long k = 0; k < i; k++)
+        open ^= is_punct(r, k, '"');
+    if (!open)
+        return 0;
+    if (r->inquote && r->qspeaker.n) {
+        *src = r->qspeaker;
+        return 1;
+    }
+    for (long k = 1; k < i && k < 6; k++)
+        if (is_punct(r, k, ':') && is_punct(r, k + 1, '"')) {
+            int pro = 0;
+            for (long j = 0; j < k; j++)
+                pro |= cue_at(r, j, CUE_SINGULAR) != 0;
+            if (pro && r->last_person.n == 1) {
+                *src = r->last_person;
+                return 1;
+            }
+            break;
+        }
+    return 0;
+}
+
 /* Who says the sentence: the group next to a verb of saying ("the
  * ministry said", "said the ministry", "Japan's foreign ministry said the
  * claim was ..."), or the name before a colon that opens it ("Lin Jian:
@@ -1756,7 +1786,18 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         while (i >= 0 && i >= ts - 3 && r->t[i].kind == TK_WORD && !at(r, i) && !(r->t[i].fl & TF_CAP) &&
                !is_word(r, i, "we") && !is_word(r, i, "i"))
             i--;
-        if (is_word(r, i, "we") || (is_word(r, i, "i") && (r->t[i].fl & TF_CAP))) {
+        /* "We in the Islamic Republic of Iran are aware ..., and we warn":
+         * the first person names its state */
+        int own = -1;
+        for (long k = 0; is_word(r, i, "we") && k < i && own < 0; k++)
+            if (is_word(r, k, "we") && (is_word(r, k + 1, "in") || is_punct(r, k + 1, ',')))
+                own = group_at(r, k + 2) >= 0 ? group_at(r, k + 2) : is_word(r, k + 2, "the") ? group_at(r, k + 3) : -1;
+        if (own >= 0 && r->g[own].codes.n == 1 && (long)r->g[own].e < ts) {
+            x.src = r->g[own].codes;
+            cs_minus(&x.tgt, &x.src);
+            subj = own;
+            firstp = 1;
+        } else if (is_word(r, i, "we") || (is_word(r, i, "i") && (r->t[i].fl & TF_CAP))) {
             int sp = speaker_group(r);
             /* "That accusation is groundless and we reject it, the
              * ministry said": one denial, the speaker's (see said_untrue) */
@@ -1765,6 +1806,12 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 cs_minus(&x.tgt, &x.src);
                 subj = sp;
                 firstp = 1;
+            } else if (sp < 0 && quoted_sentence(r) && tr->type != CASUS_EV_DENY_ACCUSATION &&
+                       quote_carrier(r, i, &x.src)) {
+                /* "Lula said: \"... We condemn any form of coup d'etat in
+                 * Bolivia.\"", "He added: \"We warn ...\"" (see quote_carrier) */
+                cs_minus(&x.src, &x.tgt);
+                firstp = x.src.n != 0;
             } else if (sp < 0 && r->home && !quoted_sentence(r)) {
                 /* "We categorically reject these insinuations" in a
                  * ministry's statement or briefing, outside quotation
@@ -3270,6 +3317,19 @@ int casusi_sentence_events(rd *r)
         if (cue_starts(r, i, CUE_PEOPLE) && (i == t0 || is_punct(r, i - 1, ',') || fronted_phrase(r, t0, i))) {
             casusi_learn_titled(r, i);
             break;
+        }
+    }
+    /* a quotation this sentence opens and leaves open: its speaker, for
+     * the sentences inside it (see quote_carrier) */
+    {
+        int q = 0;
+        for (size_t i = 0; i < r->nt; i++)
+            q ^= is_punct(r, (long)i, '"');
+        if (q && !r->inquote) {
+            int sp = speaker_group(r);
+            r->qspeaker.n = 0;
+            if (sp >= 0)
+                r->qspeaker = r->g[sp].codes;
         }
     }
     /* "Vice Foreign Minister Deng Li summoned": Deng speaks for the state
