@@ -1160,7 +1160,8 @@ static int force_owner(const rd *r, long ts, cset *src)
 /* The source of a verb whose subject is an office, a body or people that
  * name no state ("the ministry denounced", "Vice Minister Kim summoned",
  * "Both leaders condemned", "parliament approved"): a plural subject is the
- * last group of states the sentences before acted as; "the ministry" is
+ * last group of states the sentences before acted as; "the statement" is
+ * the last one who said something; "the ministry" is
  * the one named before (see casusi_ministry_of); a single one is the
  * article's home state (its dateline or letterhead), else the last single
  * subject, else the last person named. Not "a former defence minister", who
@@ -1168,7 +1169,8 @@ static int force_owner(const rd *r, long ts, cset *src)
  * body. Returns whether it set *src. */
 static int inferred_source(const rd *r, long ts, cset *src)
 {
-    int office = 0, plural = 0, min = 0; /* min: "the ministry", "the foreign ministry" */
+    static const char *const PAPER[] = {"statement", "communique", "communiqué", "readout"};
+    int office = 0, plural = 0, min = 0, stmt = 0; /* min: "the ministry", "the foreign ministry" */
     const char *mod = NULL;
     for (long i = ts - 1; i >= 0 && i >= ts - 8; i--) {
         if (is_boundary(r, i) || r->t[i].kind == TK_PUNCT || group_at(r, i) >= 0)
@@ -1187,6 +1189,25 @@ static int inferred_source(const rd *r, long ts, cset *src)
         }
         plural |= cue_at(r, i, CUE_PLURAL) || is_word(r, i, "both") || is_word(r, i, "ministers") ||
                   is_word(r, i, "leaders") || is_word(r, i, "governments") || is_word(r, i, "secretaries");
+        /* "The statement denounced", "The same statement warned", "Their
+         * joint statement also criticised" */
+        if (!stmt && WORD_IN(r, i, PAPER) && i > 0 &&
+            (cue_at(r, i - 1, CUE_DET) || is_word(r, i - 1, "same") || is_word(r, i - 1, "joint"))) {
+            long d = i - 1; /* the subject opens the clause: "The statement ends with a warning" */
+            while (d > 0 && (cue_at(r, d - 1, CUE_DET) || is_word(r, d - 1, "same") || is_word(r, d - 1, "joint")))
+                d--;
+            stmt = d == 0 || is_punct(r, d - 1, ',');
+        }
+    }
+    if (stmt && !office) {
+        for (size_t q = r->nev; q-- > 0;) {
+            const rev *v = &r->ev[q];
+            if (!v->dead && v->src.n && v->sent != r->sentno && speech_act((int)v->type)) {
+                *src = v->src;
+                return 1;
+            }
+        }
+        return 0;
     }
     if (!office)
         return 0;
