@@ -3330,16 +3330,6 @@ int casusi_sentence_events(rd *r)
             r->last_person = r->ev[q].src;
             office = 0;
         }
-    /* "Spokesperson Guo Jiakun said" (see casusi_learn_titled): an office
-     * opening the sentence, or after a phrase set off by a comma */
-    for (long i = t0; (size_t)i < r->nt && i < t0 + 12; i++) {
-        if (group_at(r, i) >= 0 || verb_tok(r, i) || is_boundary(r, i))
-            break;
-        if (cue_starts(r, i, CUE_PEOPLE) && (i == t0 || is_punct(r, i - 1, ',') || fronted_phrase(r, t0, i))) {
-            casusi_learn_titled(r, i);
-            break;
-        }
-    }
     /* a quotation this sentence opens and leaves open: its speaker, for
      * the sentences inside it (see quote_carrier) */
     {
@@ -3358,5 +3348,15 @@ int casusi_sentence_events(rd *r)
     for (size_t q = r->nev; q-- > 0 && r->ev[q].sent == r->sentno;)
         if (!r->ev[q].dead && r->ev[q].srcinf && r->ev[q].src.n == 1)
             casusi_learn_speaker(r, r->ev[q].tok, r->ev[q].src.c[0]);
+    /* "Spokesperson Guo Jiakun said" (see casusi_learn_titled): an office
+     * opening the sentence, or after a phrase set off by a comma */
+    for (long i = t0; (size_t)i < r->nt && i < t0 + 12; i++) {
+        if (group_at(r, i) >= 0 || verb_tok(r, i) || is_boundary(r, i))
+            break;
+        if (cue_starts(r, i, CUE_PEOPLE) && (i == t0 || is_punct(r, i - 1, ',') || fronted_phrase(r, t0, i))) {
+            casusi_learn_titled(r, i);
+            break;
+        }
+    }
     return 0;
 }
