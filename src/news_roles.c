@@ -1238,13 +1238,37 @@ static long attack_noun(const rd *r, long te)
     return -1;
 }
 
+/* "After India struck targets in Pakistan, the Turkish foreign ministry
+ * condemned what it called provocative steps": a step or an action
+ * condemned in a sentence that opens with "when" or "after", the subject
+ * and an attack verb, is that attacker's. */
+static void when_attacker(const rd *r, long te, const cset *src, cset *tgt)
+{
+    if (tgt->n || !(is_word(r, 0, "when") || is_word(r, 0, "after")))
+        return;
+    long n = -1;
+    for (long i = te, k = 0; (size_t)i < r->nt && k < 8 && n < 0; i++, k++) {
+        if (is_boundary(r, i))
+            return;
+        if (cue_starts(r, i, CUE_EVREF))
+            n = i;
+    }
+    int h = group_at(r, 1);
+    if (n < 0 || h < 0 || r->g[h].prep > 0 || !cue_starts(r, (long)r->g[h].e, CUE_ATTACKV) || (long)r->g[h].e >= te)
+        return;
+    *tgt = r->g[h].codes;
+    cs_minus(tgt, src);
+}
+
 /* "condemned the strike", "denounced the incursion": aimed at the one who
  * struck, named just before the noun or last. */
 void casusi_attack_ref(rd *r, long te, const cset *src, cset *tgt)
 {
     long i = attack_noun(r, te);
-    if (i < 0)
+    if (i < 0) {
+        when_attacker(r, te, src, tgt);
         return;
+    }
     int g = -1, def = definite(r, te, i);
     for (long j = i - 1; j >= te && g < 0; j--)
         g = group_at(r, j);
