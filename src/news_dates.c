@@ -875,16 +875,21 @@ static int original_date(const rd *r, casus_date *out)
     return 0;
 }
 
-/* A Japanese or Chinese date in bytes [s, e): "2022年（令和4年）3月22日", "2024年2月29日":
- * a year, 年, at most 24 bytes of an era in brackets, the month, 月, the
- * day, 日. */
+/* A Japanese, Chinese or Korean date in bytes [s, e): "2022年（令和4年）3月22日",
+ * "2024年2月29日", "2023년 4월 22일": a year, 年 (년), at most 24 bytes of an
+ * era in brackets, the month, 月 (월), the day, 日 (일); Korean puts a space
+ * after each unit. */
 static int cjk_date(const char *t, size_t s, size_t e, casus_date *out)
 {
     static const char NEN[] = "\xE5\xB9\xB4", GATSU[] = "\xE6\x9C\x88", NICHI[] = "\xE6\x97\xA5";
+    static const char NYEON[] = "\xEB\x85\x84", WOL[] = "\xEC\x9B\x94", IL[] = "\xEC\x9D\xBC";
     for (size_t i = s; i + 4 + 3 <= e; i++) {
         if ((i > s && isdigit((unsigned char)t[i - 1])) || !isdigit((unsigned char)t[i]) ||
             !isdigit((unsigned char)t[i + 1]) || !isdigit((unsigned char)t[i + 2]) ||
-            !isdigit((unsigned char)t[i + 3]) || memcmp(t + i + 4, NEN, 3))
+            !isdigit((unsigned char)t[i + 3]))
+            continue;
+        int ko = !memcmp(t + i + 4, NYEON, 3);
+        if (!ko && memcmp(t + i + 4, NEN, 3))
             continue;
         int y = atoi(t + i);
         size_t j = i + 7, lim = j + 24 < e ? j + 24 : e;
@@ -901,10 +906,12 @@ static int cjk_date(const char *t, size_t s, size_t e, casus_date *out)
             j = q + (t[q] == ')' ? 1 : 3);
         }
         int v[2] = {0, 0};
-        const char *unit[2] = {GATSU, NICHI};
+        const char *unit[2] = {ko ? WOL : GATSU, ko ? IL : NICHI};
         int ok = 1;
         for (int k = 0; k < 2 && ok; k++) {
             int nd = 0;
+            if (ko && j < e && t[j] == ' ')
+                j++;
             while (j < e && isdigit((unsigned char)t[j]) && nd < 2) {
                 v[k] = v[k] * 10 + (t[j++] - '0');
                 nd++;
