@@ -611,7 +611,8 @@ int casusi_find_dates(rd *r)
                    is_dom(&r->t[i + 1]) && (is_word(r, i - 1, "on") || is_word(r, i - 1, "of")) &&
                    ((size_t)i + 2 >= r->nt || r->t[i + 2].kind == TK_PUNCT || /* not "the 79th anniversary" */
                     cue_at(r, i + 2, CUE_CONJ) || cue_at(r, i + 2, CUE_PREP) || is_word(r, i + 2, "after") ||
-                    is_word(r, i + 2, "when") || is_word(r, i + 2, "before")) && /* "on the 21st and demanded" */
+                    is_word(r, i + 2, "when") || is_word(r, i + 2, "before") ||
+                    (r->t[i + 2].kind == TK_WORD && !(r->t[i + 2].fl & TF_CAP) && is_trigger_tok(r, i + 2))) && /* "on the 21st and demanded", "on the 19th criticised" */
                    (r->lastday.precision == 3 || r->lastmonth.precision >= 2 || r->artdate.precision == 3)) {
             /* "on the 10th" (a day of the month being told, as Japanese
              * and Korean news write it): of the article's month, or the
