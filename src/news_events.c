@@ -1713,9 +1713,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     if (tr->form == FORM_PASTPART || tr->form == FORM_PART) {
         long j = te;
         /* "blamed militias backed by Tehran": "by" after another
-         * participle is that one's agent */
-        while ((size_t)j < r->nt && r->t[j].kind == TK_WORD && !at(r, j) && j < te + 2 &&
-               !ed_form(r, j))
+         * participle is that one's agent; "denounced remarks by Israel":
+         * after a noun, the noun's; only an adverb stands between a
+         * participle and its agent ("condemned strongly by") */
+        while ((size_t)j < r->nt && r->t[j].kind == TK_WORD && !at(r, j) && j < te + 2 && !ed_form(r, j) &&
+               r->t[j].e - r->t[j].s > 3 && r->text[r->t[j].e - 1] == 'y' && r->text[r->t[j].e - 2] == 'l')
             j++;
         if (is_word(r, j, "by"))
             passive = 1;
