@@ -1360,6 +1360,16 @@ static int contract_signing(const rd *r, const lx_trigger *tr, long ts)
     return 0;
 }
 
+/* Whether the first group after token te that "with" governs names
+ * exactly the states in c. */
+static int with_after(const rd *r, long te, const cset *c)
+{
+    for (size_t g = 0; g < r->ng; g++)
+        if ((long)r->g[g].s >= te && r->g[g].prep >= 0 && is_word(r, r->g[g].prep, "with"))
+            return c->n && cs_eq(&r->g[g].codes, c);
+    return 0;
+}
+
 /* Whether token `to` lies in the clause that names what happened on the
  * date ending at token e (", the day the flights left"): after ", the
  * day" with only words between. */
@@ -1743,6 +1753,16 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     }
     if (treaty_content(r, ts, tr))
         return 0;
+    /* "Washington suspended the sharing of American intelligence with
+     * Kyiv", "the United Kingdom has stopped sharing intelligence": a halt
+     * to sharing is no sharing */
+    if (tr->type == CASUS_EV_INTELLIGENCE_SHARING) {
+        static const char *const HALT[] = {"stop", "stops", "stopped", "stopping", "halt", "halts", "halted",
+                                           "halting", "pause", "paused", "pausing", "ceased", "ended", "end"};
+        for (long i = ts - 1; i >= 0 && i >= ts - 3; i--)
+            if (WORD_IN(r, i, HALT) || cue_at(r, i, CUE_UNDO))
+                return 0;
+    }
     /* "AUSTRAHIND is held alternately in India and Australia", "the drills
      * are staged every year": a present passive with a habit is no event */
     if (passive && (is_word(r, ts - 1, "is") || is_word(r, ts - 1, "are"))) {
@@ -2330,10 +2350,13 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     case CASUS_EV_MILITARY_EXERCISE:
     case CASUS_EV_INTELLIGENCE_SHARING:
         /* joint: the partners are co-sources ("with", "and"); an object
-         * ("near Guyana", "the arrival of a British ship") takes no part */
+         * ("near Guyana", "the arrival of a British ship") takes no part;
+         * but intelligence one state gives goes to those "with" names
+         * (casusi_roles: "France shared intelligence with Benin") */
         if (!x.src.n)
             cs_union(&x.src, &x.tgt);
-        x.tgt.n = 0;
+        if (!(x.type == CASUS_EV_INTELLIGENCE_SHARING && x.src.n == 1 && casusi_intel_given(tr) && with_after(r, te, &x.tgt)))
+            x.tgt.n = 0;
         break;
     case CASUS_EV_ALLIANCE_JOINED:
         if (!strcmp(tr->lemma, "become")) {

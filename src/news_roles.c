@@ -511,6 +511,21 @@ static int house_of(const rd *r, long lo, long p)
     return 1;
 }
 
+/* Whether intelligence trigger tr gives it one way: "share", "pass",
+ * "provide", "supply", "feed", "give" (one state to another: "Seoul shared
+ * the tracking data with Washington and Tokyo"), not "exchange" nor a
+ * noun ("an intelligence-sharing pact with Japan" binds both). */
+int casusi_intel_given(const lx_trigger *tr)
+{
+    static const char *const GIVE[] = {"share", "pass", "provide", "supply", "feed", "give"};
+    if (tr->form == FORM_NOUN)
+        return 0;
+    for (size_t k = 0; k < sizeof GIVE / sizeof *GIVE; k++)
+        if (!strncmp(tr->lemma, GIVE[k], strlen(GIVE[k])))
+            return 1;
+    return 0;
+}
+
 /* Does an office phrase after "to (the)" end just before token i ("to the
  * Ministry of Foreign Affairs | of Hungary")? */
 static int to_office(const rd *r, long i)
@@ -1075,6 +1090,8 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
                 tr->type == CASUS_EV_INTELLIGENCE_SHARING || tr->type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE;
         if (together && src->n && tr->type != CASUS_EV_CONDEMN)
             cs_union(src, &with);
+        else if (tr->type == CASUS_EV_INTELLIGENCE_SHARING && src->n == 1 && with.n && casusi_intel_given(tr))
+            *tgt = with; /* "France shared intelligence with Benin and Nigeria": they receive it */
         else if (tr->with_target)
             cs_union(tgt, &with);
         else if (joint)
