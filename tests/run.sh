@@ -59,6 +59,10 @@ done
 # event missing. The totals are held against tests/news/baseline: recall of
 # the expected events may not fall below it, wrong events may not rise above.
 echo "== news reader"
+# the scorer itself: details match by their words (tests/tools/scorer)
+if "$B/news_check" tests/tools/scorer/details.expect tests/tools/scorer/details.json details | head -1 | grep -q 'expected 3/5 '; then
+  ok; echo "ok   news scorer: details found by their words, 3 of 5 as the file says"
+else bad "news scorer: tests/tools/scorer/details.expect should score 3 of 5"; fi
 news_one() { # expect input name
   args=$("$B/news_check" --args "$1")
   # shellcheck disable=SC2086
