@@ -331,6 +331,32 @@ const casus_place *casusi_place_of(rd *r, long from, casus_event_details *d)
     return NULL;
 }
 
+/* "sent 200 soldiers to Kosovo", "troops arrived in Juba": with no place
+ * the gazetteer knows, the state or capital the troops go to, after "to",
+ * "in", "into" or "at" from token te in the clause, is the place too, as
+ * written. Sets d->place; returns whether it did. */
+int casusi_place_of_target(rd *r, long te, const cset *tgt, casus_event_details *d)
+{
+    static const char *const TO[] = {"to", "in", "into", "at"};
+    for (size_t g = 0; g < r->ng && tgt->n; g++) {
+        const group *gp = &r->g[g];
+        if ((long)gp->s < te)
+            continue;
+        if (gp->prep < 0 || !WORD_IN(r, gp->prep, TO) || gp->first != gp->last)
+            return 0;
+        const amen *m = &r->am[gp->first];
+        if (!m->actor || (m->actor->kind != AK_CAPITAL && m->actor->kind != AK_STATE && m->actor->kind != AK_ALIAS) ||
+            !cs_has(tgt, m->code) || m->poss)
+            return 0;
+        for (long i = te; i < gp->prep; i++)
+            if (is_boundary(r, i))
+                return 0;
+        d->place = span_text(r, (long)m->s, (long)m->e);
+        return d->place != NULL;
+    }
+    return 0;
+}
+
 /* Does the match at token i carry a trigger of the type? With as_object,
  * only one that names the event as a verb's object: a noun, or a treaty
  * step's infinitive ("held joint drills with", "voted to ratify"). */
