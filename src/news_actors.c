@@ -213,6 +213,11 @@ static long prep_before(const rd *r, long i)
     /* "the three", "both": determiners that are multiword are fine to skip once */
     if (j >= 0 && cue_at(r, j, CUE_PREP) && at(r, j)->e == (uint32_t)(j + 1))
         return j;
+    /* "sanctions against Russia, blacklisting": the sanctions noun that
+     * ends in "against" or "on" governs the name after it */
+    if (j >= 0 && at(r, j) && at(r, j)->e == (uint32_t)(j + 1) && at(r, j)->s < (uint32_t)j &&
+        (is_word(r, j, "against") || is_word(r, j, "on")) && ((r->amask[at(r, j)->s] >> CUE_SANCTION) & 1))
+        return j;
     return -1;
 }
 
