@@ -698,15 +698,15 @@ void casusi_learn_speaker(rd *r, long v, const char *code)
  * spoke in ("told his weekly news conference in Tehran"), else the
  * foreign (or defence) ministry named before if the office is in one (see
  * casusi_ministry_of), else the last single subject, else the home state.
- * Returns whether a name was learnt. */
-int casusi_learn_titled(rd *r, long io)
+ * Returns that state, or NULL when no name was learnt. */
+const char *casusi_learn_titled(rd *r, long io)
 {
     long o = office_run(r, io, 6);
     long n = o < 0 ? -1 : holder_at(r, o);
     long e = n < 0 ? -1 : holder_end(r, n);
     if (e <= n || (size_t)e >= r->nt || !cue_at(r, e, CUE_SAY) || (n > o && !is_punct(r, o, ',') &&
                                                                    r->t[n - 1].kind != TK_WORD && !is_punct(r, n - 1, '.')))
-        return 0;
+        return NULL;
     const char *code = NULL, *mod = NULL;
     /* "told his weekly news conference in Tehran": where he spoke */
     for (size_t k = 0; k < r->nam; k++) {
@@ -730,9 +730,9 @@ int casusi_learn_titled(rd *r, long io)
     if (!code)
         code = r->home;
     if (!code)
-        return 0;
+        return NULL;
     learn_name(r, n, e, code, 0, 0);
-    return 1;
+    return code;
 }
 
 /* A name of two to four unknown capitals set off by a comma before

@@ -3381,7 +3381,13 @@ int casusi_sentence_events(rd *r)
         if (group_at(r, i) >= 0 || verb_tok(r, i) || is_boundary(r, i))
             break;
         if (cue_starts(r, i, CUE_PEOPLE) && (i == t0 || is_punct(r, i - 1, ',') || fronted_phrase(r, t0, i))) {
-            casusi_learn_titled(r, i);
+            /* "... ministry spokeswoman Mao Ning said ... She warned": whom
+             * "she" means */
+            const char *code = casusi_learn_titled(r, i);
+            if (code && !found) {
+                r->last_person.n = 0;
+                cs_add(&r->last_person, code);
+            }
             break;
         }
     }

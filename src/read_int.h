@@ -533,7 +533,7 @@ const char *casusi_office_mod(const rd *r, long i);
 const char *casusi_ministry_of(const rd *r, const char *mod);
 void casusi_note_offices(rd *r);
 void casusi_learn_speaker(rd *r, long v, const char *code);
-int casusi_learn_titled(rd *r, long io);
+const char *casusi_learn_titled(rd *r, long io);
 int casusi_intel_given(const lx_trigger *tr);
 void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cset *src, cset *tgt,
                   int *subj_treaty, int *fuzzy, const char **body, int *subj_out);
