@@ -852,10 +852,12 @@ static int original_date(const rd *r, casus_date *out)
             }
         }
     for (long k = 0; (size_t)k + 2 < r->nt; k++) {
-        if (!is_dom(&r->t[k]) || is_year(&r->t[k]))
+        /* "mardi 1er juillet 2025": French writes the first as "1er" */
+        int first = is_word(r, k, "1er");
+        if (!first && (!is_dom(&r->t[k]) || is_year(&r->t[k])))
             continue;
         long j = k + 1;
-        if (is_punct(r, j, '.'))
+        if (is_punct(r, j, '.') || is_punct(r, j, '-')) /* "11-октябрь, 2023" */
             j++;
         if (is_word(r, j, "de"))
             j++;
@@ -865,10 +867,10 @@ static int original_date(const rd *r, casus_date *out)
         if (!mon)
             continue;
         j = (long)at(r, j)->e;
-        if (is_word(r, j, "de") || is_word(r, j, "del"))
+        if (is_word(r, j, "de") || is_word(r, j, "del") || is_punct(r, j, ','))
             j++;
         if ((size_t)j < r->nt && is_year(&r->t[j])) {
-            *out = mkdate((int)r->t[j].num, (int)mon, (int)r->t[k].num);
+            *out = mkdate((int)r->t[j].num, (int)mon, first ? 1 : (int)r->t[k].num);
             if (out->precision == 3)
                 return 1;
         }
@@ -1136,7 +1138,7 @@ void casusi_find_article_date(rd *r, size_t s, size_t e)
                 const char *w;
                 uint8_t n;
             } PUB[] = {{"published", 9}, {"posted", 6},  {"updated", 7}, {"edition", 7}, {"original:", 9},
-                       {"source:", 7},    {"received", 8}, {"filed", 5},   {"dated", 5}};
+                       {"source:", 7},    {"received", 8}, {"filed", 5},   {"dated", 5}, {"date line", 9}};
             int year = 0; /* a line with no year holds no full date: most lines, not read twice */
             for (size_t q = i, n = 0; words > 14 && q < j && j - i <= 600 && !year; q++) {
                 n = isdigit((unsigned char)r->text[q]) ? n + 1 : 0;
