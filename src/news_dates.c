@@ -931,6 +931,34 @@ static int cjk_date(const char *t, size_t s, size_t e, casus_date *out)
     return 0;
 }
 
+/* A day, a month's abbreviation and a year joined by dots, as Brazilian
+ * and Spanish papers write them: "20.fev.2024", "3.ago.2023". */
+static int dotted_month_date(const char *t, size_t s, size_t e, casus_date *out)
+{
+    static const char *const AB[] = {"jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out",
+                                     "nov", "dez", "ene", "feb", "apr", "may", "aug", "sep", "oct", "dic", "dec"};
+    static const int MON[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 4, 5, 8, 9, 10, 12, 12};
+    for (size_t i = s; i + 10 <= e; i++) {
+        if ((i > s && (isalnum((unsigned char)t[i - 1]) || t[i - 1] == '.')) || !isdigit((unsigned char)t[i]))
+            continue;
+        size_t j = i;
+        int d = 0;
+        while (j < e && j < i + 2 && isdigit((unsigned char)t[j]))
+            d = d * 10 + (t[j++] - '0');
+        if (j + 9 > e || t[j] != '.' || t[j + 4] != '.' || !isdigit((unsigned char)t[j + 5]) ||
+            !isdigit((unsigned char)t[j + 6]) || !isdigit((unsigned char)t[j + 7]) || !isdigit((unsigned char)t[j + 8]) ||
+            (j + 9 < e && isalnum((unsigned char)t[j + 9])))
+            continue;
+        for (size_t k = 0; k < sizeof AB / sizeof *AB; k++)
+            if (!strncasecmp(t + j + 1, AB[k], 3)) {
+                *out = mkdate(atoi(t + j + 5), MON[k], d);
+                if (out->precision == 3)
+                    return 1;
+            }
+    }
+    return 0;
+}
+
 /* The first full date in bytes [s, e): numeric, else in words, in English
  * or in the original's language, else Japanese or Chinese. */
 static void date_from_line(rd *r, size_t s, size_t e, casus_date *out)
@@ -944,8 +972,8 @@ static void date_from_line(rd *r, size_t s, size_t e, casus_date *out)
             *out = r->dm[k].d;
             return;
         }
-    if (!original_date(r, out))
-        cjk_date(r->text, s, e, out);
+    if (!original_date(r, out) && !cjk_date(r->text, s, e, out))
+        dotted_month_date(r->text, s, e, out);
 }
 
 /* The last full date in English words in bytes [s, e): "live coverage,
