@@ -76,6 +76,7 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
     if (n < 0)
         return -1;
     r->nt = (size_t)n;
+    casusi_era_years(r);
     /* misspelt names: a capitalised word not in the lexicon (nor learnt);
      * an acronym is no misspelt name ("the SANDF" is not Sandu) */
     for (size_t i = 0; i < r->nt; i++) {

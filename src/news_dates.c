@@ -829,6 +829,7 @@ static int read_line(rd *r, size_t s, size_t e, long max)
     if (n <= 0 || n > max)
         return -1;
     r->nt = (size_t)n;
+    casusi_era_years(r);
     long nm = casusi_lex_match(r->lx, r->t, r->nt, &r->m, &r->mcap);
     if (nm < 0)
         return -1;
@@ -1124,12 +1125,30 @@ static size_t translator_note(const char *t, size_t i, size_t j)
  * the original's month names ("Friday 27 yanvar"). */
 void casusi_find_translation(rd *r, size_t s, size_t e)
 {
-    for (int lines = 0; s < e && lines < 6 && !r->translated; lines++) {
+    for (int lines = 0; s < e && lines < 6; lines++) {
         size_t j = s;
         while (j < e && r->text[j] != '\n')
             j++;
-        r->translated = translator_note(r->text, s, j) < j;
+        if (!r->translated)
+            r->translated = translator_note(r->text, s, j) < j;
+        /* "Years are Buddhist Era (พ.ศ., B.E.), which runs 543 years ahead
+         * of the Common Era" */
+        for (size_t q = s; r->translated && !r->buddhist && q + 4 <= j; q++)
+            r->buddhist = !strncmp(r->text + q, "B.E.", 4) || (q + 12 <= j && !strncmp(r->text + q, "Buddhist Era", 12)) ||
+                          (q + 7 <= j && !strncmp(r->text + q, "\xE0\xB8\x9E.\xE0\xB8\xA8.", 7));
         s = j + 1;
+    }
+}
+
+/* In an article whose years are of the Buddhist Era (rd.buddhist), the
+ * tokens of the line just read that are such years (2443-2643) become
+ * years of the Common Era: "26 August 2568" is 26 August 2025. */
+void casusi_era_years(rd *r)
+{
+    for (size_t i = 0; r->buddhist && i < r->nt; i++) {
+        ntok *t = &r->t[i];
+        if (t->kind == TK_NUM && t->e - t->s == 4 && t->num >= 2443 && t->num <= 2643 && t->num == (int)t->num)
+            t->num -= 543;
     }
 }
 

@@ -192,6 +192,7 @@ typedef struct rd {
     cset last_attack;       /* who struck last ("Israel bombed", "the Israeli strike"): "condemned the strike" */
     casus_date artdate;
     int translated;         /* a translator's note heads the article: its months may stay in the original's language */
+    int buddhist;           /* its note says years are of the Buddhist Era (B.E. 2568 = 2025): see casusi_era_years */
     const char *last_org;   /* the alliance last named ("the alliance" refers to it) */
     const char *seen[64];   /* codes named so far (contextual names need them) */
     const char *foes[64];   /* states earlier events condemned, warned, sanctioned or summoned */
@@ -506,6 +507,7 @@ void casusi_find_translation(rd *r, size_t s, size_t e);
 void casusi_find_dateline(rd *r, size_t s, size_t e);
 void casusi_date_from_terms(rd *r, size_t s, size_t e);
 void casusi_find_letterhead(rd *r, size_t s, size_t e);
+void casusi_era_years(rd *r);
 
 /* news_treaties.c: treaty mentions and entities */
 int casusi_find_treaties(rd *r);
