@@ -430,6 +430,39 @@ static int numeric_at(const rd *r, long i, casus_date *d, long *e)
     return 1;
 }
 
+/* A day of the Solar Hijri calendar (Iran's, and Afghanistan's with the
+ * Dari month names) at token i: the day, the month's name, a year from
+ * 1380 to 1406 (2001 to 2027), converted to the Gregorian day in *d, its
+ * end token in *e. In those years 1 Farvardin falls on 20 March when the
+ * Gregorian year is a leap year, else on 21 March; the first six months
+ * have 31 days, the next five 30 ("31 Khordad 1403" is 20 June 2024). */
+static int solar_hijri_at(const rd *r, long i, casus_date *d, long *e)
+{
+    static const char *const FA[] = {"farvardin", "ordibehesht", "khordad", "tir", "mordad", "shahrivar",
+                                     "mehr", "aban", "azar", "dey", "bahman", "esfand"};
+    static const char *const DARI[] = {"hamal", "sawr", "jawza", "saratan", "asad", "sunbula",
+                                       "mizan", "aqrab", "qaws", "jadi", "dalw", "hut"};
+    if ((size_t)i + 2 >= r->nt || r->t[i + 1].kind != TK_WORD || !(r->t[i + 1].fl & TF_CAP))
+        return 0;
+    const ntok *y = &r->t[i + 2];
+    if (y->kind != TK_NUM || y->e - y->s != 4 || y->num < 1380 || y->num > 1406 || y->num != (int)y->num)
+        return 0;
+    int m = 0;
+    for (int k = 0; k < 12 && !m; k++)
+        if (is_word(r, i + 1, FA[k]) || is_word(r, i + 1, DARI[k]) || (k == 4 && is_word(r, i + 1, "amordad")))
+            m = k + 1;
+    int day = (int)r->t[i].num;
+    if (!m || day < 1 || day > (m <= 6 ? 31 : 30))
+        return 0;
+    int gy = (int)y->num + 621;
+    int leap = (gy % 4 == 0 && gy % 100 != 0) || gy % 400 == 0;
+    casus_date nowruz = mkdate(gy, 3, leap ? 20 : 21);
+    long off = (m <= 7 ? (m - 1) * 31 : 6 * 31 + (m - 7) * 30) + day - 1;
+    *d = casus_date_from_days(nowruz.lo + off);
+    *e = i + 3;
+    return d->precision == 3;
+}
+
 int casusi_find_dates(rd *r)
 {
     r->ndm = 0;
@@ -516,6 +549,8 @@ int casusi_find_dates(rd *r)
                 }
                 e = j;
             }
+        } else if (is_dom(t) && !is_year(t) && solar_hijri_at(r, i, &d, &e)) {
+            /* "Tehran, Thursday 31 Khordad 1403", "on 19 Azar 1401" */
         } else if (is_dom(t) && !is_year(t) && (size_t)i + 1 < r->nt &&
                    (((r->t[i + 1].fl & TF_CAP) && cue_starts(r, i + 1, CUE_MONTH)) ||
                     /* a translation's "Friday 27 yanvar", "yesterday, Thursday 24 Nisan" */
