@@ -513,13 +513,15 @@ static int thing_subject(const rd *r, long k)
 }
 
 /* "The Plenary of the Hellenic Parliament ratified", "Deputies of the
- * Mazhilis ratified", "the National Assembly of Djibouti ratified": the
- * "of" at p ends a subject that opens the clause at lo and names a
- * legislature or its members, whose state the group after it is. */
+ * Mazhilis ratified", "the National Assembly of Djibouti ratified", "The
+ * coast guards of the Philippines and Vietnam are due to hold": the "of"
+ * at p ends a subject that opens the clause at lo and names a legislature,
+ * its members or armed services, whose states the group after it names. */
 static int house_of(const rd *r, long lo, long p)
 {
     static const char *const PART[] = {"plenary", "deputies", "members", "chamber", "presidium", "lawmakers",
-                                       "legislators", "senators", "assembly", "house"};
+                                       "legislators", "senators", "assembly", "house", "navies", "guards",
+                                       "militaries", "armies", "forces"};
     if (p < 1 || !is_word(r, p, "of"))
         return 0;
     long h = p - 1;
@@ -532,9 +534,27 @@ static int house_of(const rd *r, long lo, long p)
         return 0;
     for (long i = lo; i < h; i++)
         if (!(cue_at(r, i, CUE_DET) || (r->t[i].kind == TK_WORD && (r->t[i].fl & TF_CAP) && group_at(r, i) < 0) ||
-              (r->t[i].kind == TK_WORD && !at(r, i) && (is_word(r, i + 1, "chamber") || is_word(r, i + 1, "house")))))
+              /* "the lower chamber of", "the coast guards of", "the armed forces of" */
+              (r->t[i].kind == TK_WORD && i == h - 1 && group_at(r, i) < 0 && !verb_tok(r, i))))
             return 0;
     return 1;
+}
+
+/* Whether the "of" at p closes "with the navies of", "with the armed
+ * forces of", "alongside troops of": a partner's services. */
+static int with_forces_of(const rd *r, long p)
+{
+    static const char *const SVC[] = {"navies", "navy", "forces", "armies", "army", "militaries", "military",
+                                      "troops", "guards", "contingents", "units"};
+    if (p < 2 || !WORD_IN(r, p - 1, SVC))
+        return 0;
+    for (long i = p - 2; i >= 0 && i >= p - 5; i--) {
+        if (is_word(r, i, "with") || is_word(r, i, "alongside"))
+            return 1;
+        if (r->t[i].kind != TK_WORD || group_at(r, i) >= 0 || (!cue_at(r, i, CUE_DET) && at(r, i) && !cue_at(r, i, CUE_TROOPS)))
+            return 0;
+    }
+    return 0;
 }
 
 /* Whether intelligence trigger tr gives it one way: "share", "pass",
@@ -997,6 +1017,10 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
                         *body = r->am[a].body;
                 }
             }
+        } else if (pw && !strcmp(pw, "of") && with_forces_of(r, gp->prep) && !with.n && joint) {
+            /* "hosted the Malabar exercise with the navies of the United
+             * States, Japan and Australia": partners */
+            with = gp->codes;
         } else if (pw && (!strcmp(pw, "with") || !strcmp(pw, "between"))) {
             long b = gp->prep - 1; /* "its border with Guyana": no partner */
             /* "signed a treaty on Saturday, cementing a break with ECOWAS":
