@@ -1370,6 +1370,49 @@ static int with_after(const rd *r, long te, const cset *c)
     return 0;
 }
 
+/* Adds to *src the state of the capital a signing took place in, named by
+ * "in" in the clause of the trigger at ts ("signing its agreement in
+ * Kyiv", "In Pyongyang, Putin signed"), when it is one state that *src
+ * lacks. */
+static void signed_in_capital(const rd *r, long ts, cset *src)
+{
+    /* not at a summit or talks a third state hosts or brokers ("at the
+     * bloc's summit in Astana", "brokered by China in Beijing"), nor for
+     * an organisation ("NATO") */
+    static const char *const HOST[] = {"summit", "talks", "conference", "broker", "brokered", "mediated",
+                                       "mediation", "witnessed", "hosted", "ceremony", "representatives"};
+    for (long i = 0; (size_t)i < r->nt; i++)
+        if (WORD_IN(r, i, HOST))
+            return;
+    if (!casus_kb_state(r->kb, src->c[0], NULL, NULL))
+        return;
+    /* a sentence that names a third state tells of more than a pair
+     * ("its peace declaration with Cambodia, signed in Kuala Lumpur") */
+    const char *cap = NULL;
+    for (size_t g = 0; g < r->ng; g++)
+        if (r->g[g].prep >= 0 && is_word(r, r->g[g].prep, "in") && r->g[g].codes.n == 1)
+            cap = r->g[g].codes.c[0];
+    for (size_t a = 0; a < r->nam; a++)
+        if (!cs_has(src, r->am[a].code) && (!cap || strcmp(r->am[a].code, cap)))
+            return;
+    for (size_t g = 0; g < r->ng; g++) {
+        const group *gp = &r->g[g];
+        if (gp->prep < 0 || !is_word(r, gp->prep, "in") || gp->codes.n != 1 || gp->first != gp->last)
+            continue;
+        const lx_actor *a = r->am[gp->first].actor;
+        if (!a || (a->kind != AK_CAPITAL && a->kind != AK_ALIAS) || cs_has(src, gp->codes.c[0]))
+            continue;
+        long lo = gp->prep < ts ? gp->prep : ts, hi = gp->prep < ts ? ts : gp->prep;
+        int sep = hi - lo > 12;
+        for (long i = lo; i < hi && !sep; i++)
+            sep = is_boundary(r, i) || is_punct(r, i, ';') || (i > lo && verb_tok(r, i) && i != ts);
+        if (!sep) {
+            cs_add(src, gp->codes.c[0]);
+            return;
+        }
+    }
+}
+
 /* Whether token `to` lies in the clause that names what happened on the
  * date ending at token e (", the day the flights left"): after ", the
  * day" with only words between. */
@@ -1702,13 +1745,22 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
      * own entry into force, waiting on steps no one has taken, is no
      * planned event (one with a day of its own stays: "will enter into
      * force on 1 January") */
-    if (x.type == CASUS_EV_TREATY_IN_FORCE && x.mod != CASUS_MOD_ACTUAL) {
+    /* ... nor "It takes effect only once the two governments exchange
+     * their instruments of ratification" */
+    int once = 0; /* "only once", "only after", "only when", "upon" */
+    for (long i = te; (size_t)i < r->nt && i < te + 3 && !once; i++)
+        once = is_word(r, i, "upon") || ((is_word(r, i, "once") || is_word(r, i, "after") || is_word(r, i, "when")) &&
+                                         is_word(r, i - 1, "only"));
+    if (x.type == CASUS_EV_TREATY_IN_FORCE && (x.mod != CASUS_MOD_ACTUAL || once)) {
         static const char *const STEP[] = {"notification", "notifications", "completed", "completion", "fulfilled"};
         int step = 0, day = 0;
-        for (long i = te; (size_t)i < r->nt && !is_punct(r, i, ';'); i++)
-            step |= WORD_IN(r, i, STEP);
+        long end = te; /* the clause: up to a comma or a semicolon */
+        while ((size_t)end < r->nt && !is_punct(r, end, ';') && !is_punct(r, end, ','))
+            end++;
+        for (long i = te; i < end; i++)
+            step |= WORD_IN(r, i, STEP) || (once && (is_word(r, i, "exchange") || is_word(r, i, "exchanged")));
         for (size_t k = 0; k < r->ndm; k++)
-            day |= (long)r->dm[k].s >= te;
+            day |= (long)r->dm[k].s >= te && (long)r->dm[k].s < end;
         if (step && !day)
             return 0;
     }
@@ -2044,6 +2096,13 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
              * sentence names */
             if (x.src.n == 1 && en && en->parties.n == 2 && cs_meets(&en->parties, &x.src))
                 cs_union(&x.src, &en->parties);
+            /* "Britain was the first, signing its agreement in Kyiv", "The
+             * convention was signed in Washington by the Secretary of
+             * State and Honduras's envoy": one signer named, the capital
+             * the paper was signed in is the other's */
+            if (x.src.n == 1 && !(en && en->parties.n >= 2 && !cs_meets(&en->parties, &x.src)) &&
+                !(en && en->kb && en->kb->nmembers > 2))
+                signed_in_capital(r, ts, &x.src);
             int plain = subj >= 0 && !passive && (long)r->g[subj].e <= ts; /* "Japan and Australia signed" */
             for (long i = plain ? (long)r->g[subj].e : ts; i < ts; i++)
                 plain &= r->t[i].kind != TK_PUNCT;
