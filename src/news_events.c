@@ -1724,6 +1724,12 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             x.mod = CASUS_MOD_PLANNED; /* "pledged to come to the aid of", "pledged to keep up military
                                           support": the pledge is made */
     }
+    /* "Poland to send 10,000 troops to Belarus border", "China to host
+     * second joint exercise with Russia": a headline's infinitive right
+     * after its subject is what is to come */
+    if (tr->form == FORM_BASE && x.mod == CASUS_MOD_ACTUAL && is_word(r, ts - 1, "to") && ts >= 2 &&
+        group_at(r, ts - 2) == 0 && r->g[0].prep < 0 && (long)r->g[0].e == ts - 1 && r->g[0].s == 0)
+        x.mod = CASUS_MOD_PLANNED;
     /* "the strategic exercise planned for September", "drills scheduled
      * for next month": a participle after the noun */
     if (tr->form == FORM_NOUN && x.mod == CASUS_MOD_ACTUAL)
