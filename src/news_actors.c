@@ -1023,6 +1023,27 @@ int casusi_build_actors(rd *r)
                         code = r->am[a].code;
             }
         }
+        /* "Russia's foreign ministry said ... The ministry warned": the
+         * ministry named before, not the dateline's (see
+         * casusi_ministry_of) */
+        if (code == office && !opener && is_word(r, i - 1, "the")) {
+            long w = (long)m->e - 1;
+            const char *mod = casusi_office_mod(r, w - 1);
+            const char *c = casusi_ministry_word(r, w) && (long)m->s == w - (mod ? 1 : 0) ? casusi_ministry_of(r, mod)
+                                                                                          : NULL;
+            /* not when the ministry's object is that state: "the foreign
+             * ministry summoned Vasnetsov", Russia's envoy, in Chisinau */
+            for (size_t a = 0; c && a < r->nam; a++)
+                if (same_code(r->am[a].code, c) && r->am[a].s >= m->e)
+                    c = NULL;
+            for (long t = (long)m->e; c && (size_t)t < r->nt; t++) {
+                long q = at(r, t) ? -1 : casusi_learnt(r, t);
+                if (q >= 0 && same_code(r->ln[q].code, c))
+                    c = NULL;
+            }
+            if (c)
+                code = c;
+        }
         if (!code)
             continue;
         int near = 0;
