@@ -166,9 +166,8 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
         if (r->ev[q].date.precision >= 2 && r->ev[q].mod == CASUS_MOD_ACTUAL)
             r->lastmonth = r->ev[q].date;
     casusi_note_offices(r);
-    for (size_t i = 0; i < r->nt; i++)
-        if (is_punct(r, (long)i, '"'))
-            r->inquote ^= 1;
+    r->inquote ^= r->sentquote; /* counted by casusi_sentence_events */
+    r->sentquote = 0;
     for (size_t a = 0; a < r->nam; a++) {
         if (r->am[a].org)
             r->last_org = r->am[a].code;

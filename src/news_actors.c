@@ -354,9 +354,16 @@ const char *casusi_office_mod(const rd *r, long i)
  * ministry" only if it was a foreign ministry (see rd.office_of). */
 void casusi_note_offices(rd *r)
 {
+    /* most sentences name no ministry: "ministry", "department", "office" */
+    int words = 0;
+    for (size_t i = 0; i < r->nt && !words; i++) {
+        const ntok *t = &r->t[i];
+        size_t n = t->e - t->s;
+        words = t->kind == TK_WORD && (n == 8 || n == 10 || n == 6) && casusi_ministry_word(r, (long)i);
+    }
     for (size_t a = 0; a < r->nam; a++) {
         const amen *m = &r->am[a];
-        if (m->org)
+        if (m->org || (!words && !(m->actor && m->actor->role)))
             continue;
         int k = m->actor && m->actor->role && !strcmp(m->actor->role, "ministry");
         const char *mod = NULL;

@@ -1169,8 +1169,10 @@ void casusi_find_translation(rd *r, size_t s, size_t e)
         /* "Years are Buddhist Era (พ.ศ., B.E.), which runs 543 years ahead
          * of the Common Era" */
         for (size_t q = s; r->translated && !r->buddhist && q + 4 <= j; q++)
-            r->buddhist = !strncmp(r->text + q, "B.E.", 4) || (q + 12 <= j && !strncmp(r->text + q, "Buddhist Era", 12)) ||
-                          (q + 7 <= j && !strncmp(r->text + q, "\xE0\xB8\x9E.\xE0\xB8\xA8.", 7));
+            r->buddhist = (r->text[q] == 'B' && (!strncmp(r->text + q, "B.E.", 4) ||
+                                                  (q + 12 <= j && !strncmp(r->text + q, "Buddhist Era", 12)))) ||
+                          ((unsigned char)r->text[q] == 0xE0 && q + 7 <= j &&
+                           !strncmp(r->text + q, "\xE0\xB8\x9E.\xE0\xB8\xA8.", 7));
         s = j + 1;
     }
 }

@@ -3427,7 +3427,8 @@ int casusi_sentence_events(rd *r)
     {
         int q = 0;
         for (size_t i = 0; i < r->nt; i++)
-            q ^= is_punct(r, (long)i, '"');
+            q ^= r->t[i].kind == TK_PUNCT && is_punct(r, (long)i, '"');
+        r->sentquote = q;
         if (q && !r->inquote) {
             int sp = speaker_group(r);
             r->qspeaker.n = 0;
@@ -3442,10 +3443,14 @@ int casusi_sentence_events(rd *r)
             casusi_learn_speaker(r, r->ev[q].tok, r->ev[q].src.c[0]);
     /* "Spokesperson Guo Jiakun said" (see casusi_learn_titled): an office
      * opening the sentence, or after a phrase set off by a comma */
-    for (long i = t0; (size_t)i < r->nt && i < t0 + 12; i++) {
-        if (group_at(r, i) >= 0 || verb_tok(r, i) || is_boundary(r, i))
+    int anyone = 0; /* most sentences have no office near their start */
+    for (long i = t0; (size_t)i < r->nt && i < t0 + 12 && !anyone; i++)
+        anyone = (r->cmask[i] >> CUE_PEOPLE) & 1;
+    for (long i = t0; anyone && (size_t)i < r->nt && i < t0 + 12; i++) {
+        int people = cue_starts(r, i, CUE_PEOPLE);
+        if (group_at(r, i) >= 0 || (!people && (verb_tok(r, i) || is_boundary(r, i))))
             break;
-        if (cue_starts(r, i, CUE_PEOPLE) && (i == t0 || is_punct(r, i - 1, ',') || fronted_phrase(r, t0, i))) {
+        if (people && (i == t0 || is_punct(r, i - 1, ',') || fronted_phrase(r, t0, i))) {
             /* "... ministry spokeswoman Mao Ning said ... She warned": whom
              * "she" means */
             const char *code = casusi_learn_titled(r, i);

@@ -187,6 +187,7 @@ typedef struct rd {
      * foreign ministry said ... The ministry warned"): see casusi_note_offices */
     struct mins { const char *code, *mod; } mins[8];
     int inquote;            /* a quotation an earlier sentence of the paragraph opened is still open */
+    int sentquote;          /* the sentence leaves the quotation state changed (an odd number of marks) */
     cset qspeaker;          /* who speaks it, when the sentence that opened it said ("X said: \"...") */
     int nmins;
     cset last_attack;       /* who struck last ("Israel bombed", "the Israeli strike"): "condemned the strike" */
