@@ -351,7 +351,8 @@ const char *casusi_office_mod(const rd *r, long i)
  * Foreign Ministry in Moscow", "the Ministry of Foreign Affairs of
  * Hungary", a ministry in bodies.yaml ("the State Department"). "The
  * ministry" in a later sentence means that state's, "the foreign
- * ministry" only if it was a foreign ministry (see rd.office_of). */
+ * ministry" only if it was a foreign ministry (rd.mins, most recent
+ * first; see casusi_ministry_of). */
 void casusi_note_offices(rd *r)
 {
     /* most sentences name no ministry: "ministry", "department", "office" */
@@ -674,8 +675,7 @@ void casusi_learn_speaker(rd *r, long v, const char *code)
 {
     long i = v - 1;
     while (i >= 0 && r->t[i].kind == TK_WORD && !(r->t[i].fl & TF_CAP) && !at(r, i) &&
-           (is_word(r, i, "also") || is_word(r, i, "again") || is_word(r, i, "then") ||
-            (r->t[i].e - r->t[i].s > 4 && r->text[r->t[i].e - 1] == 'y' && r->text[r->t[i].e - 2] == 'l')))
+           (is_word(r, i, "also") || is_word(r, i, "again") || is_word(r, i, "then") || ly_adverb(r, i)))
         i--;
     long e = i + 1, n = e;
     while (n > 0 && n > e - 4 && r->t[n - 1].kind == TK_WORD && (r->t[n - 1].fl & TF_CAP) && !at(r, n - 1) &&

@@ -1226,13 +1226,6 @@ static int inferred_source(const rd *r, long ts, cset *src)
     return 1;
 }
 
-/* Whether token i is an adverb in -ly ("strongly", "firmly"). */
-static int ly_adverb(const rd *r, long i)
-{
-    return r->t[i].kind == TK_WORD && r->t[i].e - r->t[i].s > 4 && r->text[r->t[i].e - 1] == 'y' &&
-           r->text[r->t[i].e - 2] == 'l';
-}
-
 /* "Uganda is no stranger to Ituri. Its troops crossed into Congo",
  * "Algiers had seen it coming: its foreign ministry condemned": a subject
  * owned by "its" (an office, a body, forces) acts for the state named
@@ -1784,8 +1777,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
          * participle is that one's agent; "denounced remarks by Israel":
          * after a noun, the noun's; only an adverb stands between a
          * participle and its agent ("condemned strongly by") */
-        while ((size_t)j < r->nt && r->t[j].kind == TK_WORD && !at(r, j) && j < te + 2 && !ed_form(r, j) &&
-               r->t[j].e - r->t[j].s > 3 && r->text[r->t[j].e - 1] == 'y' && r->text[r->t[j].e - 2] == 'l')
+        while ((size_t)j < r->nt && !at(r, j) && j < te + 2 && !ed_form(r, j) && ly_adverb(r, j))
             j++;
         if (is_word(r, j, "by"))
             passive = 1;

@@ -429,6 +429,14 @@ static inline int ed_form(const rd *r, long i)
     return t->e - t->s > 3 && r->text[t->e - 2] == 'e' && r->text[t->e - 1] == 'd';
 }
 
+/* Whether token i is an adverb in -ly of five letters or more
+ * ("strongly", "firmly"). */
+static inline int ly_adverb(const rd *r, long i)
+{
+    return r->t[i].kind == TK_WORD && r->t[i].e - r->t[i].s > 4 && r->text[r->t[i].e - 1] == 'y' &&
+           r->text[r->t[i].e - 2] == 'l';
+}
+
 /* A trigger used as a verb: a verb form, not after a determiner ("a move"
  * is a noun). */
 static inline int verb_tok(const rd *r, long i)
