@@ -671,7 +671,9 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         /* "summoned the ambassador of Russia to protest": an office's
          * state is the object when a verb comes before the office */
         long from = gp->prep >= 0 && gp->people ? gp->prep : (long)gp->s;
-        for (long i = from - 1; i >= 0 && i >= from - 3 && !object; i--) {
+        /* "The pattern began after Egypt signed": a subordinator opens a
+         * clause, and no verb before it makes its subject an object */
+        for (long i = from - 1; !clause && i >= 0 && i >= from - 3 && !object; i--) {
             if (is_word(r, i, "that"))
                 break; /* "reaffirmed that Finland stands ready": a clause's subject */
             if (is_punct(r, i, ';'))
