@@ -59,6 +59,21 @@ static int plural_anaphor(const rd *r, long lo, long hi)
     return 0;
 }
 
+/* "the two countries' defence ministers signed": after a possessive
+ * anaphor ending at token e, up to three lower-case words naming the
+ * people who act for the states, ending right before the verb at ts */
+static int envoys_of(const rd *r, long e, long ts)
+{
+    static const char *const HEADS[] = {"ministers", "leaders", "presidents", "heads", "chiefs", "officials",
+                                        "representatives", "envoys", "delegations", "negotiators"};
+    if (e < 1 || !(r->t[e - 1].fl & TF_POSS) || ts - e < 1 || ts - e > 3 || !WORD_IN(r, ts - 1, HEADS))
+        return 0;
+    for (long i = e; i < ts; i++)
+        if (r->t[i].kind != TK_WORD || (r->t[i].fl & TF_CAP))
+            return 0;
+    return 1;
+}
+
 /* Whom a plural anaphor in [lo, hi) means. "The three juntas" after "Mali
  * and Burkina Faso warned" adds the groups named before until there are
  * three ("the military governments of Burkina Faso and Niger"); "the two
@@ -903,7 +918,8 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
     if (subj >= 0 && !*subj_treaty && tr->form != FORM_NOUN) {
         for (long i = (long)r->g[subj].e; i < ts; i++) {
             const lx_match *m = cue_starts(r, i, CUE_PLURAL) ? at(r, i) : NULL;
-            if (!m || (long)m->e - (long)m->s < 2 || ((long)m->e != ts && !((long)m->e == ts - 1 && ed_aux(r, ts - 1))))
+            if (!m || (long)m->e - (long)m->s < 2 ||
+                ((long)m->e != ts && !((long)m->e == ts - 1 && ed_aux(r, ts - 1)) && !envoys_of(r, (long)m->e, ts)))
                 continue;
             /* the states this sentence named before it ("Qatar hosts
              * Turkey's only base, set up under an agreement the two
