@@ -255,6 +255,18 @@ static long unknown_member(const rd *r, long i)
     return j > i && name_dot(r, j) ? j + 1 : j;
 }
 
+/* "Gabriel Boric in Santiago, Gustavo Petro in Bogotá and Santiago Peña in
+ * Asunción all condemned": a leader's or body's own capital after "in" or
+ * "at", before a comma or a conjunction, says where it spoke; it is no
+ * member of the list. */
+static int where_spoke(const rd *r, const amen *p, const amen *x)
+{
+    return x->s == p->e + 1 && (is_word(r, (long)p->e, "in") || is_word(r, (long)p->e, "at")) && x->actor &&
+           x->actor->kind == AK_CAPITAL && !strcmp(p->code, x->code) && !p->poss && p->actor &&
+           (p->actor->kind == AK_LEADER || p->actor->kind == AK_BODY) && (size_t)x->e < r->nt &&
+           (is_punct(r, (long)x->e, ',') || cue_at(r, (long)x->e, CUE_CONJ));
+}
+
 /* Whether the gap before mention k holds a conjunction, or the list it
  * opens goes on through commas to one ("Japan, South Korea and the US"). */
 static int and_follows(const rd *r, size_t k, long gs, long ge)
@@ -271,6 +283,8 @@ static int and_follows(const rd *r, size_t k, long gs, long ge)
             return 1;
         if (q + 1 == r->nam)
             break;
+        if (where_spoke(r, &r->am[q], &r->am[q + 1]))
+            continue;
         int comma = 0, conj = 0;
         for (long j = (long)r->am[q].e; j < (long)r->am[q + 1].s; j++) {
             const lx_match *mm = at(r, j);
@@ -1232,6 +1246,8 @@ int casusi_build_actors(rd *r)
             int ok = 1, conj = 0;
             if (x->s == p->s)
                 join = 1; /* one name, several states ("the two Koreas") */
+            else if (where_spoke(r, p, x))
+                join = 1;
             else if (r->t[x->s].fl & TF_HYPH && (size_t)j == x->s)
                 join = 1;
             else if (x->actor && x->actor->kind == AK_DEMONYM && x->s >= p->e + 2 && x->s <= p->e + 10 &&
