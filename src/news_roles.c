@@ -999,7 +999,7 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
                  !thing_subject(r, is_word(r, ts - 1, "it") ? ts - 1 : ts - 2))
             subjset = r->last_single; /* "On Sunday it fired": the last single subject */
         else {
-            for (long i = lo; i < ts; i++)
+            for (long i = alo; i < ts; i++) /* "the government also condemned the launch": not the launcher */
                 if (cue_starts(r, i, CUE_SINGULAR) && (r->last_person.n || r->last_single.n))
                     subjset = r->last_person.n ? r->last_person : r->last_single;
         }
