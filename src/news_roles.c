@@ -905,10 +905,17 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
      * office with no state takes the capital that opens the sentence */
     if (subj < 0 && !*subj_treaty && r->ng && r->g[0].prep >= 0 && is_word(r, r->g[0].prep, "in") &&
         r->g[0].prep <= 1 && is_punct(r, (long)r->g[0].e, ',') && (long)r->g[0].e < ts) {
-        int office = 0;
+        int office = 0, said = 0;
         for (long i = (long)r->g[0].e + 1; i < ts && !office; i++)
             office = cue_at(r, i, CUE_PEOPLE) != 0;
-        if (office && r->am[r->g[0].first].actor && r->am[r->g[0].first].actor->kind == AK_CAPITAL)
+        /* "In Washington, a State Department spokesperson condemned the
+         * launch": the office is no subject of a deed its words are about
+         * (it is of words it says: "said it was a grave concern") */
+        int deed = tr->form == FORM_NOUN && tr->type != CASUS_EV_CONDEMN && tr->type != CASUS_EV_WARN &&
+                   tr->type != CASUS_EV_DENY_ACCUSATION;
+        for (long i = (long)r->g[0].e + 1; deed && i < ts && !said; i++)
+            said = !cue_at(r, i, CUE_LIGHT) && (verb_tok(r, i) || cue_at(r, i, CUE_REACT) || cue_at(r, i, CUE_SAY));
+        if (office && !said && r->am[r->g[0].first].actor && r->am[r->g[0].first].actor->kind == AK_CAPITAL)
             subj = 0;
     }
     cset subjset = {{0}, 0};
