@@ -3009,12 +3009,14 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
      * report's day (dated once restatements have been merged); not a
      * perfect ("has deployed", "had warned"), which sets no time */
     else if (!x.date.precision && x.mod == CASUS_MOD_ACTUAL && !r->heading &&
-             ((tr->form != FORM_BASE && tr->form != FORM_S) || threat_now || firstp))
-        x.newsday = then || pre_perfect(r, ts) || (perfect(r, ts) && !speech_act(tr->type)) ||
+             ((tr->form != FORM_BASE && tr->form != FORM_S) || threat_now || firstp)) {
+        x.perf = perfect(r, ts);
+        x.newsday = then || pre_perfect(r, ts) || (x.perf && !speech_act(tr->type)) ||
                             reduced_relative(r, ts, passive) || time_anchor(r)
                         ? -1
                     : same_occasion(r) ? 2 /* "In the same statement": from the occasion told last */
                                        : 1;
+    }
     /* "Venezuela on Saturday denounced..., a day after Trump warned": the
      * clause after the span is that much before the main clause's day (its
      * own date, if it names one, stands) */

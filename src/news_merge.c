@@ -324,10 +324,14 @@ int casusi_finish_article(rd *r, casus_article *art)
             r->ev[i].date = r->artdate;
     /* a past with no time of its own: the day of the paragraph's last dated
      * event; none dated, the last day the paragraph named before it, else
-     * the article's day; a paragraph told in months or years (background)
-     * gives none */
-    const rev *p = NULL;  /* the paragraph's last dated actual event (one pass: events are in reading order) */
-    const rev *pa = NULL; /* the article's: "In the same statement" goes on from it */
+     * the day of the lede's event when that is the day before the article's
+     * ("UNITED NATIONS, Tuesday - Russia on Monday vetoed ... He called the
+     * veto a disgrace": the story is Monday's; not a perfect, "has
+     * denounced"), else the article's day; a paragraph told in months or
+     * years (background) gives none */
+    const rev *p = NULL;    /* the paragraph's last dated actual event (one pass: events are in reading order) */
+    const rev *pa = NULL;   /* the article's: "In the same statement" goes on from it */
+    const rev *lede = NULL; /* the article's first dated actual event */
     for (size_t i = 0; i < r->nev; i++) {
         rev *x = &r->ev[i];
         if (!i || x->para != r->ev[i - 1].para)
@@ -335,12 +339,18 @@ int casusi_finish_article(rd *r, casus_article *art)
         if (x->dead)
             continue;
         const rev *q = p || x->newsday != 2 ? p : pa;
+        if (!q && x->newsday > 0 && !x->perf && x->pday.precision != 3 && pa && pa == lede &&
+            pa->date.precision == 3 && r->artdate.precision == 3 && r->artdate.lo - pa->date.lo == 1)
+            q = pa;
         if (x->newsday > 0 && !x->date.precision && !q && x->pday.precision == 3)
             x->date = x->pday;
         else if (x->newsday > 0 && !x->date.precision && (q ? q->date.precision == 3 : r->artdate.precision == 3))
             x->date = q ? q->date : r->artdate;
-        if (x->date.precision && x->mod == CASUS_MOD_ACTUAL)
+        if (x->date.precision && x->mod == CASUS_MOD_ACTUAL) {
             p = pa = x;
+            if (!lede)
+                lede = x;
+        }
     }
     for (size_t i = 0; i < r->nen; i++)
         match_kb(r, &r->en[i]);

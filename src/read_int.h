@@ -135,6 +135,7 @@ typedef struct rev {
                                article's; 2: the same, going on from the occasion told last ("In the
                                same statement"): the last day told, though in an earlier paragraph;
                                -1: told as background (a perfect, a participle); 0: neither */
+    int perf;               /* told in a perfect ("has denounced"): of the report's day, not the lede's */
     int para;               /* paragraph number */
     int entryref;           /* dated only by its live-blog entry's heading, and named by its noun
                                after "the" ("07:40 KCNA confirms the launch"): a fact told before */
