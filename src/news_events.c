@@ -1406,6 +1406,31 @@ static void signed_in_capital(const rd *r, long ts, cset *src)
     }
 }
 
+/* 'Aliyev wrote on Friday: "I strongly condemn the attack committed today"':
+ * a "today" inside quotation marks is the day of the words, which a day
+ * named outside them in the sentence gives */
+static int quoted_today(const rd *r, size_t k)
+{
+    const dmen *dm = &r->dm[k];
+    if (dm->e != dm->s + 1 || !(is_word(r, (long)dm->s, "today") || is_word(r, (long)dm->s, "tonight")))
+        return 0;
+    int q = r->inquote;
+    for (uint32_t i = 0; i < dm->s; i++)
+        q ^= is_punct(r, (long)i, '"');
+    if (!q)
+        return 0;
+    for (size_t o = 0; o < r->ndm; o++) {
+        if (o == k || r->dm[o].d.precision != 3 || r->dm[o].treatyyear)
+            continue;
+        int oq = r->inquote;
+        for (uint32_t i = 0; i < r->dm[o].s; i++)
+            oq ^= is_punct(r, (long)i, '"');
+        if (!oq)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether token `to` lies in the clause that names what happened on the
  * date ending at token e (", the day the flights left"): after ", the
  * day" with only words between. */
@@ -2648,7 +2673,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     const dmen *bdm = NULL;
     for (size_t k = 0; k < r->ndm; k++) {
         const dmen *dm = &r->dm[k];
-        if (dm->treatyyear)
+        if (dm->treatyyear || quoted_today(r, k))
             continue;
         /* "On 18 August 2019, the United States carried out a flight test
          * ..., about which the Russian side had warned for years": a
