@@ -242,6 +242,20 @@ const char *casusi_arms_maker(const rd *r, long lo, long hi)
     return found;
 }
 
+/* Whether token i ends a hyphenated adjective of an item ("weapon-locating",
+ * "anti-submarine", "self-propelled"): a lower-case word joined by a hyphen
+ * to a word the lexicon does not know; not a maker's ("Russian-made",
+ * "US-supplied", "Chinese-built") */
+static int item_compound(const rd *r, long i)
+{
+    static const char *const MADE[] = {"made", "built", "supplied", "designed", "owned", "produced", "manufactured",
+                                       "led", "backed", "funded", "based", "donated", "provided", "delivered"};
+    if (i < 1 || r->t[i].kind != TK_WORD || !(r->t[i].fl & TF_HYPH) || (r->t[i].fl & TF_CAP) || at(r, i) ||
+        WORD_IN(r, i, MADE))
+        return 0;
+    return r->t[i - 1].kind == TK_WORD && !at(r, i - 1);
+}
+
 /* Fills an item ("artillery shells") and its quantity from cue at token w. */
 void casusi_item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty, const char **qtext,
                          int *approx)
@@ -269,6 +283,15 @@ void casusi_item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty
         const ntok *p = &r->t[s - 1];
         if (p->kind == TK_WORD && (p->fl & TF_CAP) && !at(r, s - 1)) {
             s--;
+            continue;
+        }
+        /* "four Swathi weapon-locating radars", "AS9 self-propelled
+         * howitzers": a hyphenated adjective is part of the item (not
+         * "Russian-made", "US-supplied": a maker is no part of it) */
+        if (item_compound(r, s - 1)) {
+            s -= 2;
+            while (s > 0 && (r->t[s].fl & TF_HYPH) && r->t[s - 1].kind == TK_WORD && !at(r, s - 1))
+                s--;
             continue;
         }
         /* "Leopard 2 tanks", "Leopard 2A8 tanks" */
