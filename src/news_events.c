@@ -2383,8 +2383,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         if (!x.tgt.n && pl && pl->sovereign && !cs_has(&x.src, pl->sovereign->iso3) &&
             !(pl->admin && cs_has(&x.src, pl->admin->iso3)))
             cs_add(&x.tgt, pl->sovereign->iso3);
-        if (!pl)
-            casusi_place_of_target(r, te, &x.tgt, &x.d);
+        if (!pl && !casusi_place_of_target(r, te, &x.tgt, &x.d))
+            casusi_place_named(r, te, &x.d);
         break;
     }
     case CASUS_EV_ARMS_TRANSFERRED:

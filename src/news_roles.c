@@ -395,6 +395,55 @@ int casusi_place_of_target(rd *r, long te, const cset *tgt, casus_event_details 
     return 0;
 }
 
+/* "ordered the carrier strike group to the Caribbean", "sent about 1,000
+ * more soldiers into North Kivu", "crossed into southern Lebanon": with no
+ * place the gazetteer knows and no state, the capitalised name after "to",
+ * "into", "in" or "at" within twelve tokens of the trigger's end te in the
+ * clause (a direction word before it kept), as written; not a date, not an
+ * actor. Sets d->place; returns whether it did. */
+int casusi_place_named(rd *r, long te, casus_event_details *d)
+{
+    static const char *const TO[] = {"to", "into", "in", "at"};
+    static const char *const BODY[] = {"mission", "missions", "force", "forces", "operation", "contingent",
+                                       "contingents", "troops", "soldiers", "personnel", "peacekeepers", "units",
+                                       "authorities", "government", "officials", "counterparts"};
+    static const char *const WATER[] = {"sea", "ocean", "gulf", "strait", "bay", "channel", "islands", "island"};
+    static const char *const DIR[] = {"northern", "southern", "eastern", "western", "north-eastern",
+                                      "north-western", "south-eastern", "south-western", "central"};
+    for (long i = te; (size_t)i + 1 < r->nt && i < te + 12; i++) {
+        if (is_boundary(r, i) || (i > te && is_trigger_tok(r, i)))
+            return 0;
+        if (!WORD_IN(r, i, TO))
+            continue;
+        long s = i + 1;
+        if (is_word(r, s, "the"))
+            s++;
+        long n = s;
+        if (WORD_IN(r, n, DIR))
+            n++;
+        long e = n;
+        while ((size_t)e < r->nt && r->t[e].kind == TK_WORD && (r->t[e].fl & TF_CAP) &&
+               (!at(r, e) || (e > n && WORD_IN(r, e, WATER))) && e < n + 4)
+            e++;
+        if (e == n)
+            continue;
+        /* "to the SADC mission", "Greenlandic contingents": a name that
+         * qualifies a body of people is no place */
+        if ((size_t)e < r->nt && WORD_IN(r, e, BODY))
+            continue;
+        /* "the Gulf of Aden", "the Sea of Japan" */
+        if (WORD_IN(r, e - 1, WATER) && is_word(r, e, "of") && (size_t)e + 1 < r->nt &&
+            r->t[e + 1].kind == TK_WORD && (r->t[e + 1].fl & TF_CAP))
+            e += 2;
+        for (size_t k = 0; k < r->ndm; k++)
+            if ((long)r->dm[k].s < e && (long)r->dm[k].e > s)
+                return 0;
+        d->place = span_text(r, n > s && WORD_IN(r, s, DIR) ? s : n, e);
+        return d->place != NULL;
+    }
+    return 0;
+}
+
 /* Does the match at token i carry a trigger of the type? With as_object,
  * only one that names the event as a verb's object: a noun, or a treaty
  * step's infinitive ("held joint drills with", "voted to ratify"). */
