@@ -896,6 +896,11 @@ static int carried_to(const rd *r, long te)
         if ((is_word(r, i, "to") || is_word(r, i, "for") || is_word(r, i, "into")) &&
             (names_place(r, i + 1) || (cue_starts(r, i + 1, CUE_DET) && names_place(r, i + 2))))
             return 1;
+        /* "flew about 100 soldiers to Kangerlussuaq": a name the
+         * dictionaries lack, no date (casusi_place_named) */
+        long ps, pe;
+        if ((is_word(r, i, "to") || is_word(r, i, "into")) && i > te && casusi_place_span(r, i, &ps, &pe))
+            return 1;
         /* "ordered 1,500 troops to the southern border" */
         static const char *const SIDE[] = {"northern", "southern", "eastern", "western"},
                                  *const EDGE[] = {"border", "frontier", "flank"};

@@ -396,12 +396,13 @@ int casusi_place_of_target(rd *r, long te, const cset *tgt, casus_event_details 
 }
 
 /* "ordered the carrier strike group to the Caribbean", "sent about 1,000
- * more soldiers into North Kivu", "crossed into southern Lebanon": with no
- * place the gazetteer knows and no state, the capitalised name after "to",
- * "into", "in" or "at" within twelve tokens of the trigger's end te in the
- * clause (a direction word before it kept), as written; not a date, not an
- * actor. Sets d->place; returns whether it did. */
-int casusi_place_named(rd *r, long te, casus_event_details *d)
+ * more soldiers into North Kivu", "crossed into southern Lebanon": the
+ * capitalised name after "to", "into", "in" or "at" within twelve tokens of
+ * token te in the clause, with a direction word before it, that no
+ * dictionary knows (a sea's "Sea", "Gulf of" allowed); not a date, not a
+ * name qualifying a body of people ("the SADC mission"). Sets [*ps, *pe);
+ * returns whether there is one. */
+int casusi_place_span(const rd *r, long te, long *ps, long *pe)
 {
     static const char *const TO[] = {"to", "into", "in", "at"};
     static const char *const BODY[] = {"mission", "missions", "force", "forces", "operation", "contingent",
@@ -425,11 +426,7 @@ int casusi_place_named(rd *r, long te, casus_event_details *d)
         while ((size_t)e < r->nt && r->t[e].kind == TK_WORD && (r->t[e].fl & TF_CAP) &&
                (!at(r, e) || (e > n && WORD_IN(r, e, WATER))) && e < n + 4)
             e++;
-        if (e == n)
-            continue;
-        /* "to the SADC mission", "Greenlandic contingents": a name that
-         * qualifies a body of people is no place */
-        if ((size_t)e < r->nt && WORD_IN(r, e, BODY))
+        if (e == n || ((size_t)e < r->nt && WORD_IN(r, e, BODY)))
             continue;
         /* "the Gulf of Aden", "the Sea of Japan" */
         if (WORD_IN(r, e - 1, WATER) && is_word(r, e, "of") && (size_t)e + 1 < r->nt &&
@@ -438,10 +435,22 @@ int casusi_place_named(rd *r, long te, casus_event_details *d)
         for (size_t k = 0; k < r->ndm; k++)
             if ((long)r->dm[k].s < e && (long)r->dm[k].e > s)
                 return 0;
-        d->place = span_text(r, n > s && WORD_IN(r, s, DIR) ? s : n, e);
-        return d->place != NULL;
+        *ps = n > s && WORD_IN(r, s, DIR) ? s : n;
+        *pe = e;
+        return 1;
     }
     return 0;
+}
+
+/* The place of casusi_place_span after token te, as written, into d->place;
+ * returns whether it set one. */
+int casusi_place_named(rd *r, long te, casus_event_details *d)
+{
+    long s, e;
+    if (!casusi_place_span(r, te, &s, &e))
+        return 0;
+    d->place = span_text(r, s, e);
+    return d->place != NULL;
 }
 
 /* Does the match at token i carry a trigger of the type? With as_object,
