@@ -2378,6 +2378,17 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 cs_minus(&x.tgt, &x.src);
             }
             const char *item = NULL;
+            /* "a contingent of 1,960 peacekeepers": the people after "of"
+             * are counted */
+            long wm = (long)at(r, w)->e;
+            if (cue_at(r, w, CUE_TROOPS) && is_word(r, wm, "of")) {
+                long k = wm + 1;
+                while ((size_t)k < r->nt && k < wm + 5 && !cue_starts(r, k, CUE_TROOPS) && !is_boundary(r, k) &&
+                       !is_punct(r, k, ','))
+                    k++;
+                if ((size_t)k < r->nt && cue_starts(r, k, CUE_TROOPS))
+                    w = k;
+            }
             if (cue_at(r, w, CUE_TROOPS)) /* ships have no troop count */
                 casusi_item_and_qty(r, w, CUE_TROOPS, &item, &x.d.count, &x.d.count_text, &x.d.approx);
         }
