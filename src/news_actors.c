@@ -1053,11 +1053,16 @@ int casusi_build_actors(rd *r)
             const char *c = casusi_ministry_word(r, w) && (long)m->s == w - (mod ? 1 : 0) ? casusi_ministry_of(r, mod)
                                                                                           : NULL;
             /* not when the ministry's object is that state: "the foreign
-             * ministry summoned Vasnetsov", Russia's envoy, in Chisinau */
+             * ministry summoned Vasnetsov", Russia's envoy, in Chisinau
+             * (not a that-clause's subject: "The ministry warned that China
+             * reserved the right") */
+            long upto = (long)m->e;
+            while ((size_t)upto < r->nt && !is_word(r, upto, "that"))
+                upto++;
             for (size_t a = 0; c && a < r->nam; a++)
-                if (same_code(r->am[a].code, c) && r->am[a].s >= m->e)
+                if (same_code(r->am[a].code, c) && r->am[a].s >= m->e && (long)r->am[a].s < upto)
                     c = NULL;
-            for (long t = (long)m->e; c && (size_t)t < r->nt; t++) {
+            for (long t = (long)m->e; c && t < upto; t++) {
                 long q = at(r, t) ? -1 : casusi_learnt(r, t);
                 if (q >= 0 && same_code(r->ln[q].code, c))
                     c = NULL;

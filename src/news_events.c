@@ -1411,6 +1411,28 @@ static void signed_in_capital(const rd *r, long ts, cset *src)
     }
 }
 
+/* "on Saturday 2 Mehr [24 September]": a weekday followed by the full date
+ * it names is no date of its own */
+static int weekday_of_date(const rd *r, size_t k)
+{
+    static const char *const DAYS[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    const dmen *dm = &r->dm[k];
+    if (dm->e != dm->s + 1 || !WORD_IN(r, (long)dm->s, DAYS))
+        return 0;
+    for (size_t o = 0; o < r->ndm; o++) {
+        const dmen *x = &r->dm[o];
+        if (o == k || x->d.precision != 3 || x->s < dm->e || x->s > dm->e + 6 ||
+            (x->e == x->s + 1 && WORD_IN(r, (long)x->s, DAYS))) /* "on Thursday and Friday" */
+            continue;
+        int apart = 0;
+        for (uint32_t i = dm->e; i < x->s && !apart; i++)
+            apart = is_boundary(r, (long)i) || is_punct(r, (long)i, ',') || is_trigger_tok(r, (long)i);
+        if (!apart)
+            return 1;
+    }
+    return 0;
+}
+
 /* 'Aliyev wrote on Friday: "I strongly condemn the attack committed today"':
  * a "today" inside quotation marks is the day of the words, which a day
  * named outside them in the sentence gives */
@@ -2689,7 +2711,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     const dmen *bdm = NULL;
     for (size_t k = 0; k < r->ndm; k++) {
         const dmen *dm = &r->dm[k];
-        if (dm->treatyyear || quoted_today(r, k))
+        if (dm->treatyyear || quoted_today(r, k) || weekday_of_date(r, k))
             continue;
         /* "On 18 August 2019, the United States carried out a flight test
          * ..., about which the Russian side had warned for years": a
