@@ -628,11 +628,18 @@ static int house_of(const rd *r, long lo, long p)
     }
     if (h < lo || !(WORD_IN(r, h, PART) || cue_at(r, h, CUE_LEGIS)))
         return 0;
-    for (long i = lo; i < h; i++)
-        if (!(cue_at(r, i, CUE_DET) || (r->t[i].kind == TK_WORD && (r->t[i].fl & TF_CAP) && group_at(r, i) < 0) ||
+    for (long i = lo; i < h; i++) {
+        /* "In late February 2024 the coast guards of": an opening date */
+        int dated = 0;
+        for (size_t k = 0; k < r->ndm && !dated; k++)
+            dated = (long)r->dm[k].s <= i + 1 && i < (long)r->dm[k].e &&
+                    ((long)r->dm[k].s <= i || is_word(r, i, "late") || is_word(r, i, "early") || is_word(r, i, "mid"));
+        if (!(dated || cue_at(r, i, CUE_DET) ||
+              (r->t[i].kind == TK_WORD && (r->t[i].fl & TF_CAP) && group_at(r, i) < 0) ||
               /* "the lower chamber of", "the coast guards of", "the armed forces of" */
               (r->t[i].kind == TK_WORD && i == h - 1 && group_at(r, i) < 0 && !verb_tok(r, i))))
             return 0;
+    }
     return 1;
 }
 
