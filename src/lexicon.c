@@ -446,8 +446,49 @@ long casusi_lex_match(const casusi_lexicon *lx, const ntok *toks, size_t n,
 
 /* ---- fuzzy names ----------------------------------------------------- */
 
+/* Keys of the fuzzy table: a polynomial hash of the word, mixed, so the
+ * n + 1 keys of a word and of its deletions ("Zelenskyy" -> "Zelensky")
+ * take O(n) to compute, not O(n^2). */
+#define FZ_MUL 0x100000001b3ULL
+#define FZ_BLOOM_BITS (1u << 20)
+
+static uint64_t fz_mix(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+/* The key of w[0..n) and, into del[k], of w without byte k (n <= 128). */
+static uint64_t fz_keys(const char *w, size_t n, uint64_t *del)
+{
+    uint64_t pre[129], suf[130], pw[129];
+    pre[0] = 0;
+    pw[0] = 1;
+    for (size_t i = 0; i < n; i++) {
+        pre[i + 1] = pre[i] * FZ_MUL + (unsigned char)w[i];
+        pw[i + 1] = pw[i] * FZ_MUL;
+    }
+    suf[n] = 0;
+    for (size_t i = n; i-- > 0;)
+        suf[i] = (unsigned char)w[i] * pw[n - 1 - i] + suf[i + 1];
+    for (size_t k = 0; del && k < n; k++)
+        del[k] = fz_mix(pre[k] * pw[n - 1 - k] + suf[k + 1]);
+    return fz_mix(pre[n]);
+}
+
+/* The Bloom filter's bit for key h */
+static inline uint32_t fz_bit(uint64_t h)
+{
+    return (uint32_t)(h >> 40) & (FZ_BLOOM_BITS - 1);
+}
+
 static void fput(casusi_lexicon *lx, uint64_t h, int32_t id)
 {
+    lx->fbloom[fz_bit(h) >> 6] |= (uint64_t)1 << (fz_bit(h) & 63);
     uint32_t i = (uint32_t)(h >> 20) & lx->fmask;
     for (;;) {
         if (lx->fkey[i] == 0) {
@@ -466,7 +507,7 @@ static void fput(casusi_lexicon *lx, uint64_t h, int32_t id)
 
 static int32_t fget(const casusi_lexicon *lx, uint64_t h)
 {
-    if (!lx->fkey)
+    if (!lx->fkey || !((lx->fbloom[fz_bit(h) >> 6] >> (fz_bit(h) & 63)) & 1))
         return -1;
     uint32_t i = (uint32_t)(h >> 20) & lx->fmask;
     for (;;) {
@@ -501,13 +542,12 @@ static void fuzzy_add_word(casusi_lexicon *lx, int32_t id)
 {
     const char *w = lx->words[id];
     size_t n = strlen(w);
-    fput(lx, fnv(w, n), id);
-    char buf[128];
-    for (size_t k = 0; k < n && n < sizeof buf; k++) {
-        memcpy(buf, w, k);
-        memcpy(buf + k, w + k + 1, n - k - 1);
-        fput(lx, fnv(buf, n - 1), id);
-    }
+    if (n > 128)
+        return;
+    uint64_t del[128];
+    fput(lx, fz_keys(w, n, del), id);
+    for (size_t k = 0; k < n; k++)
+        fput(lx, del[k], id);
 }
 
 int32_t casusi_lex_fuzzy(const casusi_lexicon *lx, const char *w, size_t n)
@@ -515,17 +555,10 @@ int32_t casusi_lex_fuzzy(const casusi_lexicon *lx, const char *w, size_t n)
     if (!lx->fkey || n < 4 || n >= 64)
         return -1;
     int32_t found = -1;
-    char buf[64];
+    uint64_t del[64];
+    uint64_t whole = fz_keys(w, n, del);
     for (size_t k = 0; k <= n; k++) {
-        uint64_t h;
-        if (k == n)
-            h = fnv(w, n);
-        else {
-            memcpy(buf, w, k);
-            memcpy(buf + k, w + k + 1, n - k - 1);
-            h = fnv(buf, n - 1);
-        }
-        int32_t id = fget(lx, h);
+        int32_t id = fget(lx, k == n ? whole : del[k]);
         if (id == -2)
             return -1;
         if (id < 0)
@@ -1458,11 +1491,14 @@ static int fuzzy_from_names(casusi_lexicon *lx, const char *const *names, const 
         m *= 2;
     lx->fkey = calloc(m, sizeof *lx->fkey);
     lx->fval = calloc(m, sizeof *lx->fval);
-    if (!lx->fkey || !lx->fval) {
+    lx->fbloom = calloc(FZ_BLOOM_BITS / 64, sizeof *lx->fbloom);
+    if (!lx->fkey || !lx->fval || !lx->fbloom) {
         free(lx->fkey);
         free(lx->fval);
+        free(lx->fbloom);
         lx->fkey = NULL;
         lx->fval = NULL;
+        lx->fbloom = NULL;
         return -1;
     }
     lx->fmask = m - 1;
@@ -1500,6 +1536,7 @@ void casus_lexicon_close(casus_lexicon *l)
     free(lx->triggers);
     free(lx->fkey);
     free(lx->fval);
+    free(lx->fbloom);
     casus_arena_free(lx->arena);
     free(l);
 }

@@ -181,6 +181,8 @@ struct casusi_lexicon {
     const char **mkeys; const char **mcodes; uint32_t nmakers;
     /* fuzzy names: symmetric-delete index over leader-name words */
     uint64_t *fkey; int32_t *fval; uint32_t fmask;
+    uint64_t *fbloom;         /* FZ_BLOOM_BITS bits, one per key: most words no name is one letter off
+                                 from are turned away without touching fkey */
 };
 
 struct casus_lexicon { casusi_lexicon lx; };
