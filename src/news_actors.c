@@ -763,7 +763,11 @@ const char *casusi_learn_titled(rd *r, long io)
  * The name is learnt for x's state; returns whether it was. */
 static int appositive_name(rd *r, const amen *x)
 {
-    if (!x->actor || !x->actor->state || x->org || !(x->poss || x->actor->kind == AK_DEMONYM))
+    /* "spokesman for the Eastern Theatre Command": a body is its state's */
+    long b = (long)x->s - 1 - is_word(r, (long)x->s - 1, "the");
+    int body = x->actor && x->actor->kind == AK_BODY &&
+               (is_word(r, b, "of") || is_word(r, b, "for") || is_word(r, b, "at"));
+    if (!x->actor || !x->actor->state || x->org || !(x->poss || x->actor->kind == AK_DEMONYM || body))
         return 0;
     long c = (long)x->s - 1;
     int office = 0;
@@ -783,10 +787,12 @@ static int appositive_name(rd *r, const amen *x)
     }
     if (c < 2 || !is_punct(r, c, ',') || !office)
         return 0;
-    /* the office closes before the verb: ", summoned", ", said" */
+    /* the office closes before the verb: ", summoned", ", said"; "of the
+     * Chinese Foreign Ministry,": a ministry's words may be capitalised */
     long e = (long)x->e;
     while ((size_t)e < r->nt && e < (long)x->e + 6 && !is_punct(r, e, ',') && !is_boundary(r, e) &&
-           r->t[e].kind == TK_WORD && !(r->t[e].fl & TF_CAP))
+           r->t[e].kind == TK_WORD &&
+           (!(r->t[e].fl & TF_CAP) || casusi_ministry_word(r, e) || casusi_office_mod(r, e) || is_word(r, e, "affairs")))
         e++;
     if ((size_t)e >= r->nt || !is_punct(r, e, ','))
         return 0;
