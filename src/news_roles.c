@@ -595,7 +595,9 @@ static int and_office_of(const rd *r, long a, long b)
 static int thing_subject(const rd *r, long k)
 {
     if (k < 3 || !(is_word(r, 0, "the") || is_word(r, 0, "this") || is_word(r, 0, "that")) ||
-        r->t[1].kind != TK_WORD || (r->t[1].fl & TF_CAP) || at(r, 1) || group_at(r, 1) >= 0 ||
+        r->t[1].kind != TK_WORD || (r->t[1].fl & TF_CAP) || group_at(r, 1) >= 0 ||
+        /* "The veto did not cancel the agreement; it only suspended": a deed is a thing */
+        (at(r, 1) && !cue_at(r, 1, CUE_ATTACK) && !cue_at(r, 1, CUE_EVREF)) ||
         cue_at(r, 1, CUE_PEOPLE) || cue_at(r, 1, CUE_LEGIS) || cue_at(r, 1, CUE_TROOPS) || cue_at(r, 1, CUE_VESSEL) ||
         cue_at(r, 1, CUE_PLURAL) || r->t[2].kind != TK_WORD || (r->t[2].fl & TF_CAP) || at(r, 2))
         return 0;
