@@ -1382,7 +1382,11 @@ void casusi_note_attacks(rd *r)
         long e = at(r, i) ? (long)at(r, i)->e : i + 1;
         int g = -1;
         for (long j = i - 1; j >= 0 && j >= i - (verb ? 8 : 4) && g < 0; j--) {
-            if (is_boundary(r, j) || r->t[j].kind == TK_PUNCT || (noun && verb_tok(r, j)))
+            /* "von der Leyen both condemned the attack": a word of
+             * reaction is a verb whatever stands before it */
+            if (is_boundary(r, j) || r->t[j].kind == TK_PUNCT ||
+                (noun && (verb_tok(r, j) || casusi_trigger_type_at(r, j, CASUS_EV_CONDEMN, 0) ||
+                          casusi_trigger_type_at(r, j, CASUS_EV_WARN, 0) || cue_at(r, j, CUE_REACT))))
                 break;
             int h = group_at(r, j);
             static const char *const SUB[] = {"after", "before", "since", "until", "when", "as"};
