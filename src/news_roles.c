@@ -1310,6 +1310,31 @@ void casusi_event_ref(const rd *r, long te, const cset *src, cset *tgt)
              * noun that names an event type refers to the last such event,
              * if any */
             int types[8], nt = NOUNS[k].type == CASUS_EV__COUNT ? event_types_at(r, i, types, 8) : 0, typed = 0;
+            /* "the launch": the state that launched most in the article so
+             * far, the latest of equals (not a launch a drill answered it
+             * with, nor one read into a reaction) */
+            int launch = NOUNS[k].type == CASUS_EV_MISSILE_TEST;
+            for (int u = 0; u < nt; u++)
+                launch |= r->lx->triggers[types[u]].type == CASUS_EV_MISSILE_TEST;
+            if (launch) {
+                const rev *best = NULL;
+                int bn = 0;
+                for (size_t e = r->nev; e-- > 0;) {
+                    const rev *p = &r->ev[e];
+                    if (p->dead || p->type != CASUS_EV_MISSILE_TEST || !p->src.n || cs_meets(&p->src, src))
+                        continue;
+                    int n = 0;
+                    for (size_t f = 0; f < r->nev; f++)
+                        n += !r->ev[f].dead && r->ev[f].type == CASUS_EV_MISSILE_TEST && cs_eq(&r->ev[f].src, &p->src);
+                    if (n > bn) {
+                        best = p;
+                        bn = n;
+                    }
+                }
+                if (best)
+                    *tgt = best->src;
+                return;
+            }
             for (size_t e = r->nev; e-- > 0 && !typed;)
                 for (int u = 0; u < nt && !typed; u++)
                     typed = !r->ev[e].dead && r->ev[e].src.n && !cs_meets(&r->ev[e].src, src) &&
