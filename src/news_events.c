@@ -1775,6 +1775,21 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     if (tr->form == FORM_BASE && x.mod == CASUS_MOD_ACTUAL && is_word(r, ts - 1, "to") && ts >= 2 &&
         group_at(r, ts - 2) == 0 && r->g[0].prep < 0 && (long)r->g[0].e == ts - 1 && r->g[0].s == 0)
         x.mod = CASUS_MOD_PLANNED;
+    /* "the State Department approved the (possible) sale of 612 Javelin
+     * missiles", "cleared the sale", "notified Congress of a proposed
+     * sale": an approved sale is yet to be made */
+    int approved = 0; /* the modality is set once the approval is dated, as a deed done */
+    if (tr->type == CASUS_EV_ARMS_TRANSFERRED && tr->form == FORM_NOUN && x.mod != CASUS_MOD_PLANNED) {
+        static const char *const OK[] = {"approved", "approves", "approve", "cleared", "clears", "authorized",
+                                         "authorised", "authorizes", "authorises", "notified"};
+        long i = ts - 1;
+        while (i >= 0 && i >= ts - 5 && r->t[i].kind != TK_PUNCT && !WORD_IN(r, i, OK) &&
+               (r->t[i].kind == TK_NUM || !verb_tok(r, i)))
+            i--;
+        approved = i >= 0 && WORD_IN(r, i, OK);
+        if (approved && x.mod == CASUS_MOD_POSSIBLE)
+            x.mod = CASUS_MOD_ACTUAL;
+    }
     /* "the strategic exercise planned for September", "drills scheduled
      * for next month": a participle after the noun */
     if (tr->form == FORM_NOUN && x.mod == CASUS_MOD_ACTUAL)
@@ -3122,6 +3137,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         x.newsday = -1;
     }
     x.para = r->parano;
+    if (approved && x.mod == CASUS_MOD_ACTUAL)
+        x.mod = CASUS_MOD_PLANNED;
     /* "The answer from Minsk came on Tuesday. President Lukashenko
      * denounced the border closure": the day an earlier sentence of the
      * paragraph named, for a past with no time of its own (not a present
