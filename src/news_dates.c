@@ -49,6 +49,13 @@ double casusi_number_before(const rd *r, long i, long *first, int *approx)
     }
     if (v < 0)
         return -1;
+    /* "several hundred soldiers": no number; "On 18 June 2017 Indian
+     * troops": a year is no count */
+    if (s >= 1 && (is_word(r, s - 1, "several") || is_word(r, s - 1, "few") || is_word(r, s - 1, "many")))
+        return -1;
+    for (size_t k = 0; k < r->ndm; k++)
+        if ((long)r->dm[k].s <= i && i < (long)r->dm[k].e)
+            return -1;
     *approx = 0;
     long j = s - 1;
     if (j >= 0 && cue_at(r, j, CUE_APPROX)) {

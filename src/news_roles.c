@@ -409,9 +409,12 @@ int casusi_place_span(const rd *r, long te, long *ps, long *pe)
                                        "contingents", "troops", "soldiers", "personnel", "peacekeepers", "units",
                                        "authorities", "government", "officials", "counterparts"};
     static const char *const WATER[] = {"sea", "ocean", "gulf", "strait", "bay", "channel", "islands", "island"};
+    static const char *const COMPASS[] = {"north", "south", "east", "west", "upper", "lower"};
     static const char *const DIR[] = {"northern", "southern", "eastern", "western", "north-eastern",
                                       "north-western", "south-eastern", "south-western", "central"};
-    for (long i = te; (size_t)i + 1 < r->nt && i < te + 12; i++) {
+    /* "crossed into Doklam": the trigger may end in the preposition */
+    long from = te > 0 && WORD_IN(r, te - 1, TO) ? te - 1 : te;
+    for (long i = from; (size_t)i + 1 < r->nt && i < te + 12; i++) {
         if (is_boundary(r, i) || (i > te && is_trigger_tok(r, i)))
             return 0;
         if (!WORD_IN(r, i, TO))
@@ -423,9 +426,18 @@ int casusi_place_span(const rd *r, long te, long *ps, long *pe)
         if (WORD_IN(r, n, DIR))
             n++;
         long e = n;
+        /* "southern Lebanon": a part of a state */
+        const lx_match *am = n > s ? at(r, n) : NULL;
+        if (am && (long)am->s == n && has_cat(r, am, LX_ACTOR) && group_at(r, n) >= 0)
+            e = (long)am->e;
+        /* "North Kivu", "South Kivu": a compass word opens a name */
+        else if ((size_t)n + 1 < r->nt && WORD_IN(r, n, COMPASS) && (r->t[n].fl & TF_CAP))
+            e = n + 1;
         while ((size_t)e < r->nt && r->t[e].kind == TK_WORD && (r->t[e].fl & TF_CAP) &&
                (!at(r, e) || (e > n && WORD_IN(r, e, WATER))) && e < n + 4)
             e++;
+        if (e == n + 1 && WORD_IN(r, n, COMPASS))
+            continue;
         if (e == n || ((size_t)e < r->nt && WORD_IN(r, e, BODY)))
             continue;
         /* "the Gulf of Aden", "the Sea of Japan" */
