@@ -1368,6 +1368,57 @@ static int with_after(const rd *r, long te, const cset *c)
     return 0;
 }
 
+/* "The memorandum was signed in Beijing in November 2017, during the first
+ * state visit by a Panamanian president to China": a paper signed in a
+ * capital right after the participle ending at te, with no signer named,
+ * is the capital's state's and the one other state the sentence names
+ * (none more; not at a summit or talks, see signed_in_capital). */
+static void signed_pair(const rd *r, long te, cset *src)
+{
+    static const char *const HOST[] = {"summit", "talks", "conference", "broker", "brokered", "mediated",
+                                       "mediation", "witnessed", "hosted", "ceremony", "representatives"};
+    const char *cap = NULL;
+    for (size_t g = 0; g < r->ng && !cap; g++) {
+        const group *gp = &r->g[g];
+        const lx_actor *a = gp->first == gp->last ? r->am[gp->first].actor : NULL;
+        if (gp->prep >= te && gp->prep <= te + 1 && is_word(r, gp->prep, "in") && a &&
+            (a->kind == AK_CAPITAL || a->kind == AK_ALIAS) && gp->codes.n == 1)
+            cap = gp->codes.c[0];
+    }
+    if (!cap)
+        return;
+    /* "signed in Paris ... by the sixteen members of NATO": its signers are named */
+    for (long i = te; (size_t)i < r->nt && !is_boundary(r, i) && !is_punct(r, i, ','); i++)
+        if (is_word(r, i, "by"))
+            return;
+    for (long i = 0; (size_t)i < r->nt; i++)
+        if (WORD_IN(r, i, HOST))
+            return;
+    /* "signed in Cairo this month, deepening a regional rift with
+     * Ethiopia": a participle's clause names no signer */
+    long end = (long)r->nt;
+    for (long i = te; i + 1 < end; i++) {
+        size_t n = r->t[i + 1].e - r->t[i + 1].s;
+        if (is_punct(r, i, ',') && r->t[i + 1].kind == TK_WORD && n > 5 &&
+            !memcmp(r->text + r->t[i + 1].e - 3, "ing", 3) && !is_word(r, i + 1, "during") &&
+            !is_word(r, i + 1, "including"))
+            end = i;
+    }
+    const char *other = NULL;
+    for (size_t a = 0; a < r->nam && (long)r->am[a].s < end; a++) {
+        const amen *m = &r->am[a];
+        if (m->org || !strcmp(m->code, cap) || !casus_kb_state(r->kb, m->code, NULL, NULL))
+            continue;
+        if (other && strcmp(other, m->code))
+            return;
+        other = m->code;
+    }
+    if (!other)
+        return;
+    cs_add(src, cap);
+    cs_add(src, other);
+}
+
 /* Adds to *src the state of the capital a signing took place in, named by
  * "in" in the clause of the trigger at ts ("signing its agreement in
  * Kyiv", "In Pyongyang, Putin signed"), when it is one state that *src
@@ -2168,6 +2219,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             if (x.src.n == 1 && !(en && en->parties.n >= 2 && !cs_meets(&en->parties, &x.src)) &&
                 !(en && en->kb && en->kb->nmembers > 2))
                 signed_in_capital(r, ts, &x.src);
+            if (!x.src.n && passive && !(en && en->kb && en->kb->nmembers > 2))
+                signed_pair(r, te, &x.src);
             int plain = subj >= 0 && !passive && (long)r->g[subj].e <= ts; /* "Japan and Australia signed" */
             for (long i = plain ? (long)r->g[subj].e : ts; i < ts; i++)
                 plain &= r->t[i].kind != TK_PUNCT;
