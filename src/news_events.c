@@ -1522,6 +1522,59 @@ static int in_day_clause(const rd *r, long e, long to)
     return 1;
 }
 
+/* "The State Duma ratified the treaty on 25 January 2011 and the
+ * Federation Council followed the next day", "the Duma ratified the
+ * document on 18 February, the Federation Council on 26 February": a
+ * second chamber after the ratification that ends at token te, with a day
+ * of its own or "followed" and no verb of its own, ratifies too. Adds the
+ * events after the last one; returns -1 when out of memory. */
+static int gapped_chambers(rd *r, long te)
+{
+    size_t xi = r->nev - 1;
+    const rev *x = &r->ev[xi];
+    if (x->type != CASUS_EV_TREATY_RATIFIED || !x->d.body || x->mod != CASUS_MOD_ACTUAL)
+        return 0;
+    static const char *const NEXT[] = {"next", "following"};
+    for (size_t a = 0; a < r->nam; a++) {
+        const amen *m = &r->am[a];
+        long s = (long)m->s - is_word(r, (long)m->s - 1, "the");
+        if ((long)m->s < te || !m->body || !strcmp(m->body, x->d.body) ||
+            !(is_punct(r, s - 1, ',') || is_word(r, s - 1, "and")))
+            continue;
+        long j = (long)m->e;
+        int followed = is_word(r, j, "followed"), next = 0;
+        const dmen *dm = NULL;
+        for (long k = j + followed; (size_t)k < r->nt && k <= j + followed + 3 && !dm && !next; k++) {
+            if (is_trigger_tok(r, k) || is_boundary(r, k) || (k > j && is_punct(r, k, ',')))
+                break;
+            for (size_t q = 0; q < r->ndm && !dm; q++)
+                if ((long)r->dm[q].s == k || ((long)r->dm[q].s == k + 1 && is_word(r, k, "on")))
+                    dm = &r->dm[q];
+            next = WORD_IN(r, k, NEXT) && is_word(r, k + 1, "day");
+        }
+        if (!dm && !next && !followed)
+            continue;
+        rev y = *x;
+        y.src.n = 0;
+        cs_add(&y.src, m->code);
+        y.d.body = m->body;
+        y.tok = (long)m->s;
+        y.rs = NULL;
+        y.nrs = y.rscap = 0;
+        memset(&y.date, 0, sizeof y.date);
+        if (dm && dm->mon && x->date.precision)
+            casusi_date_make(x->date.year, dm->mon, dm->dom, &y.date);
+        else if (dm)
+            y.date = dm->d;
+        else if (next && x->date.precision == 3)
+            y.date = casus_date_from_days(x->date.lo + 1);
+        if (add_event(r, &y))
+            return -1;
+        x = &r->ev[xi]; /* the array may have moved */
+    }
+    return 0;
+}
+
 static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested_denied)
 {
     long ts = (long)m->s, te = (long)m->e;
@@ -3230,7 +3283,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         }
         return 0;
     }
-    return add_event(r, &x);
+    if (add_event(r, &x))
+        return -1;
+    return gapped_chambers(r, te);
 }
 
 /* A collective-defence clause told in its own words: "any aggression
