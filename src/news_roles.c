@@ -732,7 +732,10 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         if (is_boundary(r, i) ||
             (joint && i > te && (r->t[i].kind == TK_NUM || (r->t[i].kind == TK_WORD && !(r->t[i].fl & TF_CAP))) &&
              casusi_subordinate(r, i) > 0 && !is_word(r, i, "which") && !is_word(r, i, "who")) || (is_trigger_tok(r, i) && i > te + 1 && !is_trigger_tok(r, te) &&
-                                  !casusi_trigger_type_at(r, i, tr->type, 1)) ||
+                                  !casusi_trigger_type_at(r, i, tr->type, 1) &&
+                                  /* "sharing information on the launch with the United
+                                   * States": a deed named after "the" ends no clause */
+                                  !(is_word(r, i - 1, "the") && !verb_tok(r, i) && is_word(r, i - 2, "on"))) ||
             (i > te && is_word(r, i - 1, "and") && cue_at(r, i, CUE_SAY)) ||
             (is_punct(r, i, ',') && cue_at(r, i + 1, CUE_CONJ) && group_at(r, i - 1) < 0)) {
             hi = i;
