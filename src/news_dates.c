@@ -791,7 +791,12 @@ int casusi_find_dates(rd *r)
             const dmen *p = &r->dm[k];
             if (p->mon || p->treatyyear || !p->d.precision)
                 continue;
-            if (p->d.year != x->d.year && (p->d.precision == 1 || p->d.month <= x->d.month)) {
+            /* (the same year too, when written: "on Nov. 11, 2024, and it
+             * entered into force on Dec. 4" is not dated by tense afterwards) */
+            int written = 0;
+            for (uint32_t q = p->s; q < p->e && !written; q++)
+                written = r->t[q].kind == TK_NUM && r->t[q].num == p->d.year;
+            if ((p->d.year != x->d.year || written) && (p->d.precision == 1 || p->d.month <= x->d.month)) {
                 x->d = mkdate(p->d.year, x->d.month, x->d.precision == 3 ? x->d.day : 0);
                 x->mon = x->dom = 0;
             }

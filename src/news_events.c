@@ -1462,30 +1462,6 @@ static void signed_in_capital(const rd *r, long ts, cset *src)
     }
 }
 
-/* "ratified the treaty by decree on Nov. 11, 2024, and it entered into
- * force on Dec. 4": a month and day (not a month alone) after a date of the
- * sentence written with its year take that year, or the next when the day
- * would come before it; sets *d from date mention k then. */
-static void year_of_sentence(const rd *r, size_t k, casus_date *d)
-{
-    const dmen *dm = &r->dm[k];
-    for (size_t o = k; dm->dom && o-- > 0;) {
-        const dmen *p = &r->dm[o];
-        int written = 0;
-        for (uint32_t i = p->s; i < p->e && !written; i++)
-            written = r->t[i].kind == TK_NUM && r->t[i].num == p->d.year;
-        if (p->treatyyear || p->mon || !p->d.precision || p->e > dm->s || !written)
-            continue;
-        casus_date c;
-        if (casusi_date_make(p->d.year, dm->mon, dm->dom, &c))
-            return;
-        if (c.hi < p->d.lo && casusi_date_make(p->d.year + 1, dm->mon, dm->dom, &c))
-            return;
-        *d = c;
-        return;
-    }
-}
-
 /* "on Saturday 2 Mehr [24 September]": a weekday followed by the full date
  * it names is no date of its own */
 static int weekday_of_date(const rd *r, size_t k)
@@ -3116,7 +3092,6 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                                   (tr->form == FORM_ING && !is_word(r, ts - 1, "is") && !is_word(r, ts - 1, "are") &&
                                    !is_word(r, ts - 1, "am") && !is_word(r, ts - 1, "be")) ||
                                       pastv);
-                year_of_sentence(r, k, &x.date);
             }
         }
     }
