@@ -2796,6 +2796,19 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             x.srcinf = 1;
         }
     }
+    /* "The ministry condemned the strikes as a violation of Afghan
+     * sovereignty and warned that the Pakistani army would bear the
+     * consequences": words joined by "and" to words the sentence told
+     * before, with no subject of their own, are that speaker's */
+    if (!x.src.n && speech_act(tr->type) && tr->form != FORM_NOUN && ts >= 1 && is_word(r, ts - 1, "and") &&
+        r->nev) {
+        const rev *pv = &r->ev[r->nev - 1];
+        if (!pv->dead && pv->sent == r->sentno && pv->tok < ts && speech_act((int)pv->type) && pv->src.n) {
+            x.src = pv->src;
+            x.srcinf = pv->srcinf;
+            cs_minus(&x.tgt, &x.src);
+        }
+    }
     /* "the treaty entered into force on 5 March 1970": a treaty whose
      * parties the article does not name still takes effect */
     if (!x.src.n && !(x.type == CASUS_EV_TREATY_IN_FORCE && r->ntm && tr->form != FORM_NOUN && !r->heading &&
