@@ -2809,6 +2809,18 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             cs_minus(&x.tgt, &x.src);
         }
     }
+    /* "It called the statement a final ultimatum and warned that": with
+     * no words told before, the "it" that opens the sentence */
+    if (!x.src.n && speech_act(tr->type) && tr->form != FORM_NOUN && ts >= 3 && is_word(r, ts - 1, "and") &&
+        is_word(r, 0, "it") && r->last_single.n) {
+        int other = 0;
+        for (size_t g = 0; g < r->ng && !other; g++)
+            other = r->g[g].prep < 0 && (long)r->g[g].e <= ts;
+        if (!other) {
+            x.src = r->last_single;
+            cs_minus(&x.tgt, &x.src);
+        }
+    }
     /* "the treaty entered into force on 5 March 1970": a treaty whose
      * parties the article does not name still takes effect */
     if (!x.src.n && !(x.type == CASUS_EV_TREATY_IN_FORCE && r->ntm && tr->form != FORM_NOUN && !r->heading &&
