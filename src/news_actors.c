@@ -672,6 +672,7 @@ static void learn_name(rd *r, long s, long e, const char *code, int org, int env
         l->code = code;
         l->org = (uint8_t)org;
         l->envoy = (uint8_t)envoy;
+        l->bare = 0;
         if (index_name(r, r->nln)) {
             r->err = 1;
             return;
@@ -982,6 +983,26 @@ int casusi_build_actors(rd *r)
         if (add_mention(r, m, a))
             return -1;
     }
+    /* "President Yoon Suk Yeol spoke ... Yoon warned": the first and the
+     * last word of a leader's full name, as named this time, mean the
+     * leader's state in later sentences (Korean and Chinese names put the
+     * family name first; a bare surname too common to be an alias of its
+     * own is not one in the dictionaries) */
+    for (size_t k = 0; k < r->nam; k++) {
+        const amen *x = &r->am[k];
+        if (!x->actor || x->actor->kind != AK_LEADER || x->e < x->s + 2 || x->fuzzy)
+            continue;
+        long last = (long)x->e - 1;
+        while (last > (long)x->s && r->t[last].kind != TK_WORD)
+            last--;
+        size_t n0 = r->nln;
+        learn_name(r, (long)x->s, (long)x->s + 1, x->code, 0, 0);
+        learn_name(r, last, last + 1, x->code, 0, 0);
+        if (r->err)
+            return -1;
+        for (size_t q = n0; q < r->nln; q++)
+            r->ln[q].bare = 1;
+    }
     /* "Zaw Phyo Win, a director-general at Myanmar's foreign ministry,
      * summoned": a name set off before an office of a state is learnt,
      * and acts in this sentence already */
@@ -994,6 +1015,8 @@ int casusi_build_actors(rd *r)
         if (q < 0 || !(r->t[i].fl & TF_CAP))
             continue;
         long j = name_run(r, i);
+        if (r->ln[q].bare && j > i + 1)
+            continue;
         if (insert_mention(r, i, j, r->ln[q].code, r->ln[q].org))
             return -1;
         i = j - 1;

@@ -1795,6 +1795,17 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                        is_word(r, i, "awaits") || is_word(r, i, "awaiting") || is_word(r, i, "awaited")))
             return 0;
     }
+    /* "to seek \"strong condemnation and sanctions\" against the North": what
+     * is sought is not done */
+    if (tr->form == FORM_NOUN) {
+        static const char *const SEEK[] = {"seek", "seeks", "seeking", "sought", "pursue", "pursues", "pursuing"};
+        for (long i = ts - 1; i >= 0 && i >= ts - 6; i--) {
+            if (WORD_IN(r, i, SEEK))
+                return 0;
+            if (!(is_punct(r, i, '"') || (r->t[i].kind == TK_WORD && !(r->t[i].fl & TF_CAP) && !verb_tok(r, i))))
+                break;
+        }
+    }
     /* "urged the Security Council to impose sanctions": someone is asked to act */
     if (tr->form == FORM_BASE && is_word(r, ts - 1, "to"))
         for (long i = ts - 2; i >= 0 && i >= ts - 10 && !is_boundary(r, i); i--)

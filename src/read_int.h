@@ -204,7 +204,9 @@ typedef struct rd {
     int nrecent;
     /* names learnt from the article: "Polish Defence Minister Mariusz
      * Blaszczak" teaches "Blaszczak" (and "Mariusz") -> POL */
-    struct lname { char w[40]; uint32_t h; const char *code; uint8_t org, envoy; } *ln;
+    /* bare: a word of a leader's full name ("Yoon" of "Yoon Suk Yeol"), which
+     * means the leader only standing alone ("Kim Hong-kyun" is someone else) */
+    struct lname { char w[40]; uint32_t h; const char *code; uint8_t org, envoy, bare; } *ln;
     size_t nln, lncap;
     uint32_t *lnix; /* open-addressing index of ln by hash: slot holds q + 1, 0 is empty */
     size_t lnixcap; /* a power of two, at least twice nln, or 0 */
