@@ -397,11 +397,12 @@ int casusi_place_of_target(rd *r, long te, const cset *tgt, casus_event_details 
 
 /* "ordered the carrier strike group to the Caribbean", "sent about 1,000
  * more soldiers into North Kivu", "crossed into southern Lebanon": the
- * capitalised name after "to", "into", "in" or "at" within twelve tokens of
- * token te in the clause, with a direction word before it, that no
- * dictionary knows (a sea's "Sea", "Gulf of" allowed); not a date, not a
- * name qualifying a body of people ("the SADC mission"). Sets [*ps, *pe);
- * returns whether there is one. */
+ * capitalised name no dictionary knows after "to", "into", "in" or "at",
+ * within twelve tokens of token te in the clause, with the direction word
+ * before it if any ("southern", which may also precede a state); a sea's
+ * "Sea" and "Gulf of ..." and a compass word opening the name ("North
+ * Kivu") are part of it; not a date, not a name qualifying a body of people
+ * ("the SADC mission"). Sets [*ps, *pe); returns whether there is one. */
 int casusi_place_span(const rd *r, long te, long *ps, long *pe)
 {
     static const char *const TO[] = {"to", "into", "in", "at"};
