@@ -1333,22 +1333,32 @@ void casusi_event_ref(const rd *r, long te, const cset *src, cset *tgt)
             for (int u = 0; u < nt; u++)
                 launch |= r->lx->triggers[types[u]].type == CASUS_EV_MISSILE_TEST;
             if (launch) {
-                const rev *best = NULL;
-                int bn = 0;
-                for (size_t e = r->nev; e-- > 0;) {
+                /* one pass over the last LAUNCH_WINDOW events (a long text
+                 * stays linear): each launcher's count and latest launch */
+                enum { LAUNCHERS = 16, LAUNCH_WINDOW = 512 };
+                const rev *last[LAUNCHERS];
+                int count[LAUNCHERS], nl = 0;
+                for (size_t e = r->nev > LAUNCH_WINDOW ? r->nev - LAUNCH_WINDOW : 0; e < r->nev; e++) {
                     const rev *p = &r->ev[e];
                     if (p->dead || p->type != CASUS_EV_MISSILE_TEST || !p->src.n || cs_meets(&p->src, src))
                         continue;
-                    int n = 0;
-                    for (size_t f = 0; f < r->nev; f++)
-                        n += !r->ev[f].dead && r->ev[f].type == CASUS_EV_MISSILE_TEST && cs_eq(&r->ev[f].src, &p->src);
-                    if (n > bn) {
-                        best = p;
-                        bn = n;
+                    int l = 0;
+                    while (l < nl && !cs_eq(&last[l]->src, &p->src))
+                        l++;
+                    if (l == nl) {
+                        if (nl == LAUNCHERS)
+                            continue;
+                        count[nl++] = 0;
                     }
+                    count[l]++;
+                    last[l] = p;
                 }
-                if (best)
-                    *tgt = best->src;
+                int b = -1;
+                for (int l = 0; l < nl; l++)
+                    if (b < 0 || count[l] > count[b] || (count[l] == count[b] && last[l] > last[b]))
+                        b = l;
+                if (b >= 0)
+                    *tgt = last[b]->src;
                 return;
             }
             for (size_t e = r->nev; e-- > 0 && !typed;)
