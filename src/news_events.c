@@ -1368,6 +1368,19 @@ static int with_after(const rd *r, long te, const cset *c)
     return 0;
 }
 
+/* Does the sentence tell of a summit or talks that a third state may host
+ * or broker ("at the bloc's summit in Astana", "brokered by China in
+ * Beijing")? Then the capital a paper was signed in names no signer. */
+static int hosted_signing(const rd *r)
+{
+    static const char *const HOST[] = {"summit", "talks", "conference", "broker", "brokered", "mediated",
+                                       "mediation", "witnessed", "hosted", "ceremony", "representatives"};
+    for (long i = 0; (size_t)i < r->nt; i++)
+        if (WORD_IN(r, i, HOST))
+            return 1;
+    return 0;
+}
+
 /* "The memorandum was signed in Beijing in November 2017, during the first
  * state visit by a Panamanian president to China": a paper signed in a
  * capital right after the participle ending at te, with no signer named,
@@ -1375,8 +1388,6 @@ static int with_after(const rd *r, long te, const cset *c)
  * (none more; not at a summit or talks, see signed_in_capital). */
 static void signed_pair(const rd *r, long te, cset *src)
 {
-    static const char *const HOST[] = {"summit", "talks", "conference", "broker", "brokered", "mediated",
-                                       "mediation", "witnessed", "hosted", "ceremony", "representatives"};
     const char *cap = NULL;
     for (size_t g = 0; g < r->ng && !cap; g++) {
         const group *gp = &r->g[g];
@@ -1391,9 +1402,8 @@ static void signed_pair(const rd *r, long te, cset *src)
     for (long i = te; (size_t)i < r->nt && !is_boundary(r, i) && !is_punct(r, i, ','); i++)
         if (is_word(r, i, "by"))
             return;
-    for (long i = 0; (size_t)i < r->nt; i++)
-        if (WORD_IN(r, i, HOST))
-            return;
+    if (hosted_signing(r))
+        return;
     /* "signed in Cairo this month, deepening a regional rift with
      * Ethiopia": a participle's clause names no signer */
     long end = (long)r->nt;
@@ -1425,15 +1435,9 @@ static void signed_pair(const rd *r, long te, cset *src)
  * lacks. */
 static void signed_in_capital(const rd *r, long ts, cset *src)
 {
-    /* not at a summit or talks a third state hosts or brokers ("at the
-     * bloc's summit in Astana", "brokered by China in Beijing"), nor for
-     * an organisation ("NATO") */
-    static const char *const HOST[] = {"summit", "talks", "conference", "broker", "brokered", "mediated",
-                                       "mediation", "witnessed", "hosted", "ceremony", "representatives"};
-    for (long i = 0; (size_t)i < r->nt; i++)
-        if (WORD_IN(r, i, HOST))
-            return;
-    if (!casus_kb_state(r->kb, src->c[0], NULL, NULL))
+    /* not at a summit or talks a third state hosts or brokers, nor for an
+     * organisation ("NATO") */
+    if (hosted_signing(r) || !casus_kb_state(r->kb, src->c[0], NULL, NULL))
         return;
     /* a sentence that names a third state tells of more than a pair
      * ("its peace declaration with Cambodia, signed in Kuala Lumpur") */
@@ -1466,14 +1470,13 @@ static void signed_in_capital(const rd *r, long ts, cset *src)
  * it names is no date of its own */
 static int weekday_of_date(const rd *r, size_t k)
 {
-    static const char *const DAYS[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
     const dmen *dm = &r->dm[k];
-    if (dm->e != dm->s + 1 || !WORD_IN(r, (long)dm->s, DAYS))
+    if (dm->e != dm->s + 1 || !cue_at(r, (long)dm->s, CUE_WEEKDAY))
         return 0;
     for (size_t o = 0; o < r->ndm; o++) {
         const dmen *x = &r->dm[o];
         if (o == k || x->d.precision != 3 || x->s < dm->e || x->s > dm->e + 6 ||
-            (x->e == x->s + 1 && WORD_IN(r, (long)x->s, DAYS))) /* "on Thursday and Friday" */
+            (x->e == x->s + 1 && cue_at(r, (long)x->s, CUE_WEEKDAY))) /* "on Thursday and Friday" */
             continue;
         int apart = 0;
         for (uint32_t i = dm->e; i < x->s && !apart; i++)
@@ -2811,26 +2814,21 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
      * sovereignty and warned that the Pakistani army would bear the
      * consequences": words joined by "and" to words the sentence told
      * before, with no subject of their own, are that speaker's */
-    if (!x.src.n && speech_act(tr->type) && tr->form != FORM_NOUN && ts >= 1 && is_word(r, ts - 1, "and") &&
-        r->nev) {
-        const rev *pv = &r->ev[r->nev - 1];
-        if (!pv->dead && pv->sent == r->sentno && pv->tok < ts && speech_act((int)pv->type) && pv->src.n) {
+    /* ("It called the statement a final ultimatum and warned that": with
+     * no words told before, the "it" that opens the sentence) */
+    if (!x.src.n && speech_act(tr->type) && tr->form != FORM_NOUN && ts >= 1 && is_word(r, ts - 1, "and")) {
+        const rev *pv = r->nev ? &r->ev[r->nev - 1] : NULL;
+        if (pv && !pv->dead && pv->sent == r->sentno && pv->tok < ts && speech_act((int)pv->type) && pv->src.n) {
             x.src = pv->src;
             x.srcinf = pv->srcinf;
-            cs_minus(&x.tgt, &x.src);
+        } else if (ts >= 3 && is_word(r, 0, "it") && r->last_single.n) {
+            int other = 0;
+            for (size_t g = 0; g < r->ng && !other; g++)
+                other = r->g[g].prep < 0 && (long)r->g[g].e <= ts;
+            if (!other)
+                x.src = r->last_single;
         }
-    }
-    /* "It called the statement a final ultimatum and warned that": with
-     * no words told before, the "it" that opens the sentence */
-    if (!x.src.n && speech_act(tr->type) && tr->form != FORM_NOUN && ts >= 3 && is_word(r, ts - 1, "and") &&
-        is_word(r, 0, "it") && r->last_single.n) {
-        int other = 0;
-        for (size_t g = 0; g < r->ng && !other; g++)
-            other = r->g[g].prep < 0 && (long)r->g[g].e <= ts;
-        if (!other) {
-            x.src = r->last_single;
-            cs_minus(&x.tgt, &x.src);
-        }
+        cs_minus(&x.tgt, &x.src);
     }
     /* "the treaty entered into force on 5 March 1970": a treaty whose
      * parties the article does not name still takes effect */
