@@ -575,10 +575,33 @@ static int offices_and(const rd *r, long a, long b)
             continue;
         }
         static const char *const RANK[] = {"deputy", "acting", "first", "then"};
+        /* "chief of defence staff, General Christopher Musa, and": the
+         * holder's name set off by commas */
+        if (is_punct(r, i, ',') && i > a && i + 1 < sep && r->t[i + 1].kind == TK_WORD && (r->t[i + 1].fl & TF_CAP))
+            continue;
         if (r->t[i].kind != TK_WORD || m || (!(r->t[i].fl & TF_CAP) && !WORD_IN(r, i, RANK)))
             return 0; /* a name: capitalised, in no dictionary */
     }
     return 1;
+}
+
+/* Tokens [a, b) are an office's words, perhaps ranked ("deputy defence
+ * minister") */
+static int offices_only(const rd *r, long a, long b)
+{
+    static const char *const RANK[] = {"deputy", "acting", "first", "then"};
+    if (b <= a || b - a > 6)
+        return 0;
+    int office = 0;
+    for (long i = a; i < b; i++) {
+        const lx_match *m = at(r, i);
+        if (m && cue_at(r, i, CUE_PEOPLE)) {
+            office = 1;
+            i = (long)m->e - 1;
+        } else if (!WORD_IN(r, i, RANK))
+            return 0;
+    }
+    return office;
 }
 
 /* Tokens [a, b) between a state and an office held for another state:
@@ -1081,7 +1104,14 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
          * signed": holders of two states' offices joined by "and" or a
          * comma; "Beijing and the government of then prime minister
          * Manasseh Sogavare signed" */
-        for (int g = subj; g > 0 && tr->form != FORM_NOUN && r->g[g - 1].prep < 0 && (long)r->g[g - 1].s >= lo &&
+        /* "Bulgaria's deputy defence minister Atanas Zapryanov": the
+         * holder's name after his office is the same state's mention */
+        int g0 = subj;
+        while (g0 > 0 && tr->form != FORM_NOUN && (long)r->g[g0 - 1].s >= lo && r->g[g0].prep < 0 &&
+               cs_sub(&r->g[g0].codes, &r->g[g0 - 1].codes) && (r->t[r->g[g0 - 1].e - 1].fl & TF_POSS) &&
+               offices_only(r, (long)r->g[g0 - 1].e, (long)r->g[g0].s))
+            cs_union(&subjset, &r->g[--g0].codes);
+        for (int g = g0; g > 0 && tr->form != FORM_NOUN && r->g[g - 1].prep < 0 && (long)r->g[g - 1].s >= lo &&
                            (((r->t[r->g[g - 1].e - 1].fl & TF_POSS) && offices_and(r, (long)r->g[g - 1].e, (long)r->g[g].s)) ||
                             and_office_of(r, (long)r->g[g - 1].e, (long)r->g[g].s));
              g--)
