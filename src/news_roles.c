@@ -74,6 +74,21 @@ static int envoys_of(const rd *r, long e, long ts)
     return 1;
 }
 
+/* Names set off by commas right before the verb at ts (", Alain Tribert
+ * Mutabazi and Jean-Pierre Bemba,"): the opening comma, else -1 */
+static long names_set_off(const rd *r, long ts)
+{
+    if (!is_punct(r, ts - 1, ','))
+        return -1;
+    for (long j = ts - 2; j >= 0 && j >= ts - 14; j--) {
+        if (is_punct(r, j, ','))
+            return j < ts - 2 && (r->t[j + 1].fl & TF_CAP) ? j : -1;
+        if (r->t[j].kind != TK_WORD || !((r->t[j].fl & TF_CAP) || is_word(r, j, "and")))
+            return -1;
+    }
+    return -1;
+}
+
 /* Whom a plural anaphor in [lo, hi) means. "The three juntas" after "Mali
  * and Burkina Faso warned" adds the groups named before until there are
  * three ("the military governments of Burkina Faso and Niger"); "the two
@@ -1052,10 +1067,15 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
      * signed in 2009": a plural anaphor right before the verb, after the
      * subject, is the verb's own subject */
     if (subj >= 0 && !*subj_treaty && tr->form != FORM_NOUN) {
-        for (long i = (long)r->g[subj].e; i < ts; i++) {
+        /* "the two countries' defence ministers, Alain Tribert Mutabazi and
+         * Jean-Pierre Bemba, signed": the names set off before the verb
+         * are the envoys' */
+        long ap = names_set_off(r, ts);
+        for (long i = ap >= 0 && ap <= (long)r->g[subj].s ? lo : (long)r->g[subj].e; i < ts; i++) {
             const lx_match *m = cue_starts(r, i, CUE_PLURAL) ? at(r, i) : NULL;
             if (!m || (long)m->e - (long)m->s < 2 ||
-                ((long)m->e != ts && !((long)m->e == ts - 1 && ed_aux(r, ts - 1)) && !envoys_of(r, (long)m->e, ts)))
+                ((long)m->e != ts && !((long)m->e == ts - 1 && ed_aux(r, ts - 1)) && !envoys_of(r, (long)m->e, ts) &&
+                 !(ap >= 0 && envoys_of(r, (long)m->e, ap))))
                 continue;
             /* the states this sentence named before it ("Qatar hosts
              * Turkey's only base, set up under an agreement the two
@@ -1076,6 +1096,13 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
                     cs_add(&pr, r->am[a].code);
             if (pr.n < want)
                 pr = plural_referent(r, i, (long)m->e);
+            if (ap >= 0 && (long)m->e <= ap && !cs_sub(&r->g[subj].codes, &pr)) {
+                /* the envoys named include the subject's state: it and the
+                 * states named last before this sentence */
+                pr = r->g[subj].codes;
+                for (int k = 0; k < r->nrecent && pr.n < want; k++)
+                    cs_add(&pr, r->recent[k]);
+            }
             if (pr.n >= 2) {
                 subj = -1;
                 subjset = pr;
