@@ -740,6 +740,19 @@ static int to_office(const rd *r, long i)
     return is_word(r, b, "to");
 }
 
+/* Whether token s opens the sentence, perhaps after its date ("On 21
+ * January the UN Security Council, which the UAE joined ..., condemned") */
+static int opens_after_date(const rd *r, long s)
+{
+    if (s <= 1)
+        return 1;
+    for (long i = 0; i < s; i++)
+        if (!date_at(r, i) && !is_word(r, i, "on") && !is_word(r, i, "in") && !is_word(r, i, "the") &&
+            !is_punct(r, i, ','))
+            return 0;
+    return date_at(r, 0) || date_at(r, 1);
+}
+
 void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cset *src, cset *tgt,
                   int *subj_treaty, int *fuzzy, const char **body, int *subj_out)
 {
@@ -909,7 +922,8 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
      * appositive or a relative clause after the opening subject, closed
      * by a comma right before the verb */
     static const char *const APPOS[] = {"a", "an", "the", "which", "who", "whose"};
-    if (subj > 0 && tr->form != FORM_NOUN && r->g[0].prep < 0 && r->g[0].s <= 1 && (long)r->g[0].e < ts &&
+    if (subj > 0 && tr->form != FORM_NOUN && r->g[0].prep < 0 && opens_after_date(r, (long)r->g[0].s) &&
+        (long)r->g[0].e < ts &&
         is_punct(r, (long)r->g[0].e, ',') && WORD_IN(r, (long)r->g[0].e + 1, APPOS)) {
         long c = ts - 1;
         if (c > 0 && r->t[c].kind == TK_WORD && !at(r, c) && !(r->t[c].fl & TF_CAP))
