@@ -1162,6 +1162,16 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
             if (r->am[a].body && body && !*body)
                 *body = r->am[a].body;
         }
+        /* "The foreign ministers of Britain, ... and the United States,
+         * together with the EU's foreign-policy chief, criticised": a
+         * partner set off by commas before the verb acts with them */
+        for (size_t g = (size_t)subj + 1; g < r->ng && (long)r->g[g].s < ts; g++) {
+            long p = r->g[g].prep;
+            if (p >= 2 && is_word(r, p, "with") && (is_word(r, p - 1, "together") || is_word(r, p - 1, "along")) &&
+                is_punct(r, p - 2, ',') && (long)r->g[g].e < ts && is_punct(r, ts - 1, ',') &&
+                names_set_off(r, ts) < 0)
+                cs_union(&subjset, &r->g[g].codes);
+        }
     } else if (!*subj_treaty && !subjset.n) {
         /* a noun's anaphor is the subject of its light verb ("the two
          * countries held a drill", "agreed to expand intelligence
