@@ -3504,6 +3504,16 @@ static int clause_events(rd *r)
     return 0;
 }
 
+/* A relative pronoun in the four tokens before token b, after token a
+ * ("the treaty that both countries signed") */
+static int rel_before(const rd *r, long a, long b)
+{
+    for (long i = b - 1; i > a && i >= b - 4; i--)
+        if (is_word(r, i, "that") || is_word(r, i, "which"))
+            return 1;
+    return 0;
+}
+
 int casusi_sentence_events(rd *r)
 {
     casusi_note_attacks(r);
@@ -3580,6 +3590,26 @@ int casusi_sentence_events(rd *r)
                 c->tgt = y->src;
                 break;
             }
+        }
+    }
+    /* "Algeria suspended the Treaty of Friendship ... it had concluded with
+     * Spain", "denounced the treaty signed with France", "the Treaty ...
+     * that both countries signed in Madrid": an exit with no target leaves
+     * the partner its object's relative clause signed with (not "the CFE
+     * Treaty, signed in Paris", a capital) */
+    for (size_t i = first; i < r->nev; i++) {
+        rev *w = &r->ev[i];
+        if (w->tgt.n || w->type != CASUS_EV_TREATY_WITHDRAWN || w->dead)
+            continue;
+        for (size_t q = i + 1; q < r->nev; q++) {
+            const rev *y = &r->ev[q];
+            if (y->sent != r->sentno || y->type != CASUS_EV_TREATY_SIGNED || y->dead || y->tok <= w->tok ||
+                y->tok > w->tok + 16 || !cs_sub(&w->src, &y->src) || y->src.n <= w->src.n ||
+                !(is_word(r, y->tok + 1, "with") || is_word(r, y->tok + 2, "with") || rel_before(r, w->tok, y->tok)))
+                continue;
+            w->tgt = y->src;
+            cs_minus(&w->tgt, &w->src);
+            break;
         }
     }
     casusi_discourse_targets(r, first);
