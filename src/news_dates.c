@@ -562,9 +562,10 @@ int casusi_find_dates(rd *r)
                    (((r->t[i + 1].fl & TF_CAP) && cue_starts(r, i + 1, CUE_MONTH)) ||
                     /* a translation's "Friday 27 yanvar", "yesterday, Thursday 24 Nisan" */
                     (r->translated && cue_starts(r, i + 1, CUE_FMONTH) && !cue_at(r, i + 1, CUE_MONTH)) ||
-                    /* and its German "am 7. Juli 2023" */
-                    (r->translated && is_punct(r, i + 1, '.') && (size_t)i + 2 < r->nt && (r->t[i + 2].fl & TF_CAP) &&
-                     (cue_starts(r, i + 2, CUE_FMONTH) || cue_starts(r, i + 2, CUE_MONTH))))) {
+                    /* and its German "am 7. Juli 2023", Norwegian "On 28. februar" */
+                    (r->translated && is_punct(r, i + 1, '.') && (size_t)i + 2 < r->nt &&
+                     (((r->t[i + 2].fl & TF_CAP) && cue_starts(r, i + 2, CUE_MONTH)) ||
+                      cue_starts(r, i + 2, CUE_FMONTH))))) {
             long mi = is_punct(r, i + 1, '.') ? i + 2 : i + 1;
             long mm = cue_at(r, mi, CUE_MONTH);
             if (!mm)
