@@ -1244,6 +1244,11 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         } else if (pw && !strcmp(pw, "from")) {
             if (!from.n)
                 from = gp->codes;
+        } else if (pw && tr->type == CASUS_EV_INTELLIGENCE_SHARING &&
+                   (!strcmp(pw, "on") || !strcmp(pw, "of") || !strcmp(pw, "about"))) {
+            /* "the sharing of missile-warning data on North Korean
+             * launches": what is shared is about them; they neither share
+             * nor receive it */
         } else if (!pw || !strcmp(pw, "to") || !strcmp(pw, "against") || !strcmp(pw, "on") ||
                    /* "deployed to the north of the Philippines" */
                    (located && !strcmp(pw, "of") && compass_of(r, gp->prep)) ||
