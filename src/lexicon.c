@@ -999,7 +999,7 @@ static const struct { const char *key; int cue; } CUES[] = {
     {"attack", CUE_ATTACK}, {"attack-verb", CUE_ATTACKV}, {"currency", CUE_CURRENCY}, {"vessels", CUE_VESSEL}, {"reprisal", CUE_REPRISAL},
     {"negation-noun", CUE_NEGNOUN}, {"negation-after", CUE_NEGAFTER}, {"reaction", CUE_REACT}, {"undo", CUE_UNDO}, {"month-original", CUE_FMONTH},
     {"trade", CUE_TRADE}, {"blame", CUE_BLAME}, {"span", CUE_SPAN}, {"terror", CUE_TERROR},
-    {"instrument", CUE_INSTRUMENT},
+    {"instrument", CUE_INSTRUMENT}, {"hedge-agency", CUE_HEDGEAG},
 };
 
 static const char *MONTHS[] = {"january", "february", "march", "april", "may", "june", "july",

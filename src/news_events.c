@@ -1948,9 +1948,12 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         if (step && !day)
             return 0;
     }
-    /* hedges: before the trigger, or "according to" anywhere */
+    /* hedges: before the trigger, or "according to" anywhere; an
+     * intelligence agency before a deed it tells of */
+    int words = speech_act(tr->type);
     for (long i = 0; (size_t)i < r->nt; i++)
-        if (cue_starts(r, i, CUE_HEDGE) && (i < ts || is_word(r, i, "according"))) {
+        if ((cue_starts(r, i, CUE_HEDGE) && (i < ts || is_word(r, i, "according"))) ||
+            (!words && i < ts && cue_starts(r, i, CUE_HEDGEAG))) {
             x.hedged = 1;
             break;
         }
