@@ -1865,11 +1865,26 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     for (long i = ts - 1; i >= 0 && i >= ts - 6; i--) {
         if (is_boundary(r, i))
             break;
-        if (cue_starts(r, i, CUE_WOULD)) {
-            int said = 0;
-            for (long j = i - 1; j >= 0 && j >= i - 6; j--)
-                if (cue_at(r, j, CUE_SAY))
+        /* "would be deployed", "will be held": the auxiliary read as a
+         * form of "be" is still "would" or "will" */
+        int quoted = 0; /* "'Russia's responses will be harsh,' he warned": not the warning's */
+        for (long j = i + 1; j < ts && !quoted; j++)
+            quoted = is_punct(r, j, '"');
+        int be_would = !quoted && cue_starts(r, i, CUE_BE) && is_word(r, i, "would");
+        int be_will = !quoted && cue_starts(r, i, CUE_BE) && is_word(r, i, "will");
+        if (cue_starts(r, i, CUE_WOULD) || be_would) {
+            int said = 0, that = 0;
+            /* "told Polsat News late on Wednesday that about 40,000
+             * soldiers would be deployed": further back past a "that" (up
+             * to 30 tokens) */
+            for (long j = i - 1; j >= 0 && j >= i - 30 && !said; j--) {
+                that |= is_word(r, j, "that");
+                if (cue_at(r, j, CUE_SAY) && (j >= i - 6 || that))
                     said = 1;
+                /* "decided that the treaty would be held in abeyance" */
+                if (be_would && is_word(r, j, "that") && j > 0 && verb_tok(r, j - 1))
+                    said = 1;
+            }
             if (!said)
                 return 0;
             /* "said it would take appropriate measures", "will respond
@@ -1879,7 +1894,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         }
         if (cue_at(r, i, CUE_POSSIBLE) && !(is_word(r, i, "may") && r->t[i].fl & TF_CAP))
             x.mod = CASUS_MOD_POSSIBLE;
-        else if (cue_at(r, i, CUE_PLANNED) && x.mod == CASUS_MOD_ACTUAL && !threat_now &&
+        else if ((cue_at(r, i, CUE_PLANNED) || be_will) && x.mod == CASUS_MOD_ACTUAL && !threat_now &&
                  !(tr->type == CASUS_EV_TREATY_WITHDRAWN && (is_word(r, (long)at(r, i)->s, "decided") ||
                                                              is_word(r, (long)at(r, i)->s, "decides"))) &&
                  !((tr->type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE || tr->type == CASUS_EV_AID_PLEDGED) &&
@@ -1909,12 +1924,19 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             x.mod = CASUS_MOD_ACTUAL;
     }
     /* "the strategic exercise planned for September", "drills scheduled
-     * for next month": a participle after the noun */
+     * for next month": a participle after the noun; "Yudh Abhyas, which
+     * will be held in Rajasthan": a relative clause in the future */
     if (tr->form == FORM_NOUN && x.mod == CASUS_MOD_ACTUAL)
-        for (long i = te; (size_t)i + 1 < r->nt && i <= te + 1; i++)
-            if ((is_word(r, i, "planned") || is_word(r, i, "scheduled") || is_word(r, i, "slated") ||
-                 is_word(r, i, "set")) && (is_word(r, i + 1, "for") || is_word(r, i + 1, "to")))
+        for (long i = te; (size_t)i + 1 < r->nt && i <= te + 6 && !is_boundary(r, i); i++) {
+            if (i <= te + 1 && (is_word(r, i, "planned") || is_word(r, i, "scheduled") || is_word(r, i, "slated") ||
+                                is_word(r, i, "set")) && (is_word(r, i + 1, "for") || is_word(r, i + 1, "to")))
                 x.mod = CASUS_MOD_PLANNED;
+            if ((is_word(r, i, "which") || is_word(r, i, "that")) && is_word(r, i + 1, "will") &&
+                is_word(r, i + 2, "be"))
+                x.mod = CASUS_MOD_PLANNED;
+            if (i > te && (is_punct(r, i, ',') ? !is_word(r, i + 1, "which") : 0))
+                break;
+        }
     /* "Russia could in turn send weapons to North Korea if Western
      * countries kept arming Ukraine": a possible or planned event on a
      * condition that follows it is a hypothetical. Threats and defence
@@ -3115,6 +3137,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                  * verb between the quoted present and the date */
                 for (long i = ts + 1; i < (long)dm->s && !pastv && (tr->form == FORM_S || tr->form == FORM_BASE); i++)
                     pastv = past_say(r, i);
+                /* "On 10 August he went further, saying that about 10,000
+                 * soldiers would be deployed": the date is the saying's */
+                for (long i = (long)dm->e; i < ts && !pastv && x.mod == CASUS_MOD_PLANNED; i++)
+                    pastv = cue_at(r, i, CUE_SAY) && (ed_form(r, i) || is_word(r, i, "saying") ||
+                                                      is_word(r, i, "told") || is_word(r, i, "said"));
                 /* "the Foreign Office said on 25 September that Britain
                  * condemns the crackdown": the reporting verb the date
                  * follows is past */
