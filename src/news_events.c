@@ -899,7 +899,7 @@ static int carried_to(const rd *r, long te)
         /* "flew about 100 soldiers to Kangerlussuaq": a name the
          * dictionaries lack, no date (casusi_place_named) */
         long ps, pe;
-        if ((is_word(r, i, "to") || is_word(r, i, "into")) && i > te && casusi_place_span(r, i, &ps, &pe))
+        if ((is_word(r, i, "to") || is_word(r, i, "into")) && i > te && casusi_place_span(r, i, 0, &ps, &pe))
             return 1;
         /* "ordered 1,500 troops to the southern border" */
         static const char *const SIDE[] = {"northern", "southern", "eastern", "western"},
@@ -2574,7 +2574,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             if (cue_at(r, w, CUE_TROOPS)) /* ships have no troop count */
                 casusi_item_and_qty(r, w, CUE_TROOPS, &item, &x.d.count, &x.d.count_text, &x.d.approx);
         }
-        const casus_place *pl = casusi_place_of(r, ts, &x.d);
+        const casus_place *pl = casusi_place_of(r, ts, LONG_MAX, &x.d);
         cs_minus(&x.tgt, &x.src);
         /* "North Korean troops deployed to the Kursk region": the place's
          * state is the host, unless the sender holds it */
@@ -2582,7 +2582,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             !(pl->admin && cs_has(&x.src, pl->admin->iso3)))
             cs_add(&x.tgt, pl->sovereign->iso3);
         if (!pl && !casusi_place_of_target(r, te, &x.tgt, &x.d))
-            casusi_place_named(r, te, &x.d);
+            casusi_place_named(r, te, 0, &x.d);
         break;
     }
     case CASUS_EV_ARMS_TRANSFERRED:
@@ -2639,6 +2639,15 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             cs_union(&x.src, &x.tgt);
         if (!(x.type == CASUS_EV_INTELLIGENCE_SHARING && x.src.n == 1 && casusi_intel_given(tr) && with_after(r, te, &x.tgt)))
             x.tgt.n = 0;
+        /* where a drill is held, as written: "in the Java Sea", "over the
+         * Yellow Sea", "off Karachi" */
+        if (x.type == CASUS_EV_MILITARY_EXERCISE) {
+            long end = te; /* a place the gazetteer knows, in the clause */
+            while ((size_t)end < r->nt && end < te + 12 && !is_boundary(r, end) && !is_punct(r, end, ','))
+                end++;
+            if (!casusi_place_of(r, te, end, &x.d))
+                casusi_place_named(r, te, 1, &x.d);
+        }
         break;
     case CASUS_EV_ALLIANCE_JOINED:
         if (!strcmp(tr->lemma, "become")) {

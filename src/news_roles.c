@@ -362,11 +362,11 @@ void casusi_item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty
     }
 }
 
-const casus_place *casusi_place_of(rd *r, long from, casus_event_details *d)
+const casus_place *casusi_place_of(rd *r, long from, long to, casus_event_details *d)
 {
     for (size_t k = 0; k < r->nsel; k++) {
         const lx_match *m = &r->sel[k];
-        if ((long)m->s < from || !has_cat(r, m, LX_PLACE))
+        if ((long)m->s < from || (long)m->s >= to || !has_cat(r, m, LX_PLACE))
             continue;
         uint32_t n;
         const lx_payload *p = pays_of(r, m, &n);
@@ -418,9 +418,12 @@ int casusi_place_of_target(rd *r, long te, const cset *tgt, casus_event_details 
  * "Sea" and "Gulf of ..." and a compass word opening the name ("North
  * Kivu") are part of it; not a date, not a name qualifying a body of people
  * ("the SADC mission"). Sets [*ps, *pe); returns whether there is one. */
-int casusi_place_span(const rd *r, long te, long *ps, long *pe)
+int casusi_place_span(const rd *r, long te, int wide, long *ps, long *pe)
 {
     static const char *const TO[] = {"to", "into", "in", "at"};
+    /* where a drill is held: "over the Yellow Sea", "off Karachi", "near
+     * Sirte", "around Taiwan", "on Iturup and Kunashir" */
+    static const char *const WIDE[] = {"to", "into", "in", "at", "over", "off", "near", "around", "on"};
     static const char *const BODY[] = {"mission", "missions", "force", "forces", "operation", "contingent",
                                        "contingents", "troops", "soldiers", "personnel", "peacekeepers", "units",
                                        "authorities", "government", "officials", "counterparts"};
@@ -433,7 +436,12 @@ int casusi_place_span(const rd *r, long te, long *ps, long *pe)
     for (long i = from; (size_t)i + 1 < r->nt && i < te + 12; i++) {
         if (is_boundary(r, i) || (i > te && is_trigger_tok(r, i)))
             return 0;
-        if (!WORD_IN(r, i, TO))
+        if (wide ? !WORD_IN(r, i, WIDE) : !WORD_IN(r, i, TO))
+            continue;
+        /* "took part in AMAN-25", "participated in Yama Sakura": the
+         * drill's own name */
+        static const char *const PART[] = {"part", "participate", "participated", "participates", "participating"};
+        if (wide && i > 0 && WORD_IN(r, i - 1, PART))
             continue;
         long s = i + 1;
         if (is_word(r, s, "the"))
@@ -444,13 +452,21 @@ int casusi_place_span(const rd *r, long te, long *ps, long *pe)
         long e = n;
         /* "southern Lebanon": a part of a state */
         const lx_match *am = n > s ? at(r, n) : NULL;
-        if (am && (long)am->s == n && has_cat(r, am, LX_ACTOR) && group_at(r, n) >= 0)
+        if (am && (long)am->s == n && has_cat(r, am, LX_ACTOR) && group_at(r, n) >= 0) {
+            int g = group_at(r, n);
+            const amen *a = &r->am[r->g[g].first];
+            if (a->actor && a->actor->kind == AK_DEMONYM)
+                continue; /* "southern Chinese waters": no name */
             e = (long)am->e;
+        }
         /* "North Kivu", "South Kivu": a compass word opens a name */
         else if ((size_t)n + 1 < r->nt && WORD_IN(r, n, COMPASS) && (r->t[n].fl & TF_CAP))
             e = n + 1;
+        /* "the South China Sea": a state's name inside a sea's */
         while ((size_t)e < r->nt && r->t[e].kind == TK_WORD && (r->t[e].fl & TF_CAP) &&
-               (!at(r, e) || (e > n && WORD_IN(r, e, WATER))) && e < n + 4)
+               (!at(r, e) || (e > n && WORD_IN(r, e, WATER)) ||
+                ((size_t)e + 1 < r->nt && (r->t[e + 1].fl & TF_CAP) && WORD_IN(r, e + 1, WATER))) &&
+               e < n + 4)
             e++;
         if (e == n + 1 && WORD_IN(r, n, COMPASS))
             continue;
@@ -472,10 +488,10 @@ int casusi_place_span(const rd *r, long te, long *ps, long *pe)
 
 /* The place of casusi_place_span after token te, as written, into d->place;
  * returns whether it set one. */
-int casusi_place_named(rd *r, long te, casus_event_details *d)
+int casusi_place_named(rd *r, long te, int wide, casus_event_details *d)
 {
     long s, e;
-    if (!casusi_place_span(r, te, &s, &e))
+    if (!casusi_place_span(r, te, wide, &s, &e))
         return 0;
     d->place = span_text(r, s, e);
     return d->place != NULL;

@@ -538,10 +538,10 @@ void casusi_item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty
                          int *approx);
 /* The number ending at token i as a quantity ("donated six of them"). */
 void casusi_qty_at(rd *r, long i, int64_t *qty, const char **qtext, int *approx);
-const casus_place *casusi_place_of(rd *r, long from, casus_event_details *d);
+const casus_place *casusi_place_of(rd *r, long from, long to, casus_event_details *d);
 int casusi_place_of_target(rd *r, long te, const cset *tgt, casus_event_details *d);
-int casusi_place_span(const rd *r, long te, long *ps, long *pe);
-int casusi_place_named(rd *r, long te, casus_event_details *d);
+int casusi_place_span(const rd *r, long te, int wide, long *ps, long *pe);
+int casusi_place_named(rd *r, long te, int wide, casus_event_details *d);
 int casusi_trigger_type_at(const rd *r, long i, casus_evtype type, int as_object);
 void casusi_note_recent(rd *r, const char *code);
 int casusi_ministry_word(const rd *r, long i);
