@@ -146,6 +146,20 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
         }
     /* the last day, year and month the sentence names (a month: an
      * event's resolved date, or a date with its year) */
+    /* the day nearest a verb of saying: "announced the measure on Friday,
+     * saying ... who were flown out on 27 February" is Friday's */
+    long best = -1;
+    const dmen *said = NULL;
+    for (size_t i = 0; i < r->nt; i++)
+        if (cue_at(r, (long)i, CUE_SAY))
+            for (size_t k = 0; k < r->ndm; k++) {
+                const dmen *x = &r->dm[k];
+                long d = (long)x->s > (long)i ? (long)x->s - (long)i : (long)i - (long)x->e;
+                if (!x->treatyyear && x->d.precision == 3 && (best < 0 || d < best))
+                    best = d, said = x;
+            }
+    if (said)
+        r->sayday = said->d, r->sayday_para = r->parano;
     for (size_t k = 0; k < r->ndm; k++) {
         const dmen *x = &r->dm[k];
         if (x->treatyyear)

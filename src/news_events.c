@@ -2068,6 +2068,17 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         if (drill != (tr->type == CASUS_EV_MILITARY_EXERCISE))
             return 0;
     }
+    /* "would deny visas to the officials responsible", "denied access to
+     * the site": refusing a thing is no denial of a claim */
+    if (tr->type == CASUS_EV_DENY_ACCUSATION && !strcmp(tr->lemma, "deny")) {
+        static const char *const REFUSED[] = {"visas", "visa", "entry", "access", "permission", "landing", "passage",
+                                            "overflight", "clearance", "permits", "licences", "licenses"};
+        long k = te;
+        if (is_word(r, k, "them") || is_word(r, k, "him") || is_word(r, k, "her") || is_word(r, k, "it"))
+            k++;
+        if (WORD_IN(r, k, REFUSED))
+            return 0;
+    }
     casusi_roles(r, tr, ts, te, passive, &x.src, &x.tgt, &subj_treaty, &x.fuzzy, &body, &subj);
     if (!strcmp(tr->lemma, "join") && tr->type == CASUS_EV_MILITARY_EXERCISE) {
         /* the subject right before the verb ("US F-22 stealth fighters
@@ -3324,6 +3335,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
      * perfect, "has rejected", which is the report's day) */
     if (r->lastday.precision == 3 && r->lastday_para == r->parano && !perfect(r, ts))
         x.pday = r->lastday;
+    /* "Blinken announced the measure on Friday, saying ... ¶ In the same
+     * statement Blinken accused Beijing": the day of the last words told
+     * in the paragraph before */
+    else if (x.newsday == 2 && r->sayday.precision == 3 && r->sayday_para == r->parano - 1)
+        x.pday = r->sayday;
     if (x.ent >= 0 && tr->type == CASUS_EV_TREATY_SIGNED && x.date.precision && !r->en[x.ent].year)
         r->en[x.ent].year = x.date.year;
     x.ss = r->ss;

@@ -332,17 +332,13 @@ int casusi_finish_article(rd *r, casus_article *art)
     const rev *p = NULL;    /* the paragraph's last dated actual event (one pass: events are in reading order) */
     const rev *pa = NULL;   /* the article's: "In the same statement" goes on from it */
     const rev *lede = NULL; /* the article's first dated actual event */
-    const rev *po = NULL;   /* the article's last event dated to the day, planned too: "In the same
-                               statement" right after a paragraph that tells only a plan ("Rubio
-                               announced on Friday that the department would deny visas") goes on
-                               from it */
     for (size_t i = 0; i < r->nev; i++) {
         rev *x = &r->ev[i];
         if (!i || x->para != r->ev[i - 1].para)
             p = NULL;
         if (x->dead)
             continue;
-        const rev *q = p || x->newsday != 2 ? p : po && po != pa && po->para == x->para - 1 ? po : pa;
+        const rev *q = p || x->newsday != 2 || x->pday.precision == 3 ? p : pa;
         if (!q && x->newsday > 0 && !x->perf && x->pday.precision != 3 && pa && pa == lede &&
             pa->date.precision == 3 && r->artdate.precision == 3 && r->artdate.lo - pa->date.lo == 1)
             q = pa;
@@ -350,8 +346,6 @@ int casusi_finish_article(rd *r, casus_article *art)
             x->date = x->pday;
         else if (x->newsday > 0 && !x->date.precision && (q ? q->date.precision == 3 : r->artdate.precision == 3))
             x->date = q ? q->date : r->artdate;
-        if (x->date.precision == 3)
-            po = x;
         if (x->date.precision && x->mod == CASUS_MOD_ACTUAL) {
             p = pa = x;
             if (!lede)

@@ -222,6 +222,9 @@ typedef struct rd {
     casus_date lastmonth;   /* the last month (or day) the article named ("that month") */
     casus_date lastday;     /* the last day the article named ("the following day" counts from it) */
     int lastday_para;       /* the paragraph that named it */
+    casus_date sayday;      /* the last day a sentence with a verb of saying named ("Blinken announced the
+                               measure on Friday"): where "In the same statement" goes on */
+    int sayday_para;        /* the paragraph that named it */
     int lastyear;           /* the last year the article wrote out ("later that year"), 0 if none */
     casus_date lastany;     /* the last date of any precision the article wrote out ("at the time") */
     int lastany_para;       /* the paragraph that named it */
