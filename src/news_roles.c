@@ -1296,6 +1296,29 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
     }
     if (doer.n && !cs_meets(&doer, &subjset))
         obj = doer;
+    /* "criticised the three countries for bloc politics", "called the
+     * decision of the five governments outrageous": a plural anaphor as
+     * the object is the group it means */
+    if (!obj.n && (tr->type == CASUS_EV_CONDEMN || tr->type == CASUS_EV_WARN || tr->type == CASUS_EV_SANCTIONS ||
+                   tr->type == CASUS_EV_AID_PLEDGED))
+        for (long i = te; i < hi && i <= te + 4; i++) {
+            const lx_match *m = cue_starts(r, i, CUE_PLURAL) ? at(r, i) : NULL;
+            if (!m)
+                continue;
+            static const char *const NUM[] = {"both", "two", "three", "four", "five", "six", "seven", "eight"};
+            int noun = 0, want = 0;
+            for (long j = i; j < (long)m->e; j++) {
+                noun |= WORD_IN(r, j, STATE_NOUNS);
+                for (int k = 0; k < (int)(sizeof NUM / sizeof *NUM); k++)
+                    if (is_word(r, j, NUM[k]))
+                        want = k < 2 ? 2 : k + 1;
+            }
+            cset pr = noun ? plural_referent(r, i, (long)m->e) : (cset){{0}, 0};
+            /* the group must be as many as the anaphor says */
+            if (pr.n >= 2 && (!want || pr.n == want) && !cs_meets(&pr, &subjset))
+                obj = pr;
+            break;
+        }
     /* "was signed in Baghdad in April 2012 by the governments of the two
      * countries", "ratified by both sides": an anaphor as the agent */
     if (passive && !by.n)
