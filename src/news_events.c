@@ -1973,8 +1973,14 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     /* hedges: before the trigger, or "according to" anywhere; an
      * intelligence agency before a deed it tells of */
     int words = speech_act(tr->type);
+    static const char *const CHARGE[] = {"accused", "accusing", "accuses", "accusations", "claims", "claim",
+                                         "claimed"};
     for (long i = 0; (size_t)i < r->nt; i++)
-        if ((cue_starts(r, i, CUE_HEDGE) && (i < ts || is_word(r, i, "according"))) ||
+        if ((cue_starts(r, i, CUE_HEDGE) && (i < ts || is_word(r, i, "according")) &&
+             /* "Israel accuses Iran of firing missiles, and Katz has
+              * threatened to hit Tehran hard": a charge hedges the deed
+              * charged, not words said beside it */
+             !(words && WORD_IN(r, i, CHARGE))) ||
             (!words && i < ts && cue_starts(r, i, CUE_HEDGEAG))) {
             x.hedged = 1;
             break;
