@@ -172,6 +172,22 @@ static int deploy_verb(const rd *r, long ts)
     return WORD_IN(r, ts, DEPLOY);
 }
 
+/* Whether a date at token s opens the sentence: first, or after "In",
+ * "On", "late", "early" ("In late August 2022, Ankara accused ...;
+ * Athens denied") */
+static int opens_date(const rd *r, long s)
+{
+    static const char *const LEAD[] = {"in", "on", "late", "early", "mid", "by", "during", "the"};
+    if (s <= 1)
+        return 1;
+    if (s > 3)
+        return 0;
+    for (long i = 0; i < s; i++)
+        if (!WORD_IN(r, i, LEAD))
+            return 0;
+    return 1;
+}
+
 /* A deployment or arrival verb at [ts, te) with no object ("deployed to
  * Fiji", "arrived in Belgium") whose subject, within six tokens before, is
  * a military body: an army, a navy, a force, a unit. */
@@ -3199,7 +3215,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             }
             if (dm->treatyyear || !dm->d.precision)
                 continue;
-            if (dm->s <= 1 && (long)dm->e < ts && !od && !(dm->s == 1 && is_word(r, 0, "since"))) {
+            if (opens_date(r, (long)dm->s) && (long)dm->e < ts && !od && !(dm->s == 1 && is_word(r, 0, "since"))) {
                 od = dm;
             } else if ((long)dm->s < ts + 12) {
                 od = NULL; /* another date in reach */
