@@ -1180,8 +1180,13 @@ static const casus_state *code_state(builder *b, const ynode *n, const char **co
         }
     /* an ISO3 code exactly (the kb's lookup also takes names) */
     const casus_state *s = casus_kb_state(b->lx->kb, n->str, NULL, NULL);
-    if (s && strcmp(s->iso3, n->str))
-        s = NULL;
+    /* a state that no longer exists resolves to its successor today ("SUN"
+     * to RUS); a leader of the Soviet Union acted for SUN itself */
+    for (size_t i = 0; s && strcmp(s->iso3, n->str); i++) {
+        s = casus_kb_state_at(b->lx->kb, i);
+        if (!s)
+            break;
+    }
     if (!s) {
         perr(b, n, "unknown state '%s' (expected an ISO3 code from states.yaml or UN, UNSC, NATO, EU, "
                    "CSTO, APEC, ECOWAS, ASEAN, AU, G7, SCO, OSCE, IAEA, AES, GCC, OAS, QUAD)", n->str);
