@@ -2676,7 +2676,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
          * Yellow Sea", "off Karachi" */
         if (x.type == CASUS_EV_MILITARY_EXERCISE) {
             long end = te; /* a place the gazetteer knows, in the clause */
-            while ((size_t)end < r->nt && end < te + 12 && !is_boundary(r, end) && !is_punct(r, end, ','))
+            /* past a drill's name set off by commas ("held their third joint
+             * naval drill, 'Maritime Security Belt', in the Gulf of Oman") */
+            while ((size_t)end < r->nt && end < te + 12 && !is_boundary(r, end))
                 end++;
             if (!casusi_place_of(r, te, end, &x.d))
                 casusi_place_named(r, te, 1, &x.d);

@@ -1770,6 +1770,13 @@ void casusi_discourse_targets(rd *r, size_t first)
             !(aid || hostile(c->type) || c->type == CASUS_EV_TROOPS_DEPLOYED) ||
             unknown_object(r, c))
             continue;
+        /* "the carrier strike group entered the Caribbean Sea": a sea has
+         * no host, and the states named around it are none */
+        if (c->type == CASUS_EV_TROOPS_DEPLOYED && c->d.place_id) {
+            const casus_place *pl = casus_kb_place(r->kb, c->d.place_id, NULL);
+            if (pl && !pl->sovereign)
+                continue;
+        }
         const char *g = aid ? NULL : person_object(r, c);
         if (!g && !aid)
             g = recent_foe(r, &c->src);
