@@ -94,17 +94,27 @@ static long names_set_off(const rd *r, long ts)
  * three ("the military governments of Burkina Faso and Niger"); "the two
  * countries" after a group of three takes the last group of two. Else the
  * last group; none if it cannot be told. */
+static const char *const NUM[] = {"both", "two", "three", "four", "five", "six", "seven",
+                                  "eight", "nine", "ten", "eleven", "twelve"};
+
+/* How many states the anaphor in tokens [s, e) says it means ("both", "the
+ * three countries"), 0 if it says no number */
+static int anaphor_number(const rd *r, long s, long e)
+{
+    for (long j = s; j < e; j++)
+        for (int k = 0; k < (int)(sizeof NUM / sizeof *NUM); k++)
+            if (is_word(r, j, NUM[k]))
+                return k < 2 ? 2 : k + 1;
+    return 0;
+}
+
 static cset plural_referent(const rd *r, long lo, long hi)
 {
-    static const char *const NUM[] = {"both", "two", "three", "four", "five", "six", "seven",
-                                      "eight", "nine", "ten", "eleven", "twelve"};
     int want = 0;
     for (long i = lo; i < hi && !want; i++) {
         const lx_match *m = cue_starts(r, i, CUE_PLURAL) ? at(r, i) : NULL;
-        for (long j = i; m && j < (long)m->e && !want; j++)
-            for (int k = 0; k < (int)(sizeof NUM / sizeof *NUM) && !want; k++)
-                if (is_word(r, j, NUM[k]))
-                    want = k < 2 ? 2 : k + 1;
+        if (m)
+            want = anaphor_number(r, i, (long)m->e);
     }
     if (!r->last_multi.n) {
         /* "Paraguay summoned Brazil's ambassador ... under a treaty the two
@@ -1305,14 +1315,9 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
             const lx_match *m = cue_starts(r, i, CUE_PLURAL) ? at(r, i) : NULL;
             if (!m)
                 continue;
-            static const char *const NUM[] = {"both", "two", "three", "four", "five", "six", "seven", "eight"};
-            int noun = 0, want = 0;
-            for (long j = i; j < (long)m->e; j++) {
+            int noun = 0, want = anaphor_number(r, i, (long)m->e);
+            for (long j = i; j < (long)m->e; j++)
                 noun |= WORD_IN(r, j, STATE_NOUNS);
-                for (int k = 0; k < (int)(sizeof NUM / sizeof *NUM); k++)
-                    if (is_word(r, j, NUM[k]))
-                        want = k < 2 ? 2 : k + 1;
-            }
             cset pr = noun ? plural_referent(r, i, (long)m->e) : (cset){{0}, 0};
             /* the group must be as many as the anaphor says */
             if (pr.n >= 2 && (!want || pr.n == want) && !cs_meets(&pr, &subjset))
