@@ -1181,11 +1181,14 @@ static const casus_state *code_state(builder *b, const ynode *n, const char **co
     /* an ISO3 code exactly (the kb's lookup also takes names) */
     const casus_state *s = casus_kb_state(b->lx->kb, n->str, NULL, NULL);
     /* a state that no longer exists resolves to its successor today ("SUN"
-     * to RUS); a leader of the Soviet Union acted for SUN itself */
-    for (size_t i = 0; s && strcmp(s->iso3, n->str); i++) {
-        s = casus_kb_state_at(b->lx->kb, i);
-        if (!s)
-            break;
+     * to RUS); a leader of the Soviet Union acted for SUN itself: the
+     * state whose code it is exactly */
+    if (s && strcmp(s->iso3, n->str)) {
+        const casus_state *t;
+        s = NULL;
+        for (size_t i = 0; !s && (t = casus_kb_state_at(b->lx->kb, i)); i++)
+            if (!strcmp(t->iso3, n->str))
+                s = t;
     }
     if (!s) {
         perr(b, n, "unknown state '%s' (expected an ISO3 code from states.yaml or UN, UNSC, NATO, EU, "

@@ -144,13 +144,11 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
             r->arms_sent = r->sentno;
             break;
         }
-    /* the last day, year and month the sentence names (a month: an
-     * event's resolved date, or a date with its year) */
     /* the day nearest a verb of saying: "announced the measure on Friday,
      * saying ... who were flown out on 27 February" is Friday's */
     long best = -1;
     const dmen *said = NULL;
-    for (size_t i = 0; i < r->nt; i++)
+    for (size_t i = 0; r->ndm && i < r->nt; i++)
         if (cue_at(r, (long)i, CUE_SAY))
             for (size_t k = 0; k < r->ndm; k++) {
                 const dmen *x = &r->dm[k];
@@ -160,6 +158,8 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
             }
     if (said)
         r->sayday = said->d, r->sayday_para = r->parano;
+    /* the last day, year and month the sentence names (a month: an
+     * event's resolved date, or a date with its year) */
     for (size_t k = 0; k < r->ndm; k++) {
         const dmen *x = &r->dm[k];
         if (x->treatyyear)

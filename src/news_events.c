@@ -1950,7 +1950,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             if ((is_word(r, i, "which") || is_word(r, i, "that")) && is_word(r, i + 1, "will") &&
                 is_word(r, i + 2, "be"))
                 x.mod = CASUS_MOD_PLANNED;
-            if (i > te && (is_punct(r, i, ',') ? !is_word(r, i + 1, "which") : 0))
+            if (i > te && is_punct(r, i, ',') && !is_word(r, i + 1, "which"))
                 break;
         }
     /* "Russia could in turn send weapons to North Korea if Western

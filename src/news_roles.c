@@ -89,11 +89,6 @@ static long names_set_off(const rd *r, long ts)
     return -1;
 }
 
-/* Whom a plural anaphor in [lo, hi) means. "The three juntas" after "Mali
- * and Burkina Faso warned" adds the groups named before until there are
- * three ("the military governments of Burkina Faso and Niger"); "the two
- * countries" after a group of three takes the last group of two. Else the
- * last group; none if it cannot be told. */
 static const char *const NUM[] = {"both", "two", "three", "four", "five", "six", "seven",
                                   "eight", "nine", "ten", "eleven", "twelve"};
 
@@ -108,6 +103,11 @@ static int anaphor_number(const rd *r, long s, long e)
     return 0;
 }
 
+/* Whom a plural anaphor in [lo, hi) means. "The three juntas" after "Mali
+ * and Burkina Faso warned" adds the groups named before until there are
+ * three ("the military governments of Burkina Faso and Niger"); "the two
+ * countries" after a group of three takes the last group of two. Else the
+ * last group; none if it cannot be told. */
 static cset plural_referent(const rd *r, long lo, long hi)
 {
     int want = 0;
@@ -596,6 +596,9 @@ static int compass_of(const rd *r, long of)
            (is_word(r, of - 3, "to") || is_word(r, of - 3, "in") || is_word(r, of - 3, "into"));
 }
 
+/* Ranks before an office ("deputy defence minister", "then prime minister") */
+static const char *const RANK[] = {"deputy", "acting", "first", "then"};
+
 /* Tokens [a, b) between two possessive states: an office or its
  * holder's name, then "and" or a comma ("'s foreign minister and
  * |Romania's", "'s defence minister Yasar Guler, |Romania's Angel Tilvar
@@ -615,7 +618,6 @@ static int offices_and(const rd *r, long a, long b)
             i = (long)m->e - 1;
             continue;
         }
-        static const char *const RANK[] = {"deputy", "acting", "first", "then"};
         /* "chief of defence staff, General Christopher Musa, and": the
          * holder's name set off by commas */
         if (is_punct(r, i, ',') && i > a && i + 1 < sep && r->t[i + 1].kind == TK_WORD && (r->t[i + 1].fl & TF_CAP))
@@ -630,7 +632,6 @@ static int offices_and(const rd *r, long a, long b)
  * minister") */
 static int offices_only(const rd *r, long a, long b)
 {
-    static const char *const RANK[] = {"deputy", "acting", "first", "then"};
     if (b <= a || b - a > 6)
         return 0;
     int office = 0;
