@@ -48,7 +48,8 @@ static int time_stamp(const rd *r)
 }
 
 /* A live-blog entry's title led by its time stamp: "16:05 - Tehran
- * summons", "19:40 GMT: Kyiv says". */
+ * summons", "19:40 GMT: Kyiv says", or its text: "09:45  The EU's
+ * diplomatic service has summoned". */
 static int stamp_lead(const rd *r)
 {
     if (r->nt < 5 || r->t[0].kind != TK_NUM || r->t[2].kind != TK_NUM || !is_punct(r, 1, ':') ||
@@ -57,7 +58,8 @@ static int stamp_lead(const rd *r)
     size_t i = 3;
     if (r->t[i].kind == TK_WORD && r->t[i].e - r->t[i].s <= 4 && (r->t[i].fl & TF_CAP))
         i++; /* a zone: GMT, CET, ET */
-    return i < r->nt && (is_punct(r, (long)i, '-') || is_punct(r, (long)i, ':'));
+    return i < r->nt && (is_punct(r, (long)i, '-') || is_punct(r, (long)i, ':') ||
+                         (r->t[3].kind == TK_WORD && (r->t[3].fl & TF_CAP)));
 }
 
 static int analyse_sentence(rd *r, size_t s, size_t e)
