@@ -3364,6 +3364,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
      * in the paragraph before */
     else if (x.newsday == 2 && r->sayday.precision == 3 && r->sayday_para == r->parano - 1)
         x.pday = r->sayday;
+    if (r->lastday.precision == 3 && r->lastday_para == r->parano - 1)
+        x.prevday = r->lastday;
     if (x.ent >= 0 && tr->type == CASUS_EV_TREATY_SIGNED && x.date.precision && !r->en[x.ent].year)
         r->en[x.ent].year = x.date.year;
     x.ss = r->ss;

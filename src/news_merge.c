@@ -342,6 +342,12 @@ int casusi_finish_article(rd *r, casus_article *art)
         if (!q && x->newsday > 0 && !x->perf && x->pday.precision != 3 && pa && pa == lede &&
             pa->date.precision == 3 && r->artdate.precision == 3 && r->artdate.lo - pa->date.lo == 1)
             q = pa;
+        /* the lede names the day before the article's but tells no event
+         * ("OTTAWA - Canada expelled six Indian diplomats on Monday ... ¶
+         * Joly accused agents of the Indian government"): that day */
+        if (!q && !pa && x->newsday > 0 && !x->perf && x->pday.precision != 3 && !x->date.precision &&
+            x->prevday.precision == 3 && r->artdate.precision == 3 && r->artdate.lo - x->prevday.lo == 1)
+            x->date = x->prevday;
         if (x->newsday > 0 && !x->date.precision && !q && x->pday.precision == 3)
             x->date = x->pday;
         else if (x->newsday > 0 && !x->date.precision && (q ? q->date.precision == 3 : r->artdate.precision == 3))

@@ -141,6 +141,8 @@ typedef struct rev {
                                after "the" ("07:40 KCNA confirms the launch"): a fact told before */
     casus_date pday;        /* a day an earlier sentence of the paragraph named ("The answer came on
                                Tuesday. Lukashenko denounced..."): the day of a newsday event */
+    casus_date prevday;     /* the last day the paragraph before named ("OTTAWA - Canada expelled six
+                               diplomats on Monday ... ¶ Joly accused"): a lede's day with no event */
     casus_modality mod;
     casus_event_details d;
     size_t ss, se;
