@@ -221,6 +221,24 @@ static int handover_verb(const rd *r, long ts)
     return WORD_IN(r, ts, HAND);
 }
 
+/* An order of arms: "Estonia ordered six HIMARS launchers from the United
+ * States", "fighters ordered from France"; not "ordered the MiG-29
+ * scramble", "a drill ordered by Kim Jong Un", "Were Delhi ever to order".
+ * The arms (at w) follow the verb with a number before them or "from"
+ * after them in the clause. */
+static int arms_order(const rd *r, long ts, long te, long w)
+{
+    if (w < te || w > te + 6 || is_word(r, te, "by") || is_word(r, ts - 1, "to"))
+        return 0;
+    for (long i = te; i < w; i++)
+        if (r->t[i].kind == TK_NUM || cue_at(r, i, CUE_NUMBER))
+            return 1;
+    for (long i = w + 1; (size_t)i < r->nt && i < w + 8 && !is_boundary(r, i); i++)
+        if (is_word(r, i, "from"))
+            return 1;
+    return 0;
+}
+
 /* Initials no dictionary knows at token i: "RAA", "SOSA", "C-SIPA" (three
  * to eight capitals and hyphens). */
 static int initials(const rd *r, long i)
@@ -1627,6 +1645,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     if (contract_signing(r, tr, ts))
         return 0;
     if (!named && !need_near(r, ts, te, tr->needs, &where) && !selfsuff)
+        return 0;
+    if (tr->type == CASUS_EV_ARMS_TRANSFERRED && tr->form != FORM_NOUN && !strcmp(tr->lemma, "order") &&
+        !arms_order(r, ts, te, where))
         return 0;
     /* "Sweden's accession to NATO", "an obstacle to its entry into the
      * alliance": a joining named by a noun is an event only when a verb
