@@ -1019,6 +1019,38 @@ static bool role_is_furniture(const char *r)
     return false;
 }
 
+/* Does n open with a heading that names a box of other stories ("<div
+ * class="rail"><h4>Related</h4><ul><li><a>Serbia signs for twelve
+ * Rafales...")? */
+static bool titled_furniture(const xmlNode *n)
+{
+    static const char *const titles[] = {
+        "related", "related articles", "related stories", "related news", "read more", "read also",
+        "also read", "more on this story", "more stories", "more news", "most read", "most popular",
+        "most viewed", "trending", "trending now", "latest", "latest news", "latest stories",
+        "top stories", "you may also like", "recommended", "recommended for you", "editor's picks",
+        "in other news", "elsewhere", "more from the desk"};
+    const xmlNode *h = n->children;
+    while (h && h->type != XML_ELEMENT_NODE)
+        h = h->next;
+    if (!h || !h->name || h->name[0] != 'h' || h->name[1] < '2' || h->name[1] > '6' || h->name[2])
+        return false;
+    xmlChar *c = xmlNodeGetContent(h);
+    if (!c)
+        return false;
+    const char *t = (const char *)c;
+    size_t l = strlen(t);
+    while (l && is_ws((unsigned char)t[l - 1]))
+        l--;
+    while (l && is_ws((unsigned char)*t))
+        t++, l--;
+    bool hit = false;
+    for (size_t i = 0; i < sizeof titles / sizeof titles[0] && !hit; i++)
+        hit = strlen(titles[i]) == l && at_ci(t, l, titles[i]);
+    xmlFree(c);
+    return hit;
+}
+
 /* Is element n furniture? art: how many <article>s it is inside. */
 static bool is_furniture(const xmlNode *n, int art)
 {
@@ -1033,7 +1065,7 @@ static bool is_furniture(const xmlNode *n, int art)
         return false;
     if (is_tag(n, "html") || is_tag(n, "body") || is_tag(n, "main"))
         return false;
-    if (is_tag(n, "form"))
+    if (is_tag(n, "form") || titled_furniture(n))
         return true;
     for (const xmlAttr *a = n->properties; a; a = a->next) {
         const char *an = (const char *)a->name;
