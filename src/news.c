@@ -360,6 +360,44 @@ static int ends_sentence(const char *s, size_t n)
     return 0;
 }
 
+/* A box of other stories' headlines in a text page: its title ("RELATED
+ * COVERAGE", "[Related articles]", "ELSEWHERE ON TURTLE BAY DISPATCH",
+ * "Further reading on ...:") is a short line that opens with one of these. */
+static int box_title(const char *s, size_t n)
+{
+    static const char *const OPEN[] = {"related", "also on ", "also in ", "elsewhere on ", "elsewhere in ",
+                                       "further reading", "more from ", "more on ", "read also", "also read",
+                                       "see also", "editor's pick", "editors' pick", "editor’s pick",
+                                       "most read", "most popular", "most viewed", "recommended",
+                                       "you may also like", "top stories", "latest news", "more stories",
+                                       "in other news", "trending", "read more", "more coverage", "other news"};
+    while (n && (*s == '[' || *s == '(' || *s == '#' || is_space(*s)))
+        s++, n--;
+    if (!n || n > 60 || (s[n - 1] == '.' && n > 1 && s[n - 2] != '.'))
+        return 0;
+    for (size_t k = 0; k < sizeof OPEN / sizeof OPEN[0]; k++) {
+        size_t l = strlen(OPEN[k]);
+        if (n < l)
+            continue;
+        size_t i = 0;
+        while (i < l && ((unsigned char)s[i] | (s[i] >= 'A' && s[i] <= 'Z' ? 0x20 : 0)) == (unsigned char)OPEN[k][i])
+            i++;
+        if (i == l && (n == l || !((s[l] | 0x20) >= 'a' && (s[l] | 0x20) <= 'z') || OPEN[k][l - 1] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
+/* A line of a list: "- North Korea fires...", "> PLA concludes...", ">> Slovak
+ * government weighs...", "* ...", "• ...". */
+static int list_item(const char *s, size_t n)
+{
+    if (n >= 2 && (s[0] == '-' || s[0] == '>' || s[0] == '*') && (is_space(s[1]) || (s[0] == '>' && s[1] == '>')))
+        return 1;
+    return n >= 4 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+           ((unsigned char)s[2] == 0xA2 || (unsigned char)s[2] == 0x93); /* "•", "–" */
+}
+
 /* ---- the article -------------------------------------------------------- */
 
 static int process_text(rd *r, const char **title)
@@ -367,6 +405,7 @@ static int process_text(rd *r, const char **title)
     size_t i = 0, len = r->len;
     size_t pstart = SIZE_MAX, pend = 0;
     int first = 1;
+    int box = 0; /* in a box of other stories' headlines: 1 after its title, 2 after a blank line in it */
     while (i < len) {
         const char *nl = memchr(r->text + i, '\n', len - i);
         size_t j = nl ? (size_t)(nl - r->text) : len;
@@ -378,6 +417,19 @@ static int process_text(rd *r, const char **title)
         int blank = ls == le;
         int furn = !blank && (casusi_lex_is_furniture(r->lx, r->text + ls, le - ls) ||
                               camel_nav(r->text + ls, le - ls));
+        /* the box's headlines: list items after its title; lines that end
+         * no sentence right after it */
+        if (!blank && box && (list_item(r->text + ls, le - ls) ||
+                              (box == 1 && !ends_sentence(r->text + ls, le - ls) && count_words(r->text + ls, le - ls, 21) <= 20)))
+            furn = 1;
+        else if (blank && box)
+            box = 2;
+        else if (!blank)
+            box = 0;
+        if (!blank && box_title(r->text + ls, le - ls)) {
+            furn = 1;
+            box = 1;
+        }
         int heading = !blank && !furn && !ends_sentence(r->text + ls, le - ls) &&
                       count_words(r->text + ls, le - ls, 21) <= 20;
         /* a line continuing a wrapped paragraph starts in lower case */
