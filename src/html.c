@@ -915,7 +915,7 @@ static const char *const hints[] = {
     "adsbygoogle", "adslot", "adunit", "adblock", "sponsor", "sidebar",
     "breadcrumb", "menu", "nav", "navbar", "navigation", "footer", "popup",
     "modal", "banner", "paywall", "signup", "login", "authorbio", "mostread",
-    "mostpopular", "tags", "toolbar", "skip",
+    "mostpopular", "tags", "toolbar", "skip", "ticker",
 };
 static const char *const hints2[][2] = {
     {"author", "bio"}, {"most", "read"}, {"most", "popular"}, {"sign", "up"},
@@ -1051,6 +1051,43 @@ static bool titled_furniture(const xmlNode *n)
     return hit;
 }
 
+/* Is text node n only white space? */
+static bool blank_text(const xmlNode *n)
+{
+    for (const xmlChar *c = n->content; c && *c; c++)
+        if (!is_ws(*c))
+            return false;
+    return true;
+}
+
+/* Is n a list of bare links ("<ul><li><a href=...>Japan protests to
+ * Beijing ...</a></li><li><a ...>Recall votes ...</a></li></ul>"), other
+ * stories' headlines? Two items at least, each nothing but one link. */
+static bool link_list(const xmlNode *n)
+{
+    if (!is_tag(n, "ul") && !is_tag(n, "ol"))
+        return false;
+    int items = 0;
+    for (const xmlNode *li = n->children; li; li = li->next) {
+        if (li->type == XML_TEXT_NODE && blank_text(li))
+            continue;
+        if (li->type != XML_ELEMENT_NODE || !is_tag(li, "li"))
+            return false;
+        int links = 0;
+        for (const xmlNode *c = li->children; c; c = c->next) {
+            if (c->type == XML_TEXT_NODE && blank_text(c))
+                continue;
+            if (c->type != XML_ELEMENT_NODE || !is_tag(c, "a"))
+                return false;
+            links++;
+        }
+        if (links != 1)
+            return false;
+        items++;
+    }
+    return items >= 2;
+}
+
 /* Is element n furniture? art: how many <article>s it is inside. */
 static bool is_furniture(const xmlNode *n, int art)
 {
@@ -1065,7 +1102,7 @@ static bool is_furniture(const xmlNode *n, int art)
         return false;
     if (is_tag(n, "html") || is_tag(n, "body") || is_tag(n, "main"))
         return false;
-    if (is_tag(n, "form") || titled_furniture(n))
+    if (is_tag(n, "form") || titled_furniture(n) || link_list(n))
         return true;
     for (const xmlAttr *a = n->properties; a; a = a->next) {
         const char *an = (const char *)a->name;
