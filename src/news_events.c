@@ -925,6 +925,19 @@ static int fired_at(const rd *r, const lx_trigger *tr, long te)
 static int carried_to(const rd *r, long te)
 {
     for (long i = te; (size_t)i + 1 < r->nt && i < te + 12; i++) {
+        /* "ordered more soldiers and additional equipment, including
+         * attack helicopters, to the border": an aside set off by commas */
+        if (is_punct(r, i, ',') && (is_word(r, i + 1, "including") || is_word(r, i + 1, "together") ||
+                                    is_word(r, i + 1, "along") || is_word(r, i + 1, "backed") ||
+                                    (is_word(r, i + 1, "as") && is_word(r, i + 2, "well")))) {
+            long j = i + 2;
+            while ((size_t)j < r->nt && j < i + 12 && !is_boundary(r, j) && !is_punct(r, j, ','))
+                j++;
+            if (is_punct(r, j, ',')) {
+                i = j;
+                continue;
+            }
+        }
         if (is_boundary(r, i) || is_punct(r, i, ','))
             return 0;
         if ((is_word(r, i, "to") || is_word(r, i, "for") || is_word(r, i, "into")) &&
@@ -938,7 +951,8 @@ static int carried_to(const rd *r, long te)
         /* "ordered 1,500 troops to the southern border" */
         static const char *const SIDE[] = {"northern", "southern", "eastern", "western"},
                                  *const EDGE[] = {"border", "frontier", "flank"};
-        if (is_word(r, i, "to") && is_word(r, i + 1, "the") && WORD_IN(r, i + 2, SIDE) && WORD_IN(r, i + 3, EDGE))
+        if (is_word(r, i, "to") && is_word(r, i + 1, "the") &&
+            (WORD_IN(r, i + 2, EDGE) || (WORD_IN(r, i + 2, SIDE) && WORD_IN(r, i + 3, EDGE))))
             return 1;
     }
     return 0;
