@@ -973,10 +973,25 @@ static int load_events(builder *b, const char *dir)
                 lx_trigger tt = t;
                 tt.accuse = !strncmp(w->str, "accus", 5) || !strncmp(w->str, "blame", 5);
                 if (pass) {
+                    /* "train together|trained together": each form a
+                     * phrase of its own, named by the first */
                     tt.form = FORM_NOUN;
-                    tt.lemma = w->str;
-                    if (add_trigger(b, w->str, tt))
+                    const char *bar = strchr(w->str, '|');
+                    tt.lemma = bar ? casus_arena_strndup(b->lx->arena, w->str, (size_t)(bar - w->str)) : w->str;
+                    if (!tt.lemma) {
+                        b->oom = 1;
                         return -1;
+                    }
+                    for (const char *f = w->str;;) {
+                        const char *fe = strchr(f, '|');
+                        char one[96];
+                        snprintf(one, sizeof one, "%.*s", (int)(fe ? fe - f : (long)strlen(f)), f);
+                        if (add_trigger(b, one, tt))
+                            return -1;
+                        if (!fe)
+                            break;
+                        f = fe + 1;
+                    }
                 } else if (add_verb(b, w->str, tt))
                     return -1;
             }

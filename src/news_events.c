@@ -239,6 +239,13 @@ static int arms_order(const rd *r, long ts, long te, long w)
     return 0;
 }
 
+/* Does phrase p end with the word w ("exercise with")? */
+static int ends_with_word(const char *p, const char *w)
+{
+    size_t n = strlen(p), l = strlen(w);
+    return n > l && p[n - l - 1] == ' ' && !strcmp(p + n - l, w);
+}
+
 /* Initials no dictionary knows at token i: "RAA", "SOSA", "C-SIPA" (three
  * to eight capitals and hyphens). */
 static int initials(const rd *r, long i)
@@ -2705,6 +2712,15 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
          * (casusi_roles: "France shared intelligence with Benin") */
         if (!x.src.n)
             cs_union(&x.src, &x.tgt);
+        /* "TNI troops exercised with American forces", "will train
+         * alongside U.S. and Italian special forces": the partner the
+         * phrase ends on */
+        if (tr->form == FORM_NOUN && (ends_with_word(tr->lemma, "with") || ends_with_word(tr->lemma, "alongside"))) {
+            long i = is_word(r, te, "the") ? te + 1 : te;
+            int g = group_at(r, i);
+            if (g >= 0)
+                cs_union(&x.src, &r->g[g].codes);
+        }
         if (!(x.type == CASUS_EV_INTELLIGENCE_SHARING && x.src.n == 1 && casusi_intel_given(tr) && with_after(r, te, &x.tgt)))
             x.tgt.n = 0;
         /* where a drill is held, as written: "in the Java Sea", "over the
