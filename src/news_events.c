@@ -2950,6 +2950,21 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         }
         cs_minus(&x.tgt, &x.src);
     }
+    /* "He accused the Emirates of backing the drone attacks ..., and
+     * warned that Sudan would respond": not the object of the words
+     * before, but their speaker; aimed where they were */
+    else if (x.src.n && speech_act(tr->type) && tr->form != FORM_NOUN && ts >= 1 && is_word(r, ts - 1, "and") &&
+             r->nev) {
+        const rev *pv = &r->ev[r->nev - 1];
+        if (!pv->dead && pv->sent == r->sentno && pv->tok < ts && speech_act((int)pv->type) && pv->src.n &&
+            cs_meets(&x.src, &pv->tgt) && !cs_meets(&x.src, &pv->src)) {
+            x.src = pv->src;
+            x.srcinf = pv->srcinf;
+            cs_minus(&x.tgt, &x.src);
+            if (!x.tgt.n)
+                x.tgt = pv->tgt;
+        }
+    }
     /* "the treaty entered into force on 5 March 1970": a treaty whose
      * parties the article does not name still takes effect */
     if (!x.src.n && !(x.type == CASUS_EV_TREATY_IN_FORCE && r->ntm && tr->form != FORM_NOUN && !r->heading &&
