@@ -3739,6 +3739,23 @@ int casusi_sentence_events(rd *r)
             }
         }
     }
+    /* "warned that Washington would sanction more Brazilian officials": a
+     * warning with no target is aimed at the target of the sanctions it
+     * threatens, its speaker's own, in its that-clause */
+    for (size_t i = first; i < r->nev; i++) {
+        rev *c = &r->ev[i];
+        if (c->tgt.n || c->type != CASUS_EV_WARN || !c->src.n || !is_word(r, c->tok + 1, "that"))
+            continue;
+        for (size_t q = i + 1; q < r->nev; q++) {
+            const rev *y = &r->ev[q];
+            if (y->sent == r->sentno && y->tok > c->tok && y->tok <= c->tok + 10 && y->tgt.n &&
+                y->type == CASUS_EV_SANCTIONS && y->mod != CASUS_MOD_ACTUAL && cs_meets(&y->src, &c->src) &&
+                !cs_meets(&y->tgt, &c->src)) {
+                c->tgt = y->tgt;
+                break;
+            }
+        }
+    }
     /* "Algeria suspended the Treaty of Friendship ... it had concluded with
      * Spain", "denounced the treaty signed with France", "the Treaty ...
      * that both countries signed in Madrid": an exit with no target leaves
