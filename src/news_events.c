@@ -3003,6 +3003,14 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         const dmen *dm = &r->dm[k];
         if (dm->treatyyear || quoted_today(r, k) || weekday_of_date(r, k))
             continue;
+        /* "China fires ICBM into the Pacific for first time since 1980":
+         * the time since which something had not happened is not the
+         * event's */
+        static const char *const NTH[] = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                                          "eighth", "ninth", "tenth", "any", "only"};
+        if (dm->s >= 3 && is_word(r, (long)dm->s - 1, "since") && is_word(r, (long)dm->s - 2, "time") &&
+            WORD_IN(r, (long)dm->s - 3, NTH))
+            continue;
         /* "On 18 August 2019, the United States carried out a flight test
          * ..., about which the Russian side had warned for years": a
          * pluperfect in a relative clause after the date is earlier */
