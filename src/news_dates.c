@@ -470,6 +470,31 @@ static int solar_hijri_at(const rd *r, long i, casus_date *d, long *e)
     return d->precision == 3;
 }
 
+/* "the sixteenth of this month", "the 3rd of last month": the day, with
+ * *e set past "month"; 0 when tokens from i say no such thing. */
+static int month_ordinal(const rd *r, long i, long *e)
+{
+    static const char *const ORDW[] = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                                       "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+                                       "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+                                       "nineteenth", "twentieth"};
+    if (!is_word(r, i, "the") || (size_t)i + 4 >= r->nt)
+        return 0;
+    int n = 0;
+    const ntok *t = &r->t[i + 1];
+    if ((t->fl & TF_ORD) && is_dom(t))
+        n = (int)t->num;
+    for (int k = 0; !n && k < (int)(sizeof ORDW / sizeof ORDW[0]); k++)
+        if (is_word(r, i + 1, ORDW[k]))
+            n = k + 1;
+    if (!n || !is_word(r, i + 2, "of") || !is_word(r, i + 4, "month") ||
+        !(is_word(r, i + 3, "this") || is_word(r, i + 3, "last") || is_word(r, i + 3, "previous") ||
+          is_word(r, i + 3, "the")))
+        return 0;
+    *e = i + 5;
+    return n;
+}
+
 int casusi_find_dates(rd *r)
 {
     r->ndm = 0;
@@ -488,6 +513,7 @@ int casusi_find_dates(rd *r)
         memset(&d, 0, sizeof d);
         int ym = 0, yd = 0, ny = 0;
         long s = i, e = i + 1, yr;
+        int nth;
         const ntok *t = &r->t[i];
         long mon = (t->fl & TF_CAP) ? cue_at(r, i, CUE_MONTH) : 0;
         long fy; /* a translation's "In Februar 2023", "im Oktober 2022" */
@@ -650,6 +676,19 @@ int casusi_find_dates(rd *r)
             d = mkdate(ym, 0, 0);
             e = i + yr;
             ym = 0;
+        } else if ((nth = month_ordinal(r, i, &e)) > 0 &&
+                   (r->artdate.precision == 3 || r->lastday.precision == 3 || r->lastmonth.precision >= 2)) {
+            /* "On the sixteenth of this month", "on the 3rd of last month":
+             * a day of the month the article's is, or of the one before */
+            const casus_date *c = r->artdate.precision == 3 ? &r->artdate
+                                  : r->lastday.precision == 3 ? &r->lastday
+                                                              : &r->lastmonth;
+            int y = c->year, m = c->month;
+            if (is_word(r, e - 2, "last") || is_word(r, e - 2, "previous")) {
+                y -= m == 1;
+                m = m == 1 ? 12 : m - 1;
+            }
+            d = mkdate(y, m, nth);
         } else if ((size_t)i + 1 < r->nt && (r->t[i + 1].fl & TF_ORD) && is_word(r, i, "the") &&
                    is_dom(&r->t[i + 1]) && (is_word(r, i - 1, "on") || is_word(r, i - 1, "of")) &&
                    ((size_t)i + 2 >= r->nt || r->t[i + 2].kind == TK_PUNCT || /* not "the 79th anniversary" */
