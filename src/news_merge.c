@@ -339,7 +339,8 @@ int casusi_finish_article(rd *r, casus_article *art)
         if (x->dead)
             continue;
         const rev *q = p || x->newsday != 2 || x->pday.precision == 3 ? p : pa;
-        if (!q && x->newsday > 0 && !x->perf && x->pday.precision != 3 && pa && pa == lede &&
+        if (!q && x->newsday > 0 && !x->perf && x->pday.precision != 3 && pa &&
+            (pa == lede || (pa->para >= x->para - 1 && lede->date.precision == 3 && pa->date.lo == lede->date.lo)) &&
             pa->date.precision == 3 && r->artdate.precision == 3 && r->artdate.lo - pa->date.lo == 1)
             q = pa;
         /* the lede names the day before the article's but tells no event
