@@ -692,6 +692,7 @@ int casusi_find_dates(rd *r)
         } else if ((size_t)i + 1 < r->nt && (r->t[i + 1].fl & TF_ORD) && is_word(r, i, "the") &&
                    is_dom(&r->t[i + 1]) && (is_word(r, i - 1, "on") || is_word(r, i - 1, "of")) &&
                    ((size_t)i + 2 >= r->nt || r->t[i + 2].kind == TK_PUNCT || /* not "the 79th anniversary" */
+                    (i == 1 && (is_word(r, i + 2, "the") || (r->t[i + 2].fl & TF_CAP))) || /* "On the 14th the Ministry" */
                     cue_at(r, i + 2, CUE_CONJ) || cue_at(r, i + 2, CUE_PREP) || is_word(r, i + 2, "after") ||
                     is_word(r, i + 2, "when") || is_word(r, i + 2, "before") ||
                     (r->t[i + 2].kind == TK_WORD && !(r->t[i + 2].fl & TF_CAP) && is_trigger_tok(r, i + 2))) && /* "on the 21st and demanded", "on the 19th criticised" */
