@@ -246,6 +246,35 @@ static int ends_with_word(const char *p, const char *w)
     return n > l && p[n - l - 1] == ' ' && !strcmp(p + n - l, w);
 }
 
+/* "live-fire drills in six closure zones around Taiwan", "the war games
+ * China staged around the island", "encircled Taiwan": a drill around a
+ * state that takes no part in it is aimed at that state (the island: the
+ * one the article has named, Taiwan). */
+static void encircled(const rd *r, long ts, long te, const cset *src, cset *tgt)
+{
+    static const char *const AROUND[] = {"around", "encircling", "encircled", "encircle", "surrounding", "encircles"};
+    long lo = ts - 4 < 0 ? 0 : ts - 4;
+    for (long i = lo; (size_t)i + 1 < r->nt && i < te + 14; i++) {
+        if (i >= te && is_boundary(r, i))
+            return;
+        if (!WORD_IN(r, i, AROUND))
+            continue;
+        long j = is_word(r, i + 1, "the") ? i + 2 : i + 1;
+        int g = group_at(r, j);
+        if (g >= 0 && r->g[g].codes.n == 1 && !cs_has(src, r->g[g].codes.c[0]) &&
+            casus_kb_state(r->kb, r->g[g].codes.c[0], NULL, NULL)) {
+            cs_add(tgt, r->g[g].codes.c[0]);
+            return;
+        }
+        if (is_word(r, i + 1, "the") && is_word(r, i + 2, "island") && !cs_has(src, "TWN"))
+            for (int k = 0; k < r->nseen; k++)
+                if (!strcmp(r->seen[k], "TWN")) {
+                    cs_add(tgt, "TWN");
+                    return;
+                }
+    }
+}
+
 /* Initials no dictionary knows at token i: "RAA", "SOSA", "C-SIPA" (three
  * to eight capitals and hyphens). */
 static int initials(const rd *r, long i)
@@ -2723,6 +2752,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         }
         if (!(x.type == CASUS_EV_INTELLIGENCE_SHARING && x.src.n == 1 && casusi_intel_given(tr) && with_after(r, te, &x.tgt)))
             x.tgt.n = 0;
+        if (x.type == CASUS_EV_MILITARY_EXERCISE)
+            encircled(r, ts, te, &x.src, &x.tgt);
         /* where a drill is held, as written: "in the Java Sea", "over the
          * Yellow Sea", "off Karachi" */
         if (x.type == CASUS_EV_MILITARY_EXERCISE) {
