@@ -194,6 +194,36 @@ int casusi_select_matches(rd *r)
     return 0;
 }
 
+/* Once the sentence's dates are known: a match that names only leaders,
+ * none in office on the day ("Foreign ministry spokesman Nasser Kanaani
+ * told" in a story of 2025, after his term), names no one, and frees its
+ * words for the name an office learns. */
+void casusi_drop_stale_leaders(rd *r)
+{
+    size_t w = 0;
+    int dropped = 0;
+    for (size_t k = 0; k < r->nsel; k++) {
+        const lx_match *m = &r->sel[k];
+        uint32_t np;
+        const lx_payload *p = pays_of(r, m, &np);
+        int leaders = np > 0;
+        for (uint32_t q = 0; q < np && leaders; q++)
+            leaders = p[q].cat == LX_ACTOR && r->lx->actors[p[q].idx].kind == AK_LEADER;
+        if (leaders && !casusi_actor_of(r, m)) {
+            for (uint32_t j = m->s; j < m->e; j++)
+                r->cov[j] = -1;
+            dropped = 1;
+            continue;
+        }
+        r->sel[w++] = *m;
+    }
+    r->nsel = w;
+    if (dropped)
+        for (size_t k = 0; k < r->nsel; k++)
+            for (uint32_t j = r->sel[k].s; j < r->sel[k].e; j++)
+                r->cov[j] = (int32_t)k;
+}
+
 /* The preposition token before token i (skipping determiners), or -1. */
 static long prep_before(const rd *r, long i)
 {
@@ -648,17 +678,18 @@ static long office_name(const rd *r, const amen *x)
     return n < 0 ? j : n;
 }
 
-static void learn_name(rd *r, long s, long e, const char *code, int org, int envoy)
+static void learn_name(rd *r, long s, long e, const char *code, int org, int envoy, int part)
 {
-    /* two letters only in a name of several words, and not a word of
-     * the language ("Wu Qian": "Wu warned") */
+    /* two letters only in a name of several words (part: [s, e) is a
+     * word of a longer name), and not a word of the language ("Wu Qian":
+     * "Wu warned") */
     static const char *const SHORT[] = {"an", "as", "at", "be", "by", "do", "he", "if", "in", "is", "it", "me",
                                         "my", "no", "of", "on", "or", "so", "to", "up", "us", "we"};
     /* "Kaleb Udui Jr.": a suffix that other names bear too */
     static const char *const SUFFIX[] = {"jr", "sr", "ii", "iii", "iv"};
     for (long i = s; i < e; i++) {
         size_t len = r->t[i].e - r->t[i].s;
-        if (!(r->t[i].fl & TF_CAP) || len < 2 || (len == 2 && (e - s < 2 || WORD_IN(r, i, SHORT))) ||
+        if (!(r->t[i].fl & TF_CAP) || len < 2 || (len == 2 && ((e - s < 2 && !part) || WORD_IN(r, i, SHORT))) ||
             WORD_IN(r, i, SUFFIX) || casusi_learnt(r, i) >= 0)
             continue;
         if (GROW(r->ln, r->nln, r->lncap)) {
@@ -710,7 +741,7 @@ void casusi_learn_speaker(rd *r, long v, const char *code)
     if (!m || (long)m->e != o || !cue_at(r, o - 1, CUE_PEOPLE) || group_at(r, o - 1) >= 0 ||
         cue_at(r, o - 1, CUE_FORMER) || (o >= 2 && group_at(r, (long)m->s - 1) >= 0))
         return;
-    learn_name(r, n, e, code, 0, 0);
+    learn_name(r, n, e, code, 0, 0, 0);
 }
 
 /* "Spokesperson Guo Jiakun said", "Defense Ministry spokesman Senior
@@ -753,7 +784,7 @@ const char *casusi_learn_titled(rd *r, long io)
         code = r->home;
     if (!code)
         return NULL;
-    learn_name(r, n, e, code, 0, 0);
+    learn_name(r, n, e, code, 0, 0, 0);
     return code;
 }
 
@@ -802,7 +833,7 @@ static int appositive_name(rd *r, const amen *x)
         n--;
     if (c - n < 2 || (n > 0 && r->t[n - 1].kind == TK_WORD && (r->t[n - 1].fl & TF_CAP)))
         return 0;
-    learn_name(r, n, c, x->code, 0, 0);
+    learn_name(r, n, c, x->code, 0, 0, 0);
     return 1;
 }
 
@@ -912,7 +943,7 @@ static void learn_owned_names(rd *r)
         if (!code && r->last_single.n == 1)
             code = r->last_single.c[0];
         if (code)
-            learn_name(r, n, j, code, org, 0);
+            learn_name(r, n, j, code, org, 0, 0);
         i = j - 1;
     }
 }
@@ -996,8 +1027,8 @@ int casusi_build_actors(rd *r)
         while (last > (long)x->s && r->t[last].kind != TK_WORD)
             last--;
         size_t n0 = r->nln;
-        learn_name(r, (long)x->s, (long)x->s + 1, x->code, 0, 0);
-        learn_name(r, last, last + 1, x->code, 0, 0);
+        learn_name(r, (long)x->s, (long)x->s + 1, x->code, 0, 0, 1);
+        learn_name(r, last, last + 1, x->code, 0, 0, 1);
         if (r->err)
             return -1;
         for (size_t q = n0; q < r->nln; q++)
@@ -1228,12 +1259,12 @@ int casusi_build_actors(rd *r)
             while (b > ls + 1 && (r->t[b].fl & TF_HYPH))
                 b--;
             if (b > ls)
-                learn_name(r, b, (long)x->e, x->code, x->org, 0);
+                learn_name(r, b, (long)x->e, x->code, x->org, 0, 0);
             /* Iberian names carry two surnames, and the first is the one
              * used alone: "Rubén Ramírez Lezcano ... Ramírez accused" */
             if (b - 1 > ls && iberian(x->code) && r->t[b - 1].kind == TK_WORD && (r->t[b - 1].fl & TF_CAP) &&
                 !(r->t[b - 1].fl & TF_HYPH))
-                learn_name(r, b - 1, b, x->code, x->org, 0);
+                learn_name(r, b - 1, b, x->code, x->org, 0, 0);
         }
         /* a person set off after the office, or after a possessive
          * state's office: "the Chinese defence ministry spokesman, Zhang
@@ -1245,7 +1276,7 @@ int casusi_build_actors(rd *r)
             long n = office_name(r, x);
             long j = n > (long)x->e ? holder_end(r, n) : n;
             if (j > n)
-                learn_name(r, n, j, x->code, x->org, 0);
+                learn_name(r, n, j, x->code, x->org, 0, 0);
         }
         /* a person named after the office: "Polish Defence Minister
          * Mariusz Blaszczak", "Poland's Blaszczak": the name is learnt,
@@ -1256,7 +1287,7 @@ int casusi_build_actors(rd *r)
             (r->t[x->e].fl & TF_CAP) && !designator(r, (long)x->e)) { /* not "Russia's S-400" */
             long j = holder_end(r, (long)x->e);
             if (j > (long)x->e) {
-                learn_name(r, x->e, j, x->code, x->org, cue_at(r, x->e - 1, CUE_AMBASSADOR) != 0);
+                learn_name(r, x->e, j, x->code, x->org, cue_at(r, x->e - 1, CUE_AMBASSADOR) != 0, 0);
                 x->poss = (r->t[j - 1].fl & TF_POSS) != 0;
                 x->e = (uint32_t)j;
             }
