@@ -99,7 +99,10 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
         return -1;
     r->nm = (size_t)nm;
     r->ndm = 0; /* casusi_select_matches checks leaders' terms against this sentence's dates: none yet */
-    if (casusi_select_matches(r) || casusi_find_dates(r) || casusi_build_actors(r))
+    if (casusi_select_matches(r) || casusi_find_dates(r))
+        return -1;
+    casusi_drop_stale_leaders(r);
+    if (casusi_build_actors(r))
         return -1;
     /* a line that is only a day without a year ("Tuesday, 1 April") heads a
      * live blog's entries: their events happened that day */

@@ -509,6 +509,7 @@ static inline size_t count_words(const char *s, size_t n, size_t cap)
 /* news_actors.c: matches selected, actor mentions and groups */
 const lx_actor *casusi_actor_of(const rd *r, const lx_match *m);
 int casusi_select_matches(rd *r);
+void casusi_drop_stale_leaders(rd *r);
 long casusi_learnt(const rd *r, long i);
 int casusi_build_actors(rd *r);
 
