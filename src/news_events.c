@@ -2831,7 +2831,9 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         for (long i = te; (size_t)i < r->nt && i < te + 10 && !x.tgt.n && !said_untrue; i++) {
             if (is_boundary(r, i) || is_punct(r, i, ';'))
                 break;
-            if (!cue_starts(r, i, CUE_CLAIM) && !cue_starts(r, i, CUE_DENYREF)) /* "the accusations of Kinshasa" */
+            /* (or a claim inside a longer match: "Kyiv's claim that") */
+            if (!cue_starts(r, i, CUE_CLAIM) && !cue_starts(r, i, CUE_DENYREF) && /* "the accusations of Kinshasa" */
+                !(((r->amask[i] >> CUE_CLAIM) & 1) && at(r, i) && (long)at(r, i)->s == i))
                 continue;
             static const char *const PREPS[] = {"by", "from", "of", NULL};
             int g = owner_group(r, i, (long)at(r, i)->e, te, PREPS);
