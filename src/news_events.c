@@ -2558,6 +2558,29 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         if (!x.tgt.n && r->nev && r->ev[r->nev - 1].sent == r->sentno && cs_eq(&r->ev[r->nev - 1].src, &x.src) &&
             r->ev[r->nev - 1].tgt.n)
             x.tgt = r->ev[r->nev - 1].tgt;
+        /* "Saudi Arabia condemned Netanyahu's remarks ... Jordan, the
+         * United Arab Emirates, Kuwait and Iraq also issued statements
+         * condemning the remarks": words no one in the sentence owns are
+         * those whose owner a condemnation named last */
+        if (tr->type == CASUS_EV_CONDEMN) {
+            static const char *const WORDS[] = {"remarks", "comments", "statements", "rhetoric", "words", "comment"};
+            long i = te;
+            while ((size_t)i < r->nt && i < te + 6 && !WORD_IN(r, i, WORDS) && !is_boundary(r, i) &&
+                   (is_word(r, i, "the") || is_word(r, i, "these") || is_word(r, i, "those") ||
+                    group_at(r, i) >= 0 || (r->t[i].fl & TF_POSS) || (r->t[i].kind == TK_WORD && (r->t[i].fl & TF_CAP))))
+                i++;
+            if (WORD_IN(r, i, WORDS)) {
+                /* "Netanyahu's remarks", "remarks by Israeli Prime Minister
+                 * Benjamin Netanyahu" */
+                int owned = is_word(r, i + 1, "by") || is_word(r, i + 1, "of");
+                for (long k = te; k < i && !owned; k++)
+                    owned = group_at(r, k) >= 0 || !(is_word(r, k, "the") || is_word(r, k, "these") || is_word(r, k, "those"));
+                if (owned && x.tgt.n)
+                    r->remarks_by = x.tgt;
+                else if (!owned && !x.tgt.n && r->remarks_by.n && !cs_meets(&r->remarks_by, &x.src))
+                    x.tgt = r->remarks_by;
+            }
+        }
         if (!x.tgt.n && tr->type == CASUS_EV_CONDEMN && r->nev && r->ev[r->nev - 1].sent == r->sentno &&
             r->ev[r->nev - 1].type != CASUS_EV_CONDEMN && r->ev[r->nev - 1].type != CASUS_EV_DENY_ACCUSATION)
             x.tgt = r->ev[r->nev - 1].src;

@@ -185,6 +185,8 @@ typedef struct rd {
     int sentno;
     int parano;             /* paragraphs so far */
     cset last_multi, last_single, last_person;
+    cset remarks_by;        /* whose remarks a condemnation last named ("condemned Netanyahu's
+                               remarks"): "the remarks" others condemn after */
     cset mhist[4];          /* the groups last_multi held before, most recent first */
     /* the states whose ministries were named, most recent first ("Russia's
      * foreign ministry said ... The ministry warned"): see casusi_note_offices */
