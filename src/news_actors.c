@@ -204,6 +204,10 @@ void casusi_drop_stale_leaders(rd *r)
     int dropped = 0;
     for (size_t k = 0; k < r->nsel; k++) {
         const lx_match *m = &r->sel[k];
+        if (!(r->t[m->s].fl & TF_CAP)) { /* a leader's name is capitalised */
+            r->sel[w++] = *m;
+            continue;
+        }
         uint32_t np;
         const lx_payload *p = pays_of(r, m, &np);
         int leaders = np > 0;

@@ -478,7 +478,7 @@ static int month_ordinal(const rd *r, long i, long *e)
                                        "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
                                        "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
                                        "nineteenth", "twentieth"};
-    if (!is_word(r, i, "the") || (size_t)i + 4 >= r->nt)
+    if ((size_t)i + 4 >= r->nt || !is_word(r, i + 4, "month") || !is_word(r, i + 2, "of") || !is_word(r, i, "the"))
         return 0;
     int n = 0;
     const ntok *t = &r->t[i + 1];
@@ -487,8 +487,7 @@ static int month_ordinal(const rd *r, long i, long *e)
     for (int k = 0; !n && k < (int)(sizeof ORDW / sizeof ORDW[0]); k++)
         if (is_word(r, i + 1, ORDW[k]))
             n = k + 1;
-    if (!n || !is_word(r, i + 2, "of") || !is_word(r, i + 4, "month") ||
-        !(is_word(r, i + 3, "this") || is_word(r, i + 3, "last") || is_word(r, i + 3, "previous") ||
+    if (!n || !(is_word(r, i + 3, "this") || is_word(r, i + 3, "last") || is_word(r, i + 3, "previous") ||
           is_word(r, i + 3, "the")))
         return 0;
     *e = i + 5;
