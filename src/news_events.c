@@ -275,6 +275,26 @@ static void encircled(const rd *r, long ts, long te, const cset *src, cset *tgt)
     }
 }
 
+/* Does token i name an aircraft by its designator ("F-35", "Su-57",
+ * "MQ-9B", "KF-21")? */
+static int aircraft_designator(const rd *r, long i)
+{
+    static const char *const AIR[] = {"f", "fa", "kf", "su", "mig", "j", "c", "kc", "b", "e", "p", "a", "mq", "rq",
+                                      "tb", "ah", "uh", "ch", "mh", "v"};
+    if (i >= 1 && r->t[i].kind == TK_NUM && (r->t[i].fl & TF_HYPH))
+        i -= 1; /* "35" of "F-35" */
+    const char *s = r->text + r->t[i].s;
+    size_t n = r->t[i].e - r->t[i].s, k = 0;
+    while (k < n && k < 4 && ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z'))
+        k++;
+    if (!k || (k == n && !((size_t)i + 1 < r->nt && (r->t[i + 1].fl & TF_HYPH))))
+        return 0;
+    for (size_t a = 0; a < sizeof AIR / sizeof AIR[0]; a++)
+        if (strlen(AIR[a]) == k && !strncasecmp(s, AIR[a], k))
+            return 1;
+    return 0;
+}
+
 /* Initials no dictionary knows at token i: "RAA", "SOSA", "C-SIPA" (three
  * to eight capitals and hyphens). */
 static int initials(const rd *r, long i)
@@ -1698,6 +1718,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         return 0;
     if (tr->type == CASUS_EV_ARMS_TRANSFERRED && tr->form != FORM_NOUN && !strcmp(tr->lemma, "order") &&
         !arms_order(r, ts, te, where))
+        return 0;
+    /* "a flight test of the F-35 engine": an aircraft's flight test is no
+     * missile test */
+    if (tr->type == CASUS_EV_MISSILE_TEST && tr->form == FORM_NOUN && strstr(tr->lemma, "flight") && where >= 0 &&
+        aircraft_designator(r, where))
         return 0;
     /* "Sweden's accession to NATO", "an obstacle to its entry into the
      * alliance": a joining named by a noun is an event only when a verb
