@@ -1719,6 +1719,15 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     if (tr->type == CASUS_EV_ARMS_TRANSFERRED && tr->form != FORM_NOUN && !strcmp(tr->lemma, "order") &&
         !arms_order(r, ts, te, where))
         return 0;
+    /* "handed him a protest note", "the town changed hands", "the two
+     * leaders shook hands", "fell into Russian hands": no arms */
+    static const char *const PERSON[] = {"him", "her", "them", "me", "us", "you"},
+                             *const HANDS[] = {"changed", "change", "changing", "shook", "shake", "shaking",
+                                               "shaken", "their", "his", "its", "our", "own", "my", "your"},
+                             *const INTO[] = {"into", "in", "from", "of", "out"};
+    if (tr->type == CASUS_EV_ARMS_TRANSFERRED && !strcmp(tr->lemma, "hand") &&
+        (where < te || WORD_IN(r, te, PERSON) || WORD_IN(r, ts - 1, HANDS) || WORD_IN(r, ts - 2, INTO)))
+        return 0;
     /* "a flight test of the F-35 engine": an aircraft's flight test is no
      * missile test */
     if (tr->type == CASUS_EV_MISSILE_TEST && tr->form == FORM_NOUN && strstr(tr->lemma, "flight") && where >= 0 &&

@@ -197,7 +197,11 @@ int casusi_ship_word(const rd *r, long i)
                                        "corvettes",   "destroyer",    "destroyers",  "submarine",  "submarines",
                                        "minehunter",  "minehunters",  "minesweeper", "minesweepers",
                                        "gunboat",     "gunboats"};
-    if (WORD_IN(r, i, SHIP))
+    if (WORD_IN(r, i, SHIP) || is_word(r, i, "cutter") || is_word(r, i, "cutters"))
+        return 1;
+    /* "six 45-foot Metal Shark patrol boats", "offshore patrol vessels" */
+    static const char *const CRAFT[] = {"boat", "boats", "vessel", "vessels", "ship", "ships"};
+    if (i > 0 && WORD_IN(r, i, CRAFT) && is_word(r, i - 1, "patrol"))
         return 1;
     /* "the two Sandown-class vessels" */
     return (is_word(r, i, "vessels") || is_word(r, i, "ships") || is_word(r, i, "vessel") || is_word(r, i, "ship")) &&
@@ -354,6 +358,9 @@ void casusi_item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty
     /* skip actor adjectives ("10,000 North Korean troops") */
     while (ni >= 0 && at(r, ni) && has_cat(r, at(r, ni), LX_ACTOR))
         ni = (long)at(r, ni)->s - 1;
+    /* "six 45-foot Metal Shark patrol boats": a measure is no quantity */
+    while (ni > 1 && r->t[ni].kind == TK_WORD && (r->t[ni].fl & TF_HYPH) && r->t[ni - 1].kind == TK_NUM)
+        ni -= 2;
     double v = casusi_number_before(r, ni, &first, &ap);
     /* "four additional Gripen jets", "two more", "12 new tanks" */
     if (v < 0 && ni > 0 && r->t[ni].kind == TK_WORD && !at(r, ni) && !(r->t[ni].fl & TF_CAP)) {
