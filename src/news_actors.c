@@ -1067,6 +1067,17 @@ int casusi_build_actors(rd *r)
                     break;
                 }
     }
+    /* a translation's header: "Source: 한반도일보 (Hanbando Ilbo), Seoul,
+     * 2019년 1월 24일": the paper's city names the home state */
+    if (!r->homeset && r->sentno <= 4 && is_word(r, 0, "source") && is_punct(r, 1, ':')) {
+        for (size_t k = 0; k < r->nam; k++)
+            if (r->am[k].actor && r->am[k].actor->kind == AK_CAPITAL && r->am[k].prep < 0 &&
+                is_punct(r, (long)r->am[k].s - 1, ',')) {
+                r->home = r->am[k].code;
+                r->homeset = 1;
+                break;
+            }
+    }
     /* "ISLAMABAD - The Foreign Office said": a name other states' offices
      * bear too is the home state's, unless a state is named before it */
     for (size_t k = 0; r->home && k < r->nam; k++) {
