@@ -474,6 +474,16 @@ again:
                     if (is_word(r, j, "delegation") || is_word(r, j, "mission"))
                         best = j;
         }
+    /* "summoned a senior official of the Japanese embassy in Moscow" */
+    if (best < 0 && need == NEED_AMBASSADOR)
+        for (long i = te; i < hi && i < te + 5 && best < 0; i++) {
+            if (is_boundary(r, i))
+                break;
+            if ((is_word(r, i, "official") || is_word(r, i, "officials")) && is_word(r, i + 1, "of"))
+                for (long j = i + 2; j < hi && j < i + 6 && best < 0; j++)
+                    if (is_word(r, j, "embassy"))
+                        best = j;
+        }
     if (best < 0 && need == NEED_AMBASSADOR && envoy_pronoun(r, ts, te) && last_summons(r, 4)) {
         if (where)
             *where = -1;
