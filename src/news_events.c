@@ -1216,6 +1216,16 @@ static int modified_noun(const rd *r, long ts)
     while (i >= 0 && i >= ts - 4 && group_at(r, i) < 0 && (WORD_IN(r, i, MOD) || is_punct(r, i, '-')))
         i--;
     int g = i >= 0 ? group_at(r, i) : -1;
+    /* "exercised with Philippine ships": an adjective of a state after a
+     * preposition modifies the noun it precedes */
+    if (g >= 0 && (r->g[g].prep >= 0 || is_word(r, (long)r->g[g].s - 1, "with")) && (long)r->g[g].e == i + 1 &&
+        !(r->t[i].fl & TF_POSS) && at(r, ts) &&
+        (long)at(r, ts)->e == ts + 1) {
+        const lx_actor *pa = r->am[r->g[g].last].actor;
+        size_t n = r->t[i].e - r->t[i].s;
+        if (pa && (pa->kind == AK_DEMONYM || pa->kind == AK_ALIAS) && !(n > 2 && r->text[r->t[i].s + n - 1] == 's'))
+            return 1;
+    }
     if (g < 0 || r->g[g].prep >= 0 || (long)r->g[g].e != i + 1 || (r->t[i].fl & TF_POSS))
         return 0;
     const lx_actor *a = r->am[r->g[g].last].actor;
