@@ -1060,32 +1060,32 @@ static bool blank_text(const xmlNode *n)
     return true;
 }
 
+/* How many children n has, all <tag> elements but for blank text; -1
+ * when another child stands among them. */
+static int only_children(const xmlNode *n, const char *tag)
+{
+    int k = 0;
+    for (const xmlNode *c = n->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE && blank_text(c))
+            continue;
+        if (c->type != XML_ELEMENT_NODE || !is_tag(c, tag))
+            return -1;
+        k++;
+    }
+    return k;
+}
+
 /* Is n a list of bare links ("<ul><li><a href=...>Japan protests to
  * Beijing ...</a></li><li><a ...>Recall votes ...</a></li></ul>"), other
  * stories' headlines? Two items at least, each nothing but one link. */
 static bool link_list(const xmlNode *n)
 {
-    if (!is_tag(n, "ul") && !is_tag(n, "ol"))
+    if ((!is_tag(n, "ul") && !is_tag(n, "ol")) || only_children(n, "li") < 2)
         return false;
-    int items = 0;
-    for (const xmlNode *li = n->children; li; li = li->next) {
-        if (li->type == XML_TEXT_NODE && blank_text(li))
-            continue;
-        if (li->type != XML_ELEMENT_NODE || !is_tag(li, "li"))
+    for (const xmlNode *li = n->children; li; li = li->next)
+        if (li->type == XML_ELEMENT_NODE && only_children(li, "a") != 1)
             return false;
-        int links = 0;
-        for (const xmlNode *c = li->children; c; c = c->next) {
-            if (c->type == XML_TEXT_NODE && blank_text(c))
-                continue;
-            if (c->type != XML_ELEMENT_NODE || !is_tag(c, "a"))
-                return false;
-            links++;
-        }
-        if (links != 1)
-            return false;
-        items++;
-    }
-    return items >= 2;
+    return true;
 }
 
 /* Is element n furniture? art: how many <article>s it is inside. */

@@ -9,6 +9,7 @@
 
 #include <limits.h>
 #include <string.h>
+#include <strings.h>
 
 /* "if the other is attacked", "in the event of an armed attack", "should
  * either come under attack": a condition of attack in the clause after
