@@ -9,7 +9,6 @@
 
 #include <limits.h>
 #include <string.h>
-#include <strings.h>
 
 /* "if the other is attacked", "in the event of an armed attack", "should
  * either come under attack": a condition of attack in the clause after
@@ -248,9 +247,9 @@ static int ends_with_word(const char *p, const char *w)
 }
 
 /* "live-fire drills in six closure zones around Taiwan", "the war games
- * China staged around the island", "encircled Taiwan": a drill around a
- * state that takes no part in it is aimed at that state (the island: the
- * one the article has named, Taiwan). */
+ * China staged around the island" (Taiwan, contextual.yaml), "encircled
+ * Taiwan": a drill around a state that takes no part in it is aimed at
+ * that state. */
 static void encircled(const rd *r, long ts, long te, const cset *src, cset *tgt)
 {
     static const char *const AROUND[] = {"around", "encircling", "encircled", "encircle", "surrounding", "encircles"};
@@ -260,40 +259,26 @@ static void encircled(const rd *r, long ts, long te, const cset *src, cset *tgt)
             return;
         if (!WORD_IN(r, i, AROUND))
             continue;
-        long j = is_word(r, i + 1, "the") ? i + 2 : i + 1;
-        int g = group_at(r, j);
+        int g = group_at(r, i + 1);
+        if (g < 0 && is_word(r, i + 1, "the"))
+            g = group_at(r, i + 2);
         if (g >= 0 && r->g[g].codes.n == 1 && !cs_has(src, r->g[g].codes.c[0]) &&
             casus_kb_state(r->kb, r->g[g].codes.c[0], NULL, NULL)) {
             cs_add(tgt, r->g[g].codes.c[0]);
             return;
         }
-        if (is_word(r, i + 1, "the") && is_word(r, i + 2, "island") && !cs_has(src, "TWN"))
-            for (int k = 0; k < r->nseen; k++)
-                if (!strcmp(r->seen[k], "TWN")) {
-                    cs_add(tgt, "TWN");
-                    return;
-                }
     }
 }
 
 /* Does token i name an aircraft by its designator ("F-35", "Su-57",
- * "MQ-9B", "KF-21")? */
+ * "MQ-9B", "KF-21")? i may be the designator's number. */
 static int aircraft_designator(const rd *r, long i)
 {
     static const char *const AIR[] = {"f", "fa", "kf", "su", "mig", "j", "c", "kc", "b", "e", "p", "a", "mq", "rq",
                                       "tb", "ah", "uh", "ch", "mh", "v"};
     if (i >= 1 && r->t[i].kind == TK_NUM && (r->t[i].fl & TF_HYPH))
         i -= 1; /* "35" of "F-35" */
-    const char *s = r->text + r->t[i].s;
-    size_t n = r->t[i].e - r->t[i].s, k = 0;
-    while (k < n && k < 4 && ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z'))
-        k++;
-    if (!k || (k == n && !((size_t)i + 1 < r->nt && (r->t[i + 1].fl & TF_HYPH))))
-        return 0;
-    for (size_t a = 0; a < sizeof AIR / sizeof AIR[0]; a++)
-        if (strlen(AIR[a]) == k && !strncasecmp(s, AIR[a], k))
-            return 1;
-    return 0;
+    return designator(r, i) && WORD_IN(r, i, AIR);
 }
 
 /* Initials no dictionary knows at token i: "RAA", "SOSA", "C-SIPA" (three
@@ -1217,39 +1202,31 @@ static int modified_noun(const rd *r, long ts)
     while (i >= 0 && i >= ts - 4 && group_at(r, i) < 0 && (WORD_IN(r, i, MOD) || is_punct(r, i, '-')))
         i--;
     int g = i >= 0 ? group_at(r, i) : -1;
-    /* "exercised with Philippine ships": an adjective of a state after a
-     * preposition modifies the noun it precedes */
-    if (g >= 0 && (r->g[g].prep >= 0 || is_word(r, (long)r->g[g].s - 1, "with")) && (long)r->g[g].e == i + 1 &&
-        !(r->t[i].fl & TF_POSS) && at(r, ts) &&
-        (long)at(r, ts)->e == ts + 1) {
-        const lx_actor *pa = r->am[r->g[g].last].actor;
-        size_t n = r->t[i].e - r->t[i].s;
-        if (pa && (pa->kind == AK_DEMONYM || pa->kind == AK_ALIAS) && !(n > 2 && r->text[r->t[i].s + n - 1] == 's'))
-            return 1;
-    }
-    if (g < 0 || r->g[g].prep >= 0 || (long)r->g[g].e != i + 1 || (r->t[i].fl & TF_POSS))
+    /* "the United Kingdom and Sweden commit to assist each other": a
+     * one-word verb form only */
+    if (g < 0 || (long)r->g[g].e != i + 1 || (r->t[i].fl & TF_POSS) || (long)at(r, ts)->e != ts + 1)
         return 0;
     const lx_actor *a = r->am[r->g[g].last].actor;
-    if (!a || (a->kind != AK_DEMONYM && a->kind != AK_STATE && a->kind != AK_ALIAS))
+    size_t n = r->t[i].e - r->t[i].s;
+    const char *w = r->text + r->t[i].s;
+    int people = n > 2 && w[n - 1] == 's' && w[n - 2] != 's'; /* "the Americans drill" */
+    /* "exercised with Philippine ships": an adjective of a state after a
+     * preposition modifies the noun it precedes */
+    if (r->g[g].prep >= 0 || is_word(r, (long)r->g[g].s - 1, "with"))
+        return a && (a->kind == AK_DEMONYM || a->kind == AK_ALIAS) && !people;
+    if (!a || (a->kind != AK_DEMONYM && a->kind != AK_STATE && a->kind != AK_ALIAS) ||
+        (a->kind == AK_DEMONYM && people))
         return 0;
-    if (a->kind == AK_DEMONYM) {
-        size_t n = r->t[i].e - r->t[i].s;
-        const char *w = r->text + r->t[i].s;
-        if (n > 2 && w[n - 1] == 's' && w[n - 2] != 's')
-            return 0; /* "the Americans drill" */
-    }
     long d = (long)r->g[g].s - 1;
     if (d < 0 || !cue_at(r, d, CUE_DET) || is_word(r, d, "both") || is_word(r, d, "all"))
         return 0;
-    long te = (long)at(r, ts)->e;
-    if (te != ts + 1)
-        return 0; /* "the United Kingdom and Sweden commit to assist each other" */
     if (a->kind == AK_DEMONYM)
         return 1;
     /* a state's name may be the subject ("The United States accuses
      * Maduro"): a noun only after one state and when nothing follows but
      * punctuation or "to be" ("condemned the US drills.", "the US drills
      * were") */
+    long te = ts + 1;
     return r->g[g].first == r->g[g].last &&
            ((size_t)te >= r->nt || r->t[te].kind == TK_PUNCT || cue_at(r, te, CUE_BE));
 }
