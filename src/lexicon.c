@@ -590,7 +590,10 @@ bool casusi_lex_is_opener(const casusi_lexicon *lx, const char *w, size_t n)
     return false;
 }
 
-bool casusi_lex_is_furniture(const casusi_lexicon *lx, const char *line, size_t n)
+/* Does line open with one of the normalised prefixes v (indexed by
+ * their first byte in at; max the longest), a whole word or ending in a
+ * space, ":" or "."? Long lines need a long (3+ word) prefix. */
+static bool opens_with(const char *const *v, const uint32_t at[257], size_t max, const char *line, size_t n)
 {
     char buf[160];
     size_t k = n < sizeof buf - 1 ? n : sizeof buf - 1;
@@ -599,8 +602,8 @@ bool casusi_lex_is_furniture(const casusi_lexicon *lx, const char *line, size_t 
     size_t i = 0;
     while (i < k && (line[i] == ' ' || line[i] == '\t'))
         i++;
-    if (k > i + lx->furniture_max + 1)
-        k = i + lx->furniture_max + 1; /* the longest prefix and the letter after it */
+    if (k > i + max + 1)
+        k = i + max + 1; /* the longest prefix and the letter after it */
     for (; i < k; i++) {
         char c = line[i];
         buf[o++] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
@@ -608,15 +611,14 @@ bool casusi_lex_is_furniture(const casusi_lexicon *lx, const char *line, size_t 
     buf[o] = '\0';
     size_t words = 0; /* counted on the first prefix that fits */
     unsigned char c0 = (unsigned char)buf[0];
-    for (uint32_t f = lx->furniture_at[c0]; f < lx->furniture_at[c0 + 1]; f++) {
-        const char *p = lx->furniture[f];
+    for (uint32_t f = at[c0]; f < at[c0 + 1]; f++) {
+        const char *p = v[f];
         size_t pl = strlen(p);
         if (pl > o || strncmp(buf, p, pl))
             continue;
-        /* a whole-word prefix; long lines need a long (3+ word) prefix */
         char nx = buf[pl];
         int wordend = !nx || !((nx >= 'a' && nx <= 'z') || (nx >= '0' && nx <= '9')) ||
-                      p[pl - 1] == ':' || p[pl - 1] == '.';
+                      p[pl - 1] == ':' || p[pl - 1] == '.' || p[pl - 1] == ' ';
         if (!wordend)
             continue;
         int spaces = 0;
@@ -631,6 +633,18 @@ bool casusi_lex_is_furniture(const casusi_lexicon *lx, const char *line, size_t 
             return true;
     }
     return false;
+}
+
+bool casusi_lex_is_furniture(const casusi_lexicon *lx, const char *line, size_t n)
+{
+    return opens_with(lx->furniture, lx->furniture_at, lx->furniture_max, line, n);
+}
+
+/* "RELATED COVERAGE", "Further reading on Turtle Bay Review:" (cues.yaml,
+ * box-title) */
+bool casusi_lex_is_box_title(const casusi_lexicon *lx, const char *line, size_t n)
+{
+    return opens_with(lx->boxtitle, lx->boxtitle_at, lx->boxtitle_max, line, n);
 }
 
 /* ---- loading --------------------------------------------------------- */
@@ -1090,6 +1104,15 @@ static int load_cues(builder *b, const char *dir)
                 if (strlen(lx->furniture[f]) > lx->furniture_max)
                     lx->furniture_max = strlen(lx->furniture[f]);
             index_by_first(lx->furniture, lx->nfurniture, lx->furniture_at);
+            continue;
+        }
+        if (!strcmp(key, "box-title")) {
+            if (str_list(b, v, &lx->boxtitle, &lx->nboxtitle, 1))
+                return -1;
+            for (uint32_t f = 0; f < lx->nboxtitle; f++)
+                if (strlen(lx->boxtitle[f]) > lx->boxtitle_max)
+                    lx->boxtitle_max = strlen(lx->boxtitle[f]);
+            index_by_first(lx->boxtitle, lx->nboxtitle, lx->boxtitle_at);
             continue;
         }
         if (!strcmp(key, "abbreviation")) {

@@ -365,30 +365,15 @@ static int ends_sentence(const char *s, size_t n)
 
 /* A box of other stories' headlines in a text page: its title ("RELATED
  * COVERAGE", "[Related articles]", "ELSEWHERE ON TURTLE BAY DISPATCH",
- * "Further reading on ...:") is a short line that opens with one of these. */
-static int box_title(const char *s, size_t n)
+ * "Further reading on ...:") is a short line, no sentence, that opens with
+ * a box title (cues.yaml). */
+static int box_title(const rd *r, const char *s, size_t n)
 {
-    static const char *const OPEN[] = {"related", "also on ", "also in ", "elsewhere on ", "elsewhere in ",
-                                       "further reading", "more from ", "more on ", "read also", "also read",
-                                       "see also", "editor's pick", "editors' pick", "editor’s pick",
-                                       "most read", "most popular", "most viewed", "recommended",
-                                       "you may also like", "top stories", "latest news", "more stories",
-                                       "in other news", "trending", "read more", "more coverage", "other news"};
     while (n && (*s == '[' || *s == '(' || *s == '#' || is_space(*s)))
         s++, n--;
     if (!n || n > 60 || (s[n - 1] == '.' && n > 1 && s[n - 2] != '.'))
         return 0;
-    for (size_t k = 0; k < sizeof OPEN / sizeof OPEN[0]; k++) {
-        size_t l = strlen(OPEN[k]);
-        if (n < l)
-            continue;
-        size_t i = 0;
-        while (i < l && ((unsigned char)s[i] | (s[i] >= 'A' && s[i] <= 'Z' ? 0x20 : 0)) == (unsigned char)OPEN[k][i])
-            i++;
-        if (i == l && (n == l || !((s[l] | 0x20) >= 'a' && (s[l] | 0x20) <= 'z') || OPEN[k][l - 1] == ' '))
-            return 1;
-    }
-    return 0;
+    return casusi_lex_is_box_title(r->lx, s, n);
 }
 
 /* A line of a list: "- North Korea fires...", "> PLA concludes...", ">> Slovak
@@ -429,7 +414,7 @@ static int process_text(rd *r, const char **title)
             box = 2;
         else if (!blank)
             box = 0;
-        if (!blank && box_title(r->text + ls, le - ls)) {
+        if (!blank && box_title(r, r->text + ls, le - ls)) {
             furn = 1;
             box = 1;
         }

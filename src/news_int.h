@@ -172,6 +172,9 @@ struct casusi_lexicon {
     const char **kinds; uint32_t nkinds;   /* treaty kinds (CUE_KIND idx) */
     const char **furniture; uint32_t nfurniture; /* normalised prefixes */
     size_t furniture_max;                          /* the longest one's length */
+    const char **boxtitle; uint32_t nboxtitle;   /* titles of boxes of other stories' headlines */
+    size_t boxtitle_max;
+    uint32_t boxtitle_at[257];
     const char **abbrevs; uint32_t nabbrevs;
     /* both lists sorted; [at[c], at[c + 1]) holds the ones starting with byte c */
     uint32_t furniture_at[257], abbrevs_at[257];
@@ -212,5 +215,6 @@ size_t casusi_maker_key(const char *s, size_t n, char *buf, size_t cap);
 bool casusi_lex_is_abbrev(const casusi_lexicon *lx, const char *w, size_t n);
 bool casusi_lex_is_opener(const casusi_lexicon *lx, const char *w, size_t n);
 bool casusi_lex_is_furniture(const casusi_lexicon *lx, const char *line, size_t n);
+bool casusi_lex_is_box_title(const casusi_lexicon *lx, const char *line, size_t n);
 
 #endif
