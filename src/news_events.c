@@ -948,7 +948,10 @@ static int fired_at(const rd *r, const lx_trigger *tr, long te)
 {
     static const char *const TARGETS[] = {"what", "targets", "target", "bases", "base", "positions", "cities",
                                           "city", "sites", "facilities", "ships", "vessels", "territory"};
-    static const char *const SEA[] = {"sea", "ocean", "waters", "pacific", "gulf", "bay", "strait"};
+    /* a sea or a test range is where a test lands: "at the Kura range" */
+    static const char *const SEA[] = {"sea", "ocean", "waters", "pacific", "gulf", "bay", "strait", "range", "polygon"};
+    /* "from the Sohae launch site at Tongchang-ri": where the site is */
+    static const char *const SITE[] = {"site", "cosmodrome", "spaceport", "pad", "complex", "centre", "center"};
     if (tr->type != CASUS_EV_MISSILE_TEST || tr->form == FORM_NOUN ||
         (strcmp(tr->lemma, "fire") && strcmp(tr->lemma, "launch") && strcmp(tr->lemma, "lob")))
         return 0;
@@ -956,7 +959,7 @@ static int fired_at(const rd *r, const lx_trigger *tr, long te)
         if (is_boundary(r, i) || is_punct(r, i, '.'))
             return 0;
         int toward = is_word(r, i, "toward") || is_word(r, i, "towards");
-        if (!is_word(r, i, "at") && !is_word(r, i, "against") && !toward)
+        if ((!is_word(r, i, "at") && !is_word(r, i, "against") && !toward) || WORD_IN(r, i - 1, SITE))
             continue;
         long j = i + 1;
         while (cue_starts(r, j, CUE_DET) && j < i + 3)
@@ -1730,6 +1733,13 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
      * missile test */
     if (tr->type == CASUS_EV_MISSILE_TEST && tr->form == FORM_NOUN && strstr(tr->lemma, "flight") && where >= 0 &&
         aircraft_designator(r, where))
+        return 0;
+    /* "a J-15 fighter launched from the aircraft carrier Shandong": an
+     * aircraft launched is no missile */
+    static const char *const PLANE[] = {"fighter", "fighters", "jet", "jets", "aircraft", "helicopter",
+                                        "helicopters", "bomber", "bombers", "plane", "planes"};
+    if (tr->type == CASUS_EV_MISSILE_TEST && where >= 0 && aircraft_designator(r, where) &&
+        WORD_IN(r, at(r, where) ? (long)at(r, where)->e : where + 2, PLANE))
         return 0;
     /* "Sweden's accession to NATO", "an obstacle to its entry into the
      * alliance": a joining named by a noun is an event only when a verb
