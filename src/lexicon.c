@@ -647,16 +647,6 @@ bool casusi_lex_is_box_title(const casusi_lexicon *lx, const char *line, size_t 
     return opens_with(lx->boxtitle, lx->boxtitle_at, lx->boxtitle_max, line, n);
 }
 
-/* "French", "Arabic": a language news is written in by many states
- * (cues.yaml, shared-language); any case */
-bool casusi_lex_is_shared_language(const casusi_lexicon *lx, const char *w, size_t n)
-{
-    for (uint32_t i = 0; i < lx->nsharedlang; i++)
-        if (!strncasecmp(lx->sharedlang[i], w, n) && lx->sharedlang[i][n] == '\0')
-            return true;
-    return false;
-}
-
 /* ---- loading --------------------------------------------------------- */
 
 static int perr(builder *b, const ynode *n, const char *fmt, const char *what)
@@ -1129,11 +1119,6 @@ static int load_cues(builder *b, const char *dir)
             if (str_list(b, v, &lx->abbrevs, &lx->nabbrevs, 1))
                 return -1;
             index_by_first(lx->abbrevs, lx->nabbrevs, lx->abbrevs_at);
-            continue;
-        }
-        if (!strcmp(key, "shared-language")) {
-            if (str_list(b, v, &lx->sharedlang, &lx->nsharedlang, 1))
-                return -1;
             continue;
         }
         if (!strcmp(key, "sentence-opener")) {

@@ -1490,46 +1490,6 @@ static int titled_office(const char *x, size_t n)
     return 1;
 }
 
-/* "[Translation from Japanese. Original: Hokkai Shimpo ...]", "Original
- * language: Japanese": a translator's header that names the original's
- * language names the home state when that language is one state's own
- * (the state's demonym), not a language many states write news in
- * (cues.yaml, shared-language: "Translated from French" may be Bamako's). */
-static void translated_from(rd *r, size_t s, size_t e)
-{
-    size_t lim = s + 1200 < e ? s + 1200 : e, tr = 0;
-    for (size_t q = s; q + 8 < lim && !tr && !r->homeset; q++)
-        if (!strncasecmp(r->text + q, "translat", 8))
-            tr = q + 8;
-    /* the first "from" or "language:" after it, in the same paragraph */
-    for (size_t q = tr; tr && q + 10 < lim && q < tr + 400; q++) {
-        if (r->text[q] == '\n' && r->text[q + 1] == '\n')
-            break;
-        size_t w;
-        if (!strncasecmp(r->text + q, "from ", 5))
-            w = q + 5;
-        else if (!strncasecmp(r->text + q, "language: ", 10))
-            w = q + 10;
-        else
-            continue;
-        if (!strncasecmp(r->text + w, "the ", 4))
-            w += 4;
-        size_t we = w;
-        while (we < lim && ((r->text[we] >= 'a' && r->text[we] <= 'z') || (r->text[we] >= 'A' && r->text[we] <= 'Z')))
-            we++;
-        if (we > w && !casusi_lex_is_shared_language(r->lx, r->text + w, we - w) && !read_line(r, w, we, 3) &&
-            r->nsel == 1) {
-            const lx_actor *a = has_cat(r, &r->sel[0], LX_ACTOR) ? casusi_actor_of(r, &r->sel[0]) : NULL;
-            if (a && a->state && a->kind == AK_DEMONYM) {
-                r->home = a->code;
-                r->homeset = 1;
-            }
-        }
-        break;
-    }
-    r->nt = r->nm = r->nsel = 0;
-}
-
 /* A press release's letterhead: a short line in capitals near the top that
  * names one state ("REPUBLIC OF ESTONIA", "MINISTRY OF FOREIGN AFFAIRS OF
  * JAPAN") makes it the home state, as a dateline's capital does; so does
@@ -1565,7 +1525,6 @@ void casusi_find_letterhead(rd *r, size_t s, size_t e)
             }
         }
     }
-    translated_from(r, s, e);
     int lines = 0;
     for (size_t i = s; i < e && lines < 4 && !r->homeset;) {
         size_t j = i;

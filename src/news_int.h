@@ -179,7 +179,6 @@ struct casusi_lexicon {
     /* both lists sorted; [at[c], at[c + 1]) holds the ones starting with byte c */
     uint32_t furniture_at[257], abbrevs_at[257];
     const char **openers; uint32_t nopeners;
-    const char **sharedlang; uint32_t nsharedlang; /* languages many states write in */
     /* makers.yaml: weapon designations (lower-case letters and digits,
      * sorted) and the state whose industry makes each */
     const char **mkeys; const char **mcodes; uint32_t nmakers;
@@ -215,7 +214,6 @@ const char *casusi_lex_maker(const casusi_lexicon *lx, const char *s, size_t n);
 size_t casusi_maker_key(const char *s, size_t n, char *buf, size_t cap);
 bool casusi_lex_is_abbrev(const casusi_lexicon *lx, const char *w, size_t n);
 bool casusi_lex_is_opener(const casusi_lexicon *lx, const char *w, size_t n);
-bool casusi_lex_is_shared_language(const casusi_lexicon *lx, const char *w, size_t n);
 bool casusi_lex_is_furniture(const casusi_lexicon *lx, const char *line, size_t n);
 bool casusi_lex_is_box_title(const casusi_lexicon *lx, const char *line, size_t n);
 

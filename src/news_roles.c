@@ -697,14 +697,15 @@ static int thing_subject(const rd *r, long k)
 
 /* "The Plenary of the Hellenic Parliament ratified", "Deputies of the
  * Mazhilis ratified", "the National Assembly of Djibouti ratified", "The
- * coast guards of the Philippines and Vietnam are due to hold": the "of"
+ * coast guards of the Philippines and Vietnam are due to hold", "the naval
+ * arm of the Revolutionary Guards held": the "of"
  * at p ends a subject that opens the clause at lo and names a legislature,
  * its members or armed services, whose states the group after it names. */
 static int house_of(const rd *r, long lo, long p)
 {
     static const char *const PART[] = {"plenary", "deputies", "members", "chamber", "presidium", "lawmakers",
                                        "legislators", "senators", "assembly", "house", "navies", "guards",
-                                       "militaries", "armies", "forces"};
+                                       "militaries", "armies", "forces", "navy", "army", "arm", "wing"};
     if (p < 1 || !is_word(r, p, "of"))
         return 0;
     long h = p - 1;
