@@ -818,7 +818,7 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
     for (long i = te; (size_t)i < r->nt; i++)
         if (is_boundary(r, i) ||
             (joint && i > te && (r->t[i].kind == TK_NUM || (r->t[i].kind == TK_WORD && !(r->t[i].fl & TF_CAP))) &&
-             casusi_subordinate(r, i) > 0 && !is_word(r, i, "which") && !is_word(r, i, "who")) || (is_trigger_tok(r, i) && i > te + 1 && !is_trigger_tok(r, te) &&
+             casusi_subordinate(r, i) > 0 && !is_word(r, i, "which") && !is_word(r, i, "who")) || (is_trigger_tok(r, i) && i > te + 1 && !is_trigger_tok(r, te) && !hyphen_tail(r, i) &&
                                   !casusi_trigger_type_at(r, i, tr->type, 1) &&
                                   /* "sharing information on the launch with the United
                                    * States": a deed named after "the" ends no clause */

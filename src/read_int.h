@@ -431,6 +431,13 @@ static inline int is_trigger_tok(const rd *r, long i)
     return m && has_cat(r, m, LX_TRIGGER);
 }
 
+/* The end of a hyphenated word, which is no verb: "hand" in "12
+ * second-hand Typhoons" (but "co-hosted", "re-deployed"). */
+static inline int hyphen_tail(const rd *r, long i)
+{
+    return i > 0 && (r->t[i].fl & TF_HYPH) && r->t[i - 1].kind == TK_WORD && r->t[i - 1].e - r->t[i - 1].s > 3;
+}
+
 /* A word of four letters or more ending in "-ed" (a past form the
  * dictionaries need not know: "backed", "praised"). */
 static inline int ed_form(const rd *r, long i)
