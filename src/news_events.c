@@ -133,6 +133,9 @@ static int money_at(const rd *r, long i)
     long j = i + 1;
     if (cue_at(r, j, CUE_MULT))
         j++;
+    /* "2.4 million US dollars", "A$100 million Australian dollars" */
+    if (!cue_at(r, j, CUE_CURRENCY) && group_at(r, j) >= 0)
+        j = (long)r->g[group_at(r, j)].e;
     return cue_at(r, j, CUE_CURRENCY) != 0;
 }
 
