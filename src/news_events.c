@@ -2579,6 +2579,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
          * airspace": the place struck is no target; the striker is */
         if (tr->type == CASUS_EV_CONDEMN)
             casusi_attack_victim(r, te, &x.tgt);
+        casusi_sovereignty_victim(r, te, &x.tgt);
         cs_minus(&x.tgt, &x.src);
         if (!x.tgt.n) {
             /* condemning a treaty condemns its parties */

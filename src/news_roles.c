@@ -1689,6 +1689,32 @@ void casusi_attack_victim(const rd *r, long te, cset *tgt)
         cs_minus(tgt, &r->g[g].codes);
 }
 
+/* "condemned the armed intervention, which violated Venezuela's
+ * sovereignty", "an assault on British sovereignty": a state whose
+ * sovereignty or airspace the clause after te names is the victim; takes
+ * it out of *tgt, unless the clause names it otherwise too. (Territory,
+ * waters and soil were tried: "warned Stockholm ... on Swedish soil",
+ * "mercenaries ... on Malian territory" are aimed at that state.) */
+void casusi_sovereignty_victim(const rd *r, long te, cset *tgt)
+{
+    static const char *const LAND[] = {"sovereignty", "airspace"};
+    cset victim = {{0}, 0}, other = {{0}, 0};
+    for (size_t g = 0; g < r->ng; g++) {
+        const group *gp = &r->g[g];
+        if ((long)gp->s < te)
+            continue;
+        int sep = 0;
+        for (long i = te; i < (long)gp->s && !sep; i++)
+            sep = is_boundary(r, i) || is_punct(r, i, ';');
+        if (sep)
+            break;
+        cs_union(WORD_IN(r, (long)gp->e, LAND) ? &victim : &other, &gp->codes);
+    }
+    /* not one named as the object too: "warned Stockholm ... on Swedish soil" */
+    cs_minus(&victim, &other);
+    cs_minus(tgt, &victim);
+}
+
 /* The object of an event's trigger is a name the dictionaries do not know
  * ("warned the Houthis", "accused Hezbollah", "blames the Islamic
  * Resistance in Iraq"): a party that is no state, so none is guessed. */

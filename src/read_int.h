@@ -572,6 +572,7 @@ void casusi_event_ref(const rd *r, long te, const cset *src, cset *tgt);
 void casusi_note_attacks(rd *r);
 void casusi_attack_ref(rd *r, long te, const cset *src, cset *tgt);
 void casusi_attack_victim(const rd *r, long te, cset *tgt);
+void casusi_sovereignty_victim(const rd *r, long te, cset *tgt);
 void casusi_discourse_targets(rd *r, size_t first);
 
 /* news_events.c: triggers to events */
