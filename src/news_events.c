@@ -867,6 +867,19 @@ static int date_sep(const rd *r, const dmen *dm, long ts, long te)
 static const char *const HABIT[] = {"routinely", "regularly", "usually", "often", "always", "frequently",
                                     "typically", "generally", "habitually", "every", "each", "whenever"};
 
+/* "Bujumbura has repeatedly accused Rwanda", "Beijing has long denied": a
+ * deed done again and again (in the perfect: "repeatedly warned the
+ * Chinese vessels" that day is that day's) is of no one day. */
+static int habitual(const rd *r, long ts)
+{
+    static const char *const AGAIN[] = {"repeatedly", "consistently", "long", "persistently", "often", "frequently",
+                                        "regularly", "routinely"};
+    for (long i = ts - 1; i >= 0 && i >= ts - 2; i--)
+        if (WORD_IN(r, i, AGAIN))
+            return 1;
+    return 0;
+}
+
 /* A reporting verb in the past at token i ("said", "told"; not "says",
  * "will say"). */
 static int past_say(const rd *r, long i)
@@ -2174,6 +2187,14 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     if (tr->type == CASUS_EV_ARMS_TRANSFERRED && tr->form == FORM_PAST && !passive && !tr->subj_target &&
         where >= 0 && where < ts && at(r, where) && (long)at(r, where)->e == ts)
         return 0;
+    /* "Burundi's withdrawal from the Rome Statute took effect": a withdrawal
+     * takes effect, not the treaty */
+    static const char *const EXIT[] = {"withdrawal", "withdrawals", "exit", "termination", "denunciation",
+                                       "suspension", "departure", "pullout"};
+    if (tr->type == CASUS_EV_TREATY_IN_FORCE && tr->form != FORM_NOUN)
+        for (long i = ts - 1; i >= 0 && i >= ts - 8 && !is_boundary(r, i) && !is_punct(r, i, ','); i--)
+            if (WORD_IN(r, i, EXIT))
+                return 0;
     /* "which under its rules takes a year to take effect": a rule, no event */
     if (tr->type == CASUS_EV_TREATY_IN_FORCE && is_word(r, ts - 1, "to"))
         for (long i = ts - 2; i >= 0 && i >= ts - 6; i--)
@@ -3480,7 +3501,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
              ((tr->form != FORM_BASE && tr->form != FORM_S) || threat_now || firstp)) {
         x.perf = perfect(r, ts);
         x.newsday = then || pre_perfect(r, ts) || (x.perf && !speech_act(tr->type)) ||
-                            reduced_relative(r, ts, passive) || time_anchor(r)
+                            reduced_relative(r, ts, passive) || time_anchor(r) || (x.perf && habitual(r, ts))
                         ? -1
                     : same_occasion(r) ? 2 /* "In the same statement": from the occasion told last */
                                        : 1;
