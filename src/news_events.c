@@ -3782,6 +3782,57 @@ static int clause_events(rd *r)
     return 0;
 }
 
+/* A warning trigger said of what others do ("will pay the price", the
+ * speaker threatens), for threat_clause(). */
+static const lx_trigger *threat_trigger(const rd *r)
+{
+    for (uint32_t k = 0; k < r->lx->ntriggers; k++) {
+        const lx_trigger *t = &r->lx->triggers[k];
+        if (t->type == CASUS_EV_WARN && t->subj_speaker && !strcmp(t->lemma, "will pay the price"))
+            return t;
+    }
+    return NULL;
+}
+
+/* "the Saudi government will pay a high price", "the aircraft will be
+ * destroyed", "it would require an adequate response from our military",
+ * "Saudi politicians will face divine revenge": in a sentence someone
+ * says, a "will" or "would" whose clause ends in a reprisal is a threat by
+ * the speaker, in whatever words the phrases of the lexicon do not list.
+ * Not when the sentence has told a warning already. */
+static int threat_clause(rd *r)
+{
+    static const char *const PAY[] = {"price", "consequences", "response", "retaliation", "revenge", "punishment",
+                                      "punished", "lesson", "unanswered", "unpunished", "destroyed", "reprisals",
+                                      "retribution", "vengeance"};
+    static const char *const MINE[] = {"our", "its", "their", "his", "her", "my"};
+    for (size_t q = r->nev; q-- > 0 && r->ev[q].sent == r->sentno;)
+        if (r->ev[q].type == CASUS_EV_WARN)
+            return 0;
+    int say = 0;
+    for (size_t i = 0; i < r->nt && !say; i++)
+        say = cue_at(r, (long)i, CUE_SAY) != 0;
+    if (!say)
+        return 0;
+    for (long i = 0; (size_t)i + 1 < r->nt; i++) {
+        if (!is_word(r, i, "will") && !is_word(r, i, "would") && !is_word(r, i, "shall"))
+            continue;
+        for (long j = i + 1; (size_t)j < r->nt && j <= i + 7; j++) {
+            if (is_boundary(r, j) || is_punct(r, j, ',') || is_punct(r, j, ';') || is_punct(r, j, '.'))
+                break;
+            /* not "would be communicating our response in the strongest terms" */
+            if (!WORD_IN(r, j, PAY) || WORD_IN(r, j - 1, MINE))
+                continue;
+            const lx_trigger *tr = threat_trigger(r);
+            if (!tr)
+                return 0;
+            lx_match m = {(uint32_t)i, (uint32_t)j + 1, CLAUSE_MATCH, 0};
+            return do_trigger(r, &m, tr, 0);
+        }
+    }
+    return 0;
+}
+
 /* A relative pronoun in the four tokens before token b, after token a
  * ("the treaty that both countries signed") */
 static int rel_before(const rd *r, long a, long b)
@@ -3848,7 +3899,7 @@ int casusi_sentence_events(rd *r)
             }
         }
     }
-    if (clause_events(r))
+    if (clause_events(r) || threat_clause(r))
         return -1;
     /* "denounced a naval exercise by the U.S., Japan and South Korea": a
      * condemnation with no target is aimed at the actors of an event named
