@@ -2310,7 +2310,19 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         if (i >= 0 && (cue_at(r, i, CUE_REACT) || condemned(r, tr, i)))
             return 0;
     }
-    int said_untrue = tr->subj_speaker && tr->type == CASUS_EV_DENY_ACCUSATION;
+    int said_untrue = tr->subj_speaker && tr->type == CASUS_EV_DENY_ACCUSATION && tr->needs == NEED_CLAIM;
+    /* "had nothing to do with it", "had no part in the attacks": a part
+     * disowned in a deed, not in "peace" or "diplomatic work" */
+    if (tr->subj_speaker && tr->type == CASUS_EV_DENY_ACCUSATION && !said_untrue &&
+        (is_word(r, te - 1, "with") || is_word(r, te - 1, "in"))) {
+        static const char *const IT[] = {"it", "them", "this", "that", "these", "those"};
+        long o = te + (cue_at(r, te, CUE_DET) ? 1 : 0);
+        while ((size_t)o < r->nt && o < te + 4 && r->t[o].kind == TK_WORD && !at(r, o) && !(r->t[o].fl & TF_CAP))
+            o++; /* "the deadly attack" */
+        if (!WORD_IN(r, te, IT) && !cue_starts(r, o, CUE_ATTACK) && !cue_starts(r, o, CUE_EVREF) &&
+            !is_trigger_tok(r, o))
+            return 0;
+    }
     if (said_untrue && !predicate_denial(r, ts, &x.src, &x.tgt))
         return 0;
     if (said_untrue) /* "Russian claims that ... are false": the claim is hedged, not the denial */
@@ -3861,7 +3873,7 @@ int casusi_sentence_events(rd *r)
             int types[8];
             int n = event_types_at(r, i, types, 8);
             for (int q = 0; q < n; q++)
-                if (r->lx->triggers[types[q]].type == CASUS_EV_DENY_ACCUSATION &&
+                if (r->lx->triggers[types[q]].type == CASUS_EV_DENY_ACCUSATION && !r->lx->triggers[types[q]].subj_speaker &&
                     (i >= (long)m->s - 5 || is_word(r, (long)at(r, i)->e, "that")))
                     denied = 1;
             if (is_boundary(r, i) || is_punct(r, i, ',') || is_punct(r, i, ';'))
