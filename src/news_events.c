@@ -336,6 +336,18 @@ static int arms_pronoun(const rd *r, long te)
             cue_at(r, te + 2, CUE_PREP));
 }
 
+/* "the ratification bill", "the law 'On ratification of the Treaty'": a
+ * chamber's paper at token i that ratifies. */
+static int ratification_paper(const rd *r, long i)
+{
+    if (is_word(r, i, "ratification"))
+        return is_word(r, i + 1, "bill") || is_word(r, i + 1, "law");
+    if (!is_word(r, i, "bill") && !is_word(r, i, "law"))
+        return 0;
+    long j = i + 1 + is_punct(r, i + 1, '"');
+    return is_word(r, j, "on") && (is_word(r, j + 1, "ratification") || is_word(r, j + 2, "ratification"));
+}
+
 static int need_near(const rd *r, long ts, long te, int need, long *where)
 {
     static const int CUE_FOR[] = {0, CUE_TREATY, CUE_TROOPS, CUE_ARMS, CUE_AID, CUE_MISSILE,
@@ -391,10 +403,14 @@ static int need_near(const rd *r, long ts, long te, int need, long *where)
                                     (is_word(r, i, "participation") && i >= te && i < te + 3)))
                 return 1;
         /* "signed a joint declaration", "had signed five documents": a
-         * paper in the verb's object */
-        for (long i = te; (size_t)i < r->nt && i < te + 8 && !is_boundary(r, i); i++)
+         * paper in the verb's object; "passed the ratification bill",
+         * "adopted the law 'On ratification of the Treaty'" */
+        for (long i = te; (size_t)i < r->nt && i < te + 8 && !is_boundary(r, i); i++) {
             if (cue_at(r, i, CUE_INSTRUMENT))
                 return 1;
+            if (ratification_paper(r, i))
+                return 1;
+        }
         /* "a Security of Supply Arrangement signed in December 2014", "The
          * RAA was signed": the paper, or initials no dictionary knows, just
          * before the verb and its auxiliaries */
@@ -2460,7 +2476,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 int obj = 0;
                 for (long i = te; !obj && (size_t)i < r->nt && i < te + 10 && !is_boundary(r, i); i++)
                     obj = names_treaty(r, i) || is_word(r, i, "it") || is_word(r, i, "them") ||
-                          cue_at(r, i, CUE_DENYREF) ||
+                          cue_at(r, i, CUE_DENYREF) || ratification_paper(r, i) ||
                           /* "approved Sweden's membership" */
                           (body && (is_word(r, i, "membership") || is_word(r, i, "accession")) && i > 0 &&
                            (r->t[i - 1].fl & TF_POSS) && !is_word(r, i + 1, "bid"));
