@@ -378,6 +378,9 @@ static int need_near(const rd *r, long ts, long te, int need, long *where)
                 (is_word(r, (long)r->g[g].e, "membership") || is_word(r, (long)r->g[g].e, "accession")))
                 return 1;
         }
+        /* "Turkey's parliament had ratified the accession on 23 January" */
+        if (is_word(r, te, "the") && is_word(r, te + 1, "accession"))
+            return 1;
         /* "Rwanda left the CEEAC", "is leaving the Economic Community of
          * Central African States" */
         if (unknown_body(r, te))
