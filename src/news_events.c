@@ -1715,6 +1715,38 @@ static int gapped_chambers(rd *r, long te)
             return -1;
         x = &r->ev[xi]; /* the array may have moved */
     }
+    /* "..., the Senate followed on 25 November 2023": a chamber no
+     * dictionary names is the first one's state's other chamber */
+    if (x->src.n != 1)
+        return 0;
+    for (long i = te; (size_t)i + 3 < r->nt; i++) {
+        if (is_boundary(r, i) || is_punct(r, i, ';'))
+            break;
+        if (!(is_punct(r, i, ',') || is_word(r, i, "and")) || !is_word(r, i + 1, "the"))
+            continue;
+        long c = i + 2, ce = c + 1;
+        if ((is_word(r, c, "upper") || is_word(r, c, "lower")) && is_word(r, c + 1, "house"))
+            ce = c + 2;
+        else if (!is_word(r, c, "senate"))
+            continue;
+        if (!is_word(r, ce, "followed") || group_at(r, c) >= 0)
+            continue;
+        const dmen *dm = NULL;
+        for (size_t q = 0; q < r->ndm && !dm; q++)
+            if ((long)r->dm[q].s == ce + 2 && is_word(r, ce + 1, "on"))
+                dm = &r->dm[q];
+        rev y = *x;
+        y.d.body = casusi_span_text(r, c, ce);
+        y.tok = c;
+        y.rs = NULL;
+        y.nrs = y.rscap = 0;
+        memset(&y.date, 0, sizeof y.date);
+        if (dm)
+            y.date = dm->d;
+        if (!y.d.body || add_event(r, &y))
+            return -1;
+        break;
+    }
     return 0;
 }
 
@@ -2487,6 +2519,15 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                     return 0;
             }
             x.d.body = body;
+            /* "..., and the Senate approved the law on 25 April": a chamber
+             * no dictionary names, right before the verb, is the body (not
+             * the one that opened the sentence) */
+            {
+                long c = ts - 1 - (is_word(r, ts - 1, "also") || is_word(r, ts - 1, "then"));
+                long c0 = (is_word(r, c, "house") && (is_word(r, c - 1, "upper") || is_word(r, c - 1, "lower"))) ? c - 1 : c;
+                if ((is_word(r, c, "senate") || c0 < c) && is_word(r, c0 - 1, "the") && group_at(r, c) < 0)
+                    x.d.body = casusi_span_text(r, c0, c + 1);
+            }
             cs_minus(&x.tgt, &x.src);
             if (en && x.src.n) {
                 cset t = en->parties;

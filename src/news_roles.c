@@ -32,7 +32,7 @@ long casusi_subordinate(const rd *r, long i)
     return 0;
 }
 
-static const char *span_text(rd *r, long s, long e)
+const char *casusi_span_text(rd *r, long s, long e)
 {
     if (s < 0 || e <= s)
         return NULL;
@@ -185,7 +185,7 @@ void casusi_qty_at(rd *r, long i, int64_t *qty, const char **qtext, int *approx)
     if (v < 0)
         return;
     *qty = (int64_t)v;
-    *qtext = span_text(r, first, i + 1);
+    *qtext = casusi_span_text(r, first, i + 1);
     *approx = ap;
 }
 
@@ -345,7 +345,7 @@ void casusi_item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty
     /* extend right over a following cue of the same class ("Abrams tanks") */
     while ((size_t)e < r->nt && cue_starts(r, e, cue) && at(r, e)->e > (uint32_t)e)
         e = (long)at(r, e)->e;
-    *item = span_text(r, s, e);
+    *item = casusi_span_text(r, s, e);
     /* "20 F-35s": the model is the item ("F-35") */
     if (des && e == w + 2 && s == w && *item) {
         size_t n = strlen(*item);
@@ -374,7 +374,7 @@ void casusi_item_and_qty(rd *r, long w, int cue, const char **item, int64_t *qty
     }
     if (v >= 0 && qty) {
         *qty = (int64_t)(v + 0.5);
-        *qtext = span_text(r, first, ni + 1);
+        *qtext = casusi_span_text(r, first, ni + 1);
         *approx = ap;
     }
 }
@@ -393,7 +393,7 @@ const casus_place *casusi_place_of(rd *r, long from, long to, casus_event_detail
                 long e = (long)m->e;
                 if ((size_t)e < r->nt && cue_starts(r, e, CUE_PLACESUFFIX))
                     e = (long)at(r, e)->e;
-                d->place = span_text(r, (long)m->s, e);
+                d->place = casusi_span_text(r, (long)m->s, e);
                 d->place_id = pl->id;
                 return pl;
             }
@@ -421,7 +421,7 @@ int casusi_place_of_target(rd *r, long te, const cset *tgt, casus_event_details 
         for (long i = te; i < gp->prep; i++)
             if (is_boundary(r, i))
                 return 0;
-        d->place = span_text(r, (long)m->s, (long)m->e);
+        d->place = casusi_span_text(r, (long)m->s, (long)m->e);
         return d->place != NULL;
     }
     return 0;
@@ -510,7 +510,7 @@ int casusi_place_named(rd *r, long te, int wide, casus_event_details *d)
     long s, e;
     if (!casusi_place_span(r, te, wide, &s, &e))
         return 0;
-    d->place = span_text(r, s, e);
+    d->place = casusi_span_text(r, s, e);
     return d->place != NULL;
 }
 

@@ -572,6 +572,8 @@ void casusi_event_ref(const rd *r, long te, const cset *src, cset *tgt);
 void casusi_note_attacks(rd *r);
 void casusi_attack_ref(rd *r, long te, const cset *src, cset *tgt);
 void casusi_attack_victim(const rd *r, long te, cset *tgt);
+/* The text of tokens [s, e), copied into the reader's arena (NULL when empty). */
+const char *casusi_span_text(rd *r, long s, long e);
 void casusi_sovereignty_victim(const rd *r, long te, cset *tgt);
 void casusi_discourse_targets(rd *r, size_t first);
 
