@@ -2005,11 +2005,19 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 break;
         }
     }
-    /* "urged the Security Council to impose sanctions": someone is asked to act */
-    if (tr->form == FORM_BASE && is_word(r, ts - 1, "to"))
-        for (long i = ts - 2; i >= 0 && i >= ts - 10 && !is_boundary(r, i); i--)
-            if (cue_at(r, i, CUE_EXHORT))
-                return 0;
+    /* "urged the Security Council to impose sanctions": someone is asked to
+     * act; "called on the EU and the G7 to respond with 'devastating' new
+     * sanctions": so is the infinitive's object */
+    long inf = tr->form == FORM_BASE && is_word(r, ts - 1, "to") ? ts - 1 : -1;
+    for (long k = ts - 2; inf < 0 && tr->form == FORM_NOUN && k >= 0 && k >= ts - 7; k--) {
+        if (is_boundary(r, k) || is_punct(r, k, ',') || is_punct(r, k, ';'))
+            break;
+        if (is_word(r, k, "to") && k + 1 < ts && r->t[k + 1].kind == TK_WORD && !(r->t[k + 1].fl & TF_CAP))
+            inf = k;
+    }
+    for (long i = inf - 1; inf > 0 && i >= 0 && i >= inf - 9 && !is_boundary(r, i); i--)
+        if (cue_at(r, i, CUE_EXHORT))
+            return 0;
     /* "to revive terminated Security Council resolutions": a participle
      * between an infinitive and its object is an adjective */
     if ((tr->form == FORM_PAST || tr->form == FORM_PASTPART) && ts > 1 && is_word(r, ts - 2, "to") &&
