@@ -1869,9 +1869,13 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     /* "Egypt flew weapons and ammunition to Mogadishu", not "jets flew
      * close to a destroyer": what is flown is the verb's object */
     if (tr->lemma[0] == 'f' && !strcmp(tr->lemma, "fly")) {
-        int obj = where >= te && where < te + 4 && carried_to(r, te);
+        /* "flew about 2,000 NLAW anti-tank launchers to Ukraine"; "A first
+         * consignment of Egyptian weapons was flown into Mogadishu": the
+         * passive's subject */
+        int was = tr->form == FORM_PASTPART && ts > 0 && cue_at(r, ts - 1, CUE_BE);
+        int obj = ((where >= te && where < te + 7) || (was && where >= 0 && where < ts)) && carried_to(r, te);
         for (long i = te; obj && i < where; i++)
-            obj = !is_word(r, i, "to") && !is_word(r, i, "close") && !is_word(r, i, "near");
+            obj = !is_word(r, i, "to") && !is_word(r, i, "close") && !is_word(r, i, "near") && !verb_tok(r, i);
         if (!obj)
             return 0;
     }
