@@ -40,6 +40,12 @@ double casusi_number_before(const rd *r, long i, long *first, int *approx)
         s = i - 1;
     } else if (r->t[i].kind == TK_NUM && !(r->t[i].fl & TF_ORD)) {
         v = r->t[i].num;
+        /* "Mirage 2000-5 aircraft", "F-16": the end of a model's name, not a
+         * count (a range, "5,000-7,000", rises) */
+        if ((r->t[i].fl & TF_HYPH) && i >= 1 &&
+            ((r->t[i - 1].kind == TK_NUM && r->t[i - 1].num > v) ||
+             (r->t[i - 1].kind == TK_WORD && (r->t[i - 1].fl & TF_CAP))))
+            return -1;
     } else {
         long nv = cue_at(r, i, CUE_NUMBER);
         if (nv) {

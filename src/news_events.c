@@ -2873,6 +2873,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 long ni = i - 1;
                 while (ni >= 0 && r->t[ni].kind == TK_WORD && !at(r, ni) && ni >= i - 2)
                     ni--;
+                if (ni >= 1 && designator(r, ni - 1)) /* "four F-16 fighter jets": past the model */
+                    ni -= 2;
                 if (casusi_number_before(r, ni, &f, &ap) >= 0 || cue_at(r, i - 1, CUE_MULT)) {
                     where = i;
                     break;
