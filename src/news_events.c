@@ -3455,10 +3455,12 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                  * between the date and the trigger tells the tense */
                 int pastv = 0;
                 for (long i = (long)dm->e; i < ts && !pastv && (tr->form == FORM_S || tr->form == FORM_BASE); i++)
-                    pastv = r->t[i].kind == TK_WORD && ed_form(r, i) && !(r->t[i].fl & TF_CAP) &&
-                            /* not "are expected to take part" */
-                            !is_word(r, i - 1, "are") && !is_word(r, i - 1, "is") && !is_word(r, i - 1, "be") &&
-                            !is_word(r, i - 1, "am");
+                    pastv = (r->t[i].kind == TK_WORD && ed_form(r, i) && !(r->t[i].fl & TF_CAP) &&
+                             /* not "are expected to take part" */
+                             !is_word(r, i - 1, "are") && !is_word(r, i - 1, "is") && !is_word(r, i - 1, "be") &&
+                             !is_word(r, i - 1, "am")) ||
+                            /* "On 4 October Año said that Manila condemns" */
+                            past_say(r, i);
                 /* "'Germany firmly rejects Nicaragua's accusations,' the
                  * adviser told the judges on 9 April": a past reporting
                  * verb between the quoted present and the date */
