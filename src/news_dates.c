@@ -443,6 +443,34 @@ static int numeric_at(const rd *r, long i, casus_date *d, long *e)
     return 1;
 }
 
+/* A day and a month written with a slash and no year, as translations from
+ * languages that write the day first keep them ("On 19/7 the Ministry",
+ * "on the afternoon of 16/8"), at token i after a preposition: the month
+ * (1 to 12, as mkdate() takes it) in *m, the end token in *e. */
+static int day_slash_month(const rd *r, long i, int *m, long *e)
+{
+    if (i < 1 || !(is_word(r, i - 1, "on") || is_word(r, i - 1, "of") || is_word(r, i - 1, "since") ||
+                   is_word(r, i - 1, "from") || is_word(r, i - 1, "until")))
+        return 0;
+    size_t q = r->t[i].e;
+    if (q >= r->len || r->text[q] != '/')
+        return 0;
+    size_t b = ++q;
+    int mon = 0;
+    while (q < r->len && q < b + 2 && isdigit((unsigned char)r->text[q]))
+        mon = mon * 10 + (r->text[q++] - '0');
+    if (q == b || mon < 1 || mon > 12 || (q < r->len && (r->text[q] == '/' || isdigit((unsigned char)r->text[q]))))
+        return 0;
+    long j = i + 1;
+    while ((size_t)j < r->nt && r->t[j].e <= q)
+        j++;
+    if (r->t[j - 1].e != q)
+        return 0;
+    *m = mon;
+    *e = j;
+    return 1;
+}
+
 /* A day of the Solar Hijri calendar (Iran's, and Afghanistan's with the
  * Dari month names) at token i: the day, the month's name, a year from
  * 1380 to 1406 (2001 to 2027), converted to the Gregorian day in *d, its
@@ -593,15 +621,18 @@ int casusi_find_dates(rd *r)
                    (((r->t[i + 1].fl & TF_CAP) && cue_starts(r, i + 1, CUE_MONTH)) ||
                     /* a translation's "Friday 27 yanvar", "yesterday, Thursday 24 Nisan" */
                     (r->translated && cue_starts(r, i + 1, CUE_FMONTH) && !cue_at(r, i + 1, CUE_MONTH)) ||
-                    /* and its German "am 7. Juli 2023", Norwegian "On 28. februar" */
-                    (r->translated && is_punct(r, i + 1, '.') && (size_t)i + 2 < r->nt &&
+                    /* and its German "am 7. Juli 2023", Norwegian "On 28. februar",
+                     * Spanish and Portuguese "24 de marzo de 1922", "sábado, 10 de Julho" */
+                    (r->translated && (is_punct(r, i + 1, '.') || is_word(r, i + 1, "de")) && (size_t)i + 2 < r->nt &&
                      (((r->t[i + 2].fl & TF_CAP) && cue_starts(r, i + 2, CUE_MONTH)) ||
                       cue_starts(r, i + 2, CUE_FMONTH))))) {
-            long mi = is_punct(r, i + 1, '.') ? i + 2 : i + 1;
+            long mi = is_punct(r, i + 1, '.') || is_word(r, i + 1, "de") ? i + 2 : i + 1;
             long mm = cue_at(r, mi, CUE_MONTH);
             if (!mm)
                 mm = cue_at(r, mi, CUE_FMONTH);
             long k = (long)at(r, mi)->e;
+            if (mi == i + 2 && is_word(r, k, "de") && (size_t)k + 1 < r->nt && is_year(&r->t[k + 1]))
+                k++; /* "de 1922" */
             int ya = 0;
             long yk = year_after(r, k, &ya);
             if (yk > k) {
@@ -620,6 +651,11 @@ int casusi_find_dates(rd *r)
         } else if (t->kind == TK_NUM && !is_year(t) &&
                    numeric_at(r, i, &d, &e)) {
             /* "signed in Dushanbe on 22.08.2024", "on 16/09/2023" */
+        } else if (r->translated && is_dom(t) && day_slash_month(r, i, &ym, &e)) {
+            /* a translation's "On 19/7 the Ministry ...", "on the afternoon of 16/8" */
+            d = month_day(r, ym, (int)t->num);
+            ny = 1;
+            yd = (int)t->num;
         } else if (is_year(t) && (size_t)i + 2 < r->nt && (r->t[i + 1].fl & TF_HYPH) &&
                    (r->t[i + 2].fl & TF_HYPH) && r->t[i + 1].kind == TK_NUM && r->t[i + 2].kind == TK_NUM) {
             d = mkdate((int)t->num, (int)r->t[i + 1].num, (int)r->t[i + 2].num);
