@@ -1563,6 +1563,16 @@ static void signed_pair(const rd *r, long te, cset *src)
             return;
         other = m->code;
     }
+    /* "Bhutan and India have long been close. A revised treaty was signed
+     * in New Delhi in February 2007": a sentence that names no other state
+     * and opens with the paper signed; the state named last before it */
+    int plural = 0; /* not "The peace treaty between the two countries, signed in Washington" */
+    for (long i = 0; (size_t)i < r->nt && !plural; i++)
+        plural = cue_starts(r, i, CUE_PLURAL) != 0;
+    if (!other && r->nam == 1 && cue_at(r, 0, CUE_DET) && !plural)
+        for (int k = 0; k < r->nrecent && !other; k++)
+            if (strcmp(r->recent[k], cap) && casus_kb_state(r->kb, r->recent[k], NULL, NULL))
+                other = r->recent[k];
     if (!other)
         return;
     cs_add(src, cap);
