@@ -1536,6 +1536,14 @@ static void signed_pair(const rd *r, long te, cset *src)
             (a->kind == AK_CAPITAL || a->kind == AK_ALIAS) && gp->codes.n == 1)
             cap = gp->codes.c[0];
     }
+    /* "The Defence Cooperation Agreement with the United States was
+     * signed on 31 January 2021": the partner after the paper, as a capital */
+    for (size_t g = 0; g < r->ng && !cap; g++) {
+        const group *gp = &r->g[g];
+        if (gp->prep >= 1 && (long)gp->e < te && is_word(r, gp->prep, "with") && gp->codes.n == 1 &&
+            cue_at(r, gp->prep - 1, CUE_TREATY) && r->nam == 1)
+            cap = gp->codes.c[0];
+    }
     if (!cap)
         return;
     /* "signed in Paris ... by the sixteen members of NATO": its signers are named */
