@@ -2040,6 +2040,13 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     for (long i = inf - 1; inf > 0 && i >= 0 && i >= inf - 9 && !is_boundary(r, i); i--)
         if (cue_at(r, i, CUE_EXHORT))
             return 0;
+    /* "demanded that the government cancel the agreement": a subjunctive */
+    for (long k = ts - 1; tr->form == FORM_BASE && inf < 0 && k >= 1 && k >= ts - 6; k--) {
+        if (is_boundary(r, k) || is_punct(r, k, ','))
+            break;
+        if (is_word(r, k, "that") && cue_at(r, k - 1, CUE_EXHORT))
+            return 0;
+    }
     /* "to revive terminated Security Council resolutions": a participle
      * between an infinitive and its object is an adjective */
     if ((tr->form == FORM_PAST || tr->form == FORM_PASTPART) && ts > 1 && is_word(r, ts - 2, "to") &&
