@@ -3199,6 +3199,15 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 x.tgt = pv->tgt;
         }
     }
+    /* "Speaking on behalf of Algeria, Guyana, Somalia and Sierra Leone, the
+     * representative of Sierra Leone condemned": those spoken for speak too */
+    if (x.src.n && speech_act(tr->type))
+        for (size_t g = 0; g < r->ng; g++) {
+            const group *gp = &r->g[g];
+            if ((long)gp->s < ts && gp->prep >= 2 && is_word(r, gp->prep, "of") && is_word(r, gp->prep - 1, "behalf") &&
+                is_word(r, gp->prep - 2, "on") && !cs_meets(&gp->codes, &x.tgt))
+                cs_union(&x.src, &gp->codes);
+        }
     /* "the treaty entered into force on 5 March 1970": a treaty whose
      * parties the article does not name still takes effect */
     if (!x.src.n && !(x.type == CASUS_EV_TREATY_IN_FORCE && r->ntm && tr->form != FORM_NOUN && !r->heading &&
