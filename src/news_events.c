@@ -2131,7 +2131,11 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                  !(tr->type == CASUS_EV_TREATY_WITHDRAWN && (is_word(r, (long)at(r, i)->s, "decided") ||
                                                              is_word(r, (long)at(r, i)->s, "decides"))) &&
                  !((tr->type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE || tr->type == CASUS_EV_AID_PLEDGED) &&
-                   (cue_at(r, i, CUE_SAY) || pledge_word(r, (long)at(r, i)->s)) && !is_word(r, i, "will")))
+                   (cue_at(r, i, CUE_SAY) || pledge_word(r, (long)at(r, i)->s)) && !is_word(r, i, "will")) &&
+                 /* "ordered Russian ambassador Oleg Vasnetsov summoned", "instructed that the
+                  * Russian Ambassador be summoned": a summons ordered is done that day */
+                 !(tr->type == CASUS_EV_SUMMON_AMBASSADOR &&
+                   (is_word(r, i, "ordered") || is_word(r, i, "instructed") || is_word(r, i, "directed"))))
             x.mod = CASUS_MOD_PLANNED; /* "pledged to come to the aid of", "pledged to keep up military
                                           support": the pledge is made */
     }
