@@ -3203,6 +3203,18 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 x.tgt = pv->tgt;
         }
     }
+    /* "The chargé d'affaires of the French embassy in Algiers was summoned",
+     * "Global Affairs Canada said China's ambassador had been summoned": a
+     * passive summons with no agent is the host's, else the speaker's */
+    if (!x.src.n && passive && x.type == CASUS_EV_SUMMON_AMBASSADOR) {
+        for (size_t g = 0; g < r->ng && !x.src.n; g++)
+            if ((long)r->g[g].s < ts && r->g[g].prep >= 1 && is_word(r, r->g[g].prep, "in") &&
+                is_word(r, r->g[g].prep - 1, "embassy") && !cs_meets(&r->g[g].codes, &x.tgt))
+                x.src = r->g[g].codes;
+        int sp = x.src.n ? -1 : speaker_group(r);
+        if (sp >= 0 && !cs_meets(&r->g[sp].codes, &x.tgt))
+            x.src = r->g[sp].codes;
+    }
     /* "Speaking on behalf of Algeria, Guyana, Somalia and Sierra Leone, the
      * representative of Sierra Leone condemned": those spoken for speak too */
     if (x.src.n && speech_act(tr->type))
