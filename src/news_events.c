@@ -3944,14 +3944,6 @@ static int threat_clause(rd *r)
                                       "punished", "lesson", "unanswered", "unpunished", "destroyed", "reprisals",
                                       "retribution", "vengeance"};
     static const char *const MINE[] = {"our", "its", "their", "his", "her", "my"};
-    for (size_t q = r->nev; q-- > 0 && r->ev[q].sent == r->sentno;)
-        if (r->ev[q].type == CASUS_EV_WARN)
-            return 0;
-    int say = 0;
-    for (size_t i = 0; i < r->nt && !say; i++)
-        say = cue_at(r, (long)i, CUE_SAY) != 0;
-    if (!say)
-        return 0;
     for (long i = 0; (size_t)i + 1 < r->nt; i++) {
         if (!is_word(r, i, "will") && !is_word(r, i, "would") && !is_word(r, i, "shall"))
             continue;
@@ -3961,7 +3953,13 @@ static int threat_clause(rd *r)
             /* not "would be communicating our response in the strongest terms" */
             if (!WORD_IN(r, j, PAY) || WORD_IN(r, j - 1, MINE))
                 continue;
-            const lx_trigger *tr = threat_trigger(r);
+            for (size_t q = r->nev; q-- > 0 && r->ev[q].sent == r->sentno;)
+                if (r->ev[q].type == CASUS_EV_WARN)
+                    return 0;
+            int say = 0;
+            for (size_t k = 0; k < r->nt && !say; k++)
+                say = cue_at(r, (long)k, CUE_SAY) != 0;
+            const lx_trigger *tr = say ? threat_trigger(r) : NULL;
             if (!tr)
                 return 0;
             lx_match m = {(uint32_t)i, (uint32_t)j + 1, CLAUSE_MATCH, 0};
