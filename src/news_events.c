@@ -1689,6 +1689,24 @@ static int in_day_clause(const rd *r, long e, long to)
  * second chamber after the ratification that ends at token te, with a day
  * of its own or "followed" and no verb of its own, ratifies too. Adds the
  * events after the last one; returns -1 when out of memory. */
+/* Adds, after the ratification ev[xi], the same ratification by another
+ * chamber: its body, token and day, and its state if code is given (else
+ * the first one's). Returns -1 when out of memory. */
+static int add_chamber(rd *r, size_t xi, const char *code, const char *body, long tok, casus_date date)
+{
+    rev y = r->ev[xi];
+    if (code) {
+        y.src.n = 0;
+        cs_add(&y.src, code);
+    }
+    y.d.body = body;
+    y.tok = tok;
+    y.rs = NULL;
+    y.nrs = y.rscap = 0;
+    y.date = date;
+    return add_event(r, &y);
+}
+
 static int gapped_chambers(rd *r, long te)
 {
     size_t xi = r->nev - 1;
@@ -1715,21 +1733,15 @@ static int gapped_chambers(rd *r, long te)
         }
         if (!dm && !next && !followed)
             continue;
-        rev y = *x;
-        y.src.n = 0;
-        cs_add(&y.src, m->code);
-        y.d.body = m->body;
-        y.tok = (long)m->s;
-        y.rs = NULL;
-        y.nrs = y.rscap = 0;
-        memset(&y.date, 0, sizeof y.date);
+        casus_date day;
+        memset(&day, 0, sizeof day);
         if (dm && dm->mon && x->date.precision)
-            casusi_date_make(x->date.year, dm->mon, dm->dom, &y.date);
+            casusi_date_make(x->date.year, dm->mon, dm->dom, &day);
         else if (dm)
-            y.date = dm->d;
+            day = dm->d;
         else if (next && x->date.precision == 3)
-            y.date = casus_date_from_days(x->date.lo + 1);
-        if (add_event(r, &y))
+            day = casus_date_from_days(x->date.lo + 1);
+        if (add_chamber(r, xi, m->code, m->body, (long)m->s, day))
             return -1;
         x = &r->ev[xi]; /* the array may have moved */
     }
@@ -1753,15 +1765,12 @@ static int gapped_chambers(rd *r, long te)
         for (size_t q = 0; q < r->ndm && !dm; q++)
             if ((long)r->dm[q].s == ce + 2 && is_word(r, ce + 1, "on"))
                 dm = &r->dm[q];
-        rev y = *x;
-        y.d.body = casusi_span_text(r, c, ce);
-        y.tok = c;
-        y.rs = NULL;
-        y.nrs = y.rscap = 0;
-        memset(&y.date, 0, sizeof y.date);
+        casus_date day;
+        memset(&day, 0, sizeof day);
         if (dm)
-            y.date = dm->d;
-        if (!y.d.body || add_event(r, &y))
+            day = dm->d;
+        const char *body = casusi_span_text(r, c, ce);
+        if (!body || add_chamber(r, xi, NULL, body, c, day))
             return -1;
         break;
     }
@@ -3820,14 +3829,15 @@ static long assist_clause(const rd *r, long i)
     return -1;
 }
 
-/* The lexicon's noun for such a clause ("an attack on one is an attack on
- * all"), or NULL when the lexicon has none. */
-static const lx_trigger *defence_clause_trigger(const rd *r)
+/* The lexicon's noun of the given type whose phrase contains the given
+ * words, needing nothing near it ("an attack on one is an attack on all"
+ * for a defence clause, "will pay the price" for a threat said in other
+ * words), or NULL when the lexicon has none. */
+static const lx_trigger *lexicon_noun(const rd *r, casus_evtype type, const char *words)
 {
     for (uint32_t k = 0; k < r->lx->ntriggers; k++) {
         const lx_trigger *t = &r->lx->triggers[k];
-        if (t->type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE && t->form == FORM_NOUN && t->needs == NEED_NONE &&
-            strstr(t->lemma, "attack on one"))
+        if (t->type == type && t->form == FORM_NOUN && t->needs == NEED_NONE && strstr(t->lemma, words))
             return t;
     }
     return NULL;
@@ -3904,7 +3914,7 @@ static int clause_events(rd *r)
         int have = 0;
         for (size_t q = r->nev; q-- > 0 && r->ev[q].sent == r->sentno && !have;)
             have = r->ev[q].type == CASUS_EV_MUTUAL_DEFENSE_PLEDGE;
-        const lx_trigger *tr = have ? NULL : defence_clause_trigger(r);
+        const lx_trigger *tr = have ? NULL : lexicon_noun(r, CASUS_EV_MUTUAL_DEFENSE_PLEDGE, "attack on one");
         if (!tr)
             return 0;
         lx_match m = {(uint32_t)s, (uint32_t)e, CLAUSE_MATCH, 0};
@@ -3918,18 +3928,6 @@ static int clause_events(rd *r)
         return rc;
     }
     return 0;
-}
-
-/* A warning trigger said of what others do ("will pay the price", the
- * speaker threatens), for threat_clause(). */
-static const lx_trigger *threat_trigger(const rd *r)
-{
-    for (uint32_t k = 0; k < r->lx->ntriggers; k++) {
-        const lx_trigger *t = &r->lx->triggers[k];
-        if (t->type == CASUS_EV_WARN && t->subj_speaker && !strcmp(t->lemma, "will pay the price"))
-            return t;
-    }
-    return NULL;
 }
 
 /* "the Saudi government will pay a high price", "the aircraft will be
@@ -3959,7 +3957,7 @@ static int threat_clause(rd *r)
             int say = 0;
             for (size_t k = 0; k < r->nt && !say; k++)
                 say = cue_at(r, (long)k, CUE_SAY) != 0;
-            const lx_trigger *tr = say ? threat_trigger(r) : NULL;
+            const lx_trigger *tr = say ? lexicon_noun(r, CASUS_EV_WARN, "will pay the price") : NULL;
             if (!tr)
                 return 0;
             lx_match m = {(uint32_t)i, (uint32_t)j + 1, CLAUSE_MATCH, 0};
