@@ -584,6 +584,28 @@ static int names_treaty(const rd *r, long i)
     return 0;
 }
 
+/* after a verb ending at te: an object of one to five words, then "out
+ * of" (or "from", when from is set), then within four words a treaty or
+ * a body, before any state ("withdrew its ambassador from Tehran") */
+static int out_of_treaty(const rd *r, long te, int from)
+{
+    for (long i = te + 1; (size_t)i + 1 < r->nt && i <= te + 5; i++) {
+        if (is_boundary(r, i) || verb_tok(r, i))
+            return 0;
+        long k = is_word(r, i, "out") && is_word(r, i + 1, "of") ? i + 2 : from && is_word(r, i, "from") ? i + 1 : -1;
+        if (k < 0)
+            continue;
+        for (long j = k; (size_t)j < r->nt && j < k + 4 && !is_boundary(r, j); j++) {
+            if (names_treaty(r, j))
+                return 1;
+            if (group_at(r, j) >= 0)
+                return 0;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 static int treaty_for(const rd *r, long ts)
 {
     int best = -1;
@@ -2490,6 +2512,14 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             if (!obj)
                 return 0;
         }
+        /* "pulled the United States out of the 2015 nuclear agreement",
+         * "withdrew it from the Warsaw Pact", "to take the country out of
+         * the CIS": a short object, then "out of" or "from" and the treaty
+         * or the body (not "withdrew its troops from Syria") */
+        if (tr->type == CASUS_EV_TREATY_WITHDRAWN &&
+            (!strcmp(tr->lemma, "pull") || !strcmp(tr->lemma, "withdraw") || !strcmp(tr->lemma, "take")) &&
+            !out_of_treaty(r, te, tr->lemma[0] == 'w'))
+            return 0;
         /* "the withdrawal of the United States from the JCPOA": the
          * state after "of" leaves what follows "from" (not "the withdrawal
          * of Russian troops from Armenia") */
