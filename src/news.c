@@ -24,6 +24,7 @@
 #include "read_int.h"
 
 #include <nettle/sha2.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,14 +33,34 @@
 
 /* ---- units, sentences ------------------------------------------------- */
 
+/* The tokens a clock time opening the sentence takes: "13:20", "7.40"
+ * (three), or "19.30", which the tokenizer reads as one number (one);
+ * 0 if the sentence opens with none. */
+static size_t clock_len(const rd *r)
+{
+    if (r->nt >= 3 && r->t[0].kind == TK_NUM && r->t[2].kind == TK_NUM &&
+        (is_punct(r, 1, ':') || is_punct(r, 1, '.')))
+        return 3;
+    if (r->nt && r->t[0].kind == TK_NUM) {
+        const char *p = r->text + r->t[0].s;
+        size_t n = r->t[0].e - r->t[0].s;
+        if ((n == 4 || n == 5) && p[n - 3] == '.' && isdigit((unsigned char)p[n - 2]) &&
+            isdigit((unsigned char)p[n - 1]) && (p[n - 2] - '0') * 10 + (p[n - 1] - '0') <= 59 &&
+            isdigit((unsigned char)p[0]) && (n == 4 || isdigit((unsigned char)p[1])) &&
+            (n == 4 ? p[0] - '0' : (p[0] - '0') * 10 + (p[1] - '0')) <= 23)
+            return 1;
+    }
+    return 0;
+}
+
 /* A line that is only a time stamp: "13:20", "19:40 GMT", "7.40pm",
- * "09:05 (local time)". */
+ * "09:05 (local time)", "19.30". */
 static int time_stamp(const rd *r)
 {
-    if (r->nt < 3 || r->nt > 6 || r->t[0].kind != TK_NUM || r->t[2].kind != TK_NUM ||
-        !(is_punct(r, 1, ':') || is_punct(r, 1, '.')))
+    size_t c = clock_len(r);
+    if (!c || r->nt < c || r->nt > c + 3)
         return 0;
-    for (size_t i = 3; i < r->nt; i++) {
+    for (size_t i = c; i < r->nt; i++) {
         const ntok *t = &r->t[i];
         if (t->kind == TK_NUM || (t->kind == TK_WORD && t->e - t->s > 5))
             return 0;
@@ -49,17 +70,20 @@ static int time_stamp(const rd *r)
 
 /* A live-blog entry's title led by its time stamp: "16:05 - Tehran
  * summons", "19:40 GMT: Kyiv says", or its text: "09:45  The EU's
- * diplomatic service has summoned". */
+ * diplomatic service has summoned", "19.30 — The Pentagon has denied". */
 static int stamp_lead(const rd *r)
 {
-    if (r->nt < 5 || r->t[0].kind != TK_NUM || r->t[2].kind != TK_NUM || !is_punct(r, 1, ':') ||
-        r->t[0].e - r->t[0].s > 2 || r->t[2].e - r->t[2].s != 2 || r->t[0].num > 23 || r->t[2].num > 59)
+    size_t c = clock_len(r);
+    if (!c || r->nt < c + 2)
         return 0;
-    size_t i = 3;
+    if (c == 3 && (!is_punct(r, 1, ':') || r->t[0].e - r->t[0].s > 2 || r->t[2].e - r->t[2].s != 2 ||
+                   r->t[0].num > 23 || r->t[2].num > 59))
+        return 0;
+    size_t i = c;
     if (r->t[i].kind == TK_WORD && r->t[i].e - r->t[i].s <= 4 && (r->t[i].fl & TF_CAP))
         i++; /* a zone: GMT, CET, ET */
     return i < r->nt && (is_punct(r, (long)i, '-') || is_punct(r, (long)i, ':') ||
-                         (r->t[3].kind == TK_WORD && (r->t[3].fl & TF_CAP)));
+                         (r->t[c].kind == TK_WORD && (r->t[c].fl & TF_CAP)));
 }
 
 static int analyse_sentence(rd *r, size_t s, size_t e)
