@@ -193,8 +193,20 @@ static int analyse_sentence(rd *r, size_t s, size_t e)
         const dmen *x = &r->dm[k];
         if (x->treatyyear)
             continue;
-        if (x->d.precision == 3)
+        if (x->d.precision == 3) {
             r->lastday = x->d, r->lastday_para = r->parano;
+            /* "On 6 January, President Macron said ...": a day with no year
+             * that someone spoke on, in the past, lies before the article's
+             * day (in July 2025, the January before, not the next) */
+            int spoke = 0;
+            for (long i = (long)x->e; x->mon && (size_t)i < r->nt && !spoke; i++)
+                spoke = cue_at(r, i, CUE_SAY) && !(r->t[i].fl & TF_CAP) &&
+                       (ed_form(r, i) || is_word(r, i, "said") || is_word(r, i, "told")) && !is_word(r, i - 1, "will");
+            casus_date before;
+            if (spoke && r->artdate.precision == 3 && x->d.lo > r->artdate.hi &&
+                !casusi_date_make(x->d.year - 1, x->d.month, x->d.day, &before))
+                r->lastday = before;
+        }
         if (x->d.precision >= 1 && !x->mon)
             r->lastyear = x->d.year;
         if (x->d.precision >= 2 && !x->mon)
