@@ -935,15 +935,20 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
                 break;
             }
         }
-        /* an appositive: "South Korea, a key US ally, condemned" */
+        /* an appositive: "South Korea, a key US ally, condemned", closed
+         * by a comma before the verb (not "a visit by the French foreign
+         * minister, Jean-Noël Barrot, the Chadian government ended") */
         if (g > 0) {
             const group *g2 = &r->g[g - 1];
             long c = -1;
             for (long i = (long)gp->s - 1; i >= (long)g2->e && i >= (long)gp->s - 4; i--)
                 if (is_punct(r, i, ','))
                     c = i;
-            if (c == (long)g2->e && g2->prep < 0 && (is_word(r, c + 1, "a") || is_word(r, c + 1, "an") ||
-                                                    is_word(r, c + 1, "the"))) {
+            int closed = 0;
+            for (long i = (long)gp->e; i < ts && !closed; i++)
+                closed = is_punct(r, i, ',');
+            if (c == (long)g2->e && g2->prep < 0 && closed &&
+                (is_word(r, c + 1, "a") || is_word(r, c + 1, "an") || is_word(r, c + 1, "the"))) {
                 subj = (int)g - 1;
                 break;
             }
