@@ -1836,6 +1836,15 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
     if (tr->type == CASUS_EV_ARMS_TRANSFERRED && tr->form != FORM_NOUN && !strcmp(tr->lemma, "order") &&
         !arms_order(r, ts, te, where))
         return 0;
+    /* "kept 2,000 troops in the country", not "Dakar kept its treaty and
+     * simply asked the soldiers to go home": the troops kept are the
+     * verb's own object */
+    if (tr->type == CASUS_EV_TROOPS_DEPLOYED && (!strcmp(tr->lemma, "keep") || !strcmp(tr->lemma, "maintain")) &&
+        where >= te) {
+        for (long i = te; i < where; i++)
+            if (is_word(r, i, "and") || is_word(r, i, "but") || verb_tok(r, i) || is_punct(r, i, ','))
+                return 0;
+    }
     /* "handed him a protest note", "the town changed hands", "the two
      * leaders shook hands", "fell into Russian hands": no arms */
     static const char *const PERSON[] = {"him", "her", "them", "me", "us", "you"},
