@@ -1251,6 +1251,12 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
         const char *pw = gp->prep >= 0 ? r->lx->words[r->t[gp->prep].id] : NULL;
         if (pw && !strcmp(pw, "between") && gp->prep > 0 && cue_at(r, gp->prep - 1, CUE_TREATY))
             continue; /* "a treaty between A and B": the treaty's parties */
+        /* "sent military advisers and allied Syrian fighters to western
+         * Libya": the troops' own demonym is no host */
+        if (!pw && tr->type == CASUS_EV_TROOPS_DEPLOYED && !r->am[gp->last].poss &&
+            (cue_at(r, (long)gp->e, CUE_TROOPS) || ((size_t)gp->e + 1 < r->nt && r->t[gp->e].kind == TK_WORD &&
+                                                     !at(r, (long)gp->e) && cue_at(r, (long)gp->e + 1, CUE_TROOPS))))
+            continue;
         if (pw && !strcmp(pw, "by")) {
             /* the agent follows its participle in the same phrase: not
              * "had been sent, calling the reports rumours spread by the South" */
