@@ -1297,6 +1297,26 @@ static int condemned(const rd *r, const lx_trigger *tr, long i)
     return tr->type == CASUS_EV_SANCTIONS && verb_tok(r, i) && casusi_trigger_type_at(r, i, CASUS_EV_CONDEMN, 0);
 }
 
+/* Forces owned by group g joined by "and" to others before them:
+ * "Turkish troops and Syrian fighters crossed" (both act), "Turkish troops
+ * and allied Syrian fighters" (the allied ones are the first's
+ * auxiliaries: the first alone). */
+static void joined_forces(const rd *r, int g, cset *src)
+{
+    if (g < 1 || r->g[g - 1].prep >= 0 || !cue_at(r, (long)r->g[g - 1].e, CUE_TROOPS) || !at(r, (long)r->g[g - 1].e))
+        return;
+    long i = (long)at(r, (long)r->g[g - 1].e)->e;
+    if (!is_word(r, i, "and"))
+        return;
+    int allied = is_word(r, i + 1, "allied");
+    if (i + 1 + allied != (long)r->g[g].s)
+        return;
+    if (allied)
+        *src = r->g[g - 1].codes;
+    else
+        cs_union(src, &r->g[g - 1].codes);
+}
+
 /* The owner of forces that are a verb's subject: "warships from South
  * Korea, the United States and Japan held", "the navies of China and
  * Russia will hold" -- a group after "of" or "from" right after a noun for
@@ -2909,6 +2929,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             int g = group_at(r, j);
             if (g >= 0 && r->g[g].prep < 0 && (passive || !x.src.n || tr->form == FORM_NOUN)) {
                 x.src = r->g[g].codes;
+                joined_forces(r, g, &x.src);
                 cs_minus(&x.tgt, &x.src);
             } else if (g >= 0 && is_word(r, r->g[g].prep, "of") && tr->form == FORM_NOUN) {
                 x.src = r->g[g].codes;
