@@ -633,6 +633,11 @@ int casusi_find_dates(rd *r)
             long k = (long)at(r, mi)->e;
             if (mi == i + 2 && is_word(r, k, "de") && (size_t)k + 1 < r->nt && is_year(&r->t[k + 1]))
                 k++; /* "de 1922" */
+            /* a translator's gloss between the month and its year: "11 қараша
+             * [November] 2013", "4 қазан (October) 2022" */
+            if (is_punct(r, k, '(') && cue_starts(r, k + 1, CUE_MONTH) && is_punct(r, (long)at(r, k + 1)->e, ')') &&
+                (size_t)at(r, k + 1)->e + 1 < r->nt && is_year(&r->t[at(r, k + 1)->e + 1]))
+                k = (long)at(r, k + 1)->e + 1;
             int ya = 0;
             long yk = year_after(r, k, &ya);
             if (yk > k) {
