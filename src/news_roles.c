@@ -1059,6 +1059,16 @@ void casusi_roles(rd *r, const lx_trigger *tr, long ts, long te, int passive, cs
     if (is_word(r, ts - 1, "that") || is_word(r, ts - 1, "which") || is_word(r, ts - 1, "who")) {
         /* "Finland and Sweden, which joined" */
         int g = group_at(r, is_punct(r, ts - 2, ',') ? ts - 3 : ts - 2);
+        /* "China, Iran and the United States were among the governments
+         * that condemned", "Japan was among those who condemned" */
+        static const char *const AMONG[] = {"governments", "countries", "states", "nations", "capitals", "those",
+                                            "members", "allies"};
+        long k = ts - 2;
+        if (g < 0 && WORD_IN(r, k, AMONG)) {
+            long a = is_word(r, k - 1, "the") ? k - 1 : k;
+            if (is_word(r, a - 1, "among") && cue_at(r, a - 2, CUE_BE))
+                g = group_at(r, a - 3);
+        }
         subj = g;
         if (g < 0) {
             *subj_treaty = 0;
