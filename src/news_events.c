@@ -2636,6 +2636,22 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 long c0 = (is_word(r, c, "house") && (is_word(r, c - 1, "upper") || is_word(r, c - 1, "lower"))) ? c - 1 : c;
                 if ((is_word(r, c, "senate") || c0 < c) && is_word(r, c0 - 1, "the") && group_at(r, c) < 0)
                     x.d.body = casusi_span_text(r, c0, c + 1);
+                /* "The National Council ratified the Defence Cooperation
+                 * Agreement by 79 votes to 60": a chamber's proper name the
+                 * dictionaries do not know (Slovakia's, Austria's and
+                 * Switzerland's share it), right before the verb */
+                static const char *const HEAD[] = {"council", "assembly", "parliament", "chamber", "congress",
+                                                   "diet", "majlis", "sejm", "rada", "khural", "kenesh", "sobranie",
+                                                   "storting", "riksdag", "folketing", "saeima", "seimas", "knesset"};
+                if (!x.d.body && r->t[c].kind == TK_WORD && (r->t[c].fl & TF_CAP) && WORD_IN(r, c, HEAD) &&
+                    group_at(r, c) < 0) {
+                    long b = c;
+                    while (b > 0 && b > c - 3 && r->t[b - 1].kind == TK_WORD && (r->t[b - 1].fl & TF_CAP) &&
+                           group_at(r, b - 1) < 0 && !is_word(r, b - 1, "the"))
+                        b--;
+                    if (is_word(r, b - 1, "the") && b < c && !is_word(r, b - 2, "of")) /* not "the House of ... of the National Assembly" */
+                        x.d.body = casusi_span_text(r, b, c + 1);
+                }
             }
             cs_minus(&x.tgt, &x.src);
             if (en && x.src.n) {
