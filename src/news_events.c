@@ -1819,6 +1819,57 @@ static int gapped_chambers(rd *r, long te)
     return 0;
 }
 
+/* "ordered about 1,700 paratroopers to Poland and about 1,000 soldiers
+ * of a Stryker squadron to Romania", "would send 500 soldiers to Estonia
+ * and another 150 to Poland": a second number of troops sent, with no
+ * verb of its own, to another state, after the deployment that ends at
+ * token te. Adds the second deployment; returns -1 when out of memory. */
+static int gapped_deployments(rd *r, long te)
+{
+    size_t xi = r->nev - 1;
+    const rev *x = &r->ev[xi];
+    if (x->type != CASUS_EV_TROOPS_DEPLOYED || x->tgt.n != 1 || x->mod == CASUS_MOD_POSSIBLE)
+        return 0;
+    static const char *const MORE[] = {"another", "about", "some", "around", "roughly", "nearly", "almost", "up"};
+    for (long i = te; (size_t)i + 3 < r->nt; i++) {
+        if (is_boundary(r, i) || is_punct(r, i, ';') || (i > te && verb_tok(r, i)))
+            return 0;
+        if (!is_word(r, i, "and"))
+            continue;
+        long k = i + 1;
+        while (WORD_IN(r, k, MORE) || is_word(r, k, "to") || is_word(r, k, "a") || is_word(r, k, "further"))
+            k++;
+        long first;
+        int ap = 0;
+        double v = casusi_number_before(r, k, &first, &ap);
+        if (v < 1 || ((size_t)k + 1 < r->nt && cue_at(r, k + 1, CUE_MULT)))
+            return 0;
+        for (long j = k + 1; (size_t)j + 1 < r->nt && j < k + 15; j++) {
+            if (is_boundary(r, j) || verb_tok(r, j) || is_punct(r, j, ';'))
+                return 0;
+            int g = group_at(r, j + 1);
+            if (!is_word(r, j, "to") || g < 0 || (long)r->g[g].s != j + 1)
+                continue;
+            if (r->g[g].codes.n != 1 || cs_eq(&r->g[g].codes, &x->tgt) || cs_meets(&r->g[g].codes, &x->src))
+                return 0;
+            rev y = *x;
+            y.tgt = r->g[g].codes;
+            y.d.count = (int64_t)(v + 0.5);
+            y.d.count_text = casusi_span_text(r, first, k + 1);
+            static const char *const ABOUT[] = {"about", "some", "around", "roughly", "nearly", "almost", "up"};
+            y.d.approx = ap || WORD_IN(r, i + 1, ABOUT);
+            y.d.place = casusi_span_text(r, (long)r->g[g].s, (long)r->g[g].e);
+            y.d.place_id = NULL;
+            y.tok = k;
+            y.rs = NULL;
+            y.nrs = y.rscap = 0;
+            return add_event(r, &y);
+        }
+        return 0;
+    }
+    return 0;
+}
+
 static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested_denied)
 {
     long ts = (long)m->s, te = (long)m->e;
@@ -2955,7 +3006,12 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
             /* "a contingent of 1,960 peacekeepers": the people after "of"
              * are counted */
             long wm = (long)at(r, w)->e;
-            if (cue_at(r, w, CUE_TROOPS) && is_word(r, wm, "of")) {
+            long f0;
+            int a0;
+            /* (not "about 1,700 paratroopers of the 82nd Airborne Division":
+             * counted already) */
+            if (cue_at(r, w, CUE_TROOPS) && is_word(r, wm, "of") &&
+                casusi_number_before(r, (long)at(r, w)->s - 1, &f0, &a0) < 0) {
                 long k = wm + 1;
                 while ((size_t)k < r->nt && k < wm + 5 && !cue_starts(r, k, CUE_TROOPS) && !is_boundary(r, k) &&
                        !is_punct(r, k, ','))
@@ -3819,6 +3875,8 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
         return 0;
     }
     if (add_event(r, &x))
+        return -1;
+    if (gapped_deployments(r, te))
         return -1;
     return gapped_chambers(r, te);
 }
