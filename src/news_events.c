@@ -1839,6 +1839,8 @@ static int gapped_deployments(rd *r, long te)
         long k = i + 1;
         while (WORD_IN(r, k, MORE) || is_word(r, k, "to") || is_word(r, k, "a") || is_word(r, k, "further"))
             k++;
+        if ((size_t)k >= r->nt)
+            return 0;
         long first;
         int ap = 0;
         double v = casusi_number_before(r, k, &first, &ap);
@@ -2694,7 +2696,7 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 static const char *const HEAD[] = {"council", "assembly", "parliament", "chamber", "congress",
                                                    "diet", "majlis", "sejm", "rada", "khural", "kenesh", "sobranie",
                                                    "storting", "riksdag", "folketing", "saeima", "seimas", "knesset"};
-                if (!x.d.body && r->t[c].kind == TK_WORD && (r->t[c].fl & TF_CAP) && WORD_IN(r, c, HEAD) &&
+                if (!x.d.body && c > 0 && (r->t[c].fl & TF_CAP) && WORD_IN(r, c, HEAD) &&
                     group_at(r, c) < 0) {
                     long b = c;
                     while (b > 0 && b > c - 3 && r->t[b - 1].kind == TK_WORD && (r->t[b - 1].fl & TF_CAP) &&
