@@ -58,7 +58,7 @@ static size_t clock_len(const rd *r)
 static int time_stamp(const rd *r)
 {
     size_t c = clock_len(r);
-    if (!c || r->nt < c || r->nt > c + 3)
+    if (!c || r->nt > c + 3)
         return 0;
     for (size_t i = c; i < r->nt; i++) {
         const ntok *t = &r->t[i];

@@ -1725,12 +1725,6 @@ static int in_day_clause(const rd *r, long e, long to)
     return 1;
 }
 
-/* "The State Duma ratified the treaty on 25 January 2011 and the
- * Federation Council followed the next day", "the Duma ratified the
- * document on 18 February, the Federation Council on 26 February": a
- * second chamber after the ratification that ends at token te, with a day
- * of its own or "followed" and no verb of its own, ratifies too. Adds the
- * events after the last one; returns -1 when out of memory. */
 /* Adds, after the ratification ev[xi], the same ratification by another
  * chamber: its body, token and day, and its state if code is given (else
  * the first one's). Returns -1 when out of memory. */
@@ -1749,6 +1743,12 @@ static int add_chamber(rd *r, size_t xi, const char *code, const char *body, lon
     return add_event(r, &y);
 }
 
+/* "The State Duma ratified the treaty on 25 January 2011 and the
+ * Federation Council followed the next day", "the Duma ratified the
+ * document on 18 February, the Federation Council on 26 February": a
+ * second chamber after the ratification that ends at token te, with a day
+ * of its own or "followed" and no verb of its own, ratifies too. Adds the
+ * events after the last one; returns -1 when out of memory. */
 static int gapped_chambers(rd *r, long te)
 {
     size_t xi = r->nev - 1;
@@ -1830,14 +1830,15 @@ static int gapped_deployments(rd *r, long te)
     const rev *x = &r->ev[xi];
     if (x->type != CASUS_EV_TROOPS_DEPLOYED || x->tgt.n != 1 || x->mod == CASUS_MOD_POSSIBLE)
         return 0;
-    static const char *const MORE[] = {"another", "about", "some", "around", "roughly", "nearly", "almost", "up"};
+    static const char *const ABOUT[] = {"about", "some", "around", "roughly", "nearly", "almost", "up"};
     for (long i = te; (size_t)i + 3 < r->nt; i++) {
         if (is_boundary(r, i) || is_punct(r, i, ';') || (i > te && verb_tok(r, i)))
             return 0;
         if (!is_word(r, i, "and"))
             continue;
         long k = i + 1;
-        while (WORD_IN(r, k, MORE) || is_word(r, k, "to") || is_word(r, k, "a") || is_word(r, k, "further"))
+        while (WORD_IN(r, k, ABOUT) || is_word(r, k, "another") || is_word(r, k, "to") || is_word(r, k, "a") ||
+               is_word(r, k, "further"))
             k++;
         if ((size_t)k >= r->nt)
             return 0;
@@ -1858,7 +1859,6 @@ static int gapped_deployments(rd *r, long te)
             y.tgt = r->g[g].codes;
             y.d.count = (int64_t)(v + 0.5);
             y.d.count_text = casusi_span_text(r, first, k + 1);
-            static const char *const ABOUT[] = {"about", "some", "around", "roughly", "nearly", "almost", "up"};
             y.d.approx = ap || WORD_IN(r, i + 1, ABOUT);
             y.d.place = casusi_span_text(r, (long)r->g[g].s, (long)r->g[g].e);
             y.d.place_id = NULL;
@@ -2595,11 +2595,10 @@ static int do_trigger(rd *r, const lx_match *m, const lx_trigger *tr, int nested
                 return 0;
         }
         /* "pulled the United States out of the 2015 nuclear agreement",
-         * "withdrew it from the Warsaw Pact", "to take the country out of
-         * the CIS": a short object, then "out of" or "from" and the treaty
-         * or the body (not "withdrew its troops from Syria") */
-        if (tr->type == CASUS_EV_TREATY_WITHDRAWN &&
-            (!strcmp(tr->lemma, "pull") || !strcmp(tr->lemma, "withdraw") || !strcmp(tr->lemma, "take")) &&
+         * "withdrew it from the Warsaw Pact": a short object, then "out of"
+         * or "from" and the treaty or the body (not "withdrew its troops
+         * from Syria") */
+        if (tr->type == CASUS_EV_TREATY_WITHDRAWN && (!strcmp(tr->lemma, "pull") || !strcmp(tr->lemma, "withdraw")) &&
             !out_of_treaty(r, te, tr->lemma[0] == 'w'))
             return 0;
         /* "the withdrawal of the United States from the JCPOA": the
